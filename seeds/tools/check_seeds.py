@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Sanity checks on the seed folder (standard library only).
+
+    python3 seeds/tools/check_seeds.py
+
+Checks encoding (UTF-8, no BOM, \\n line ends), headers, governorate names,
+the real totals quoted in seeds/README.md, and the shape of the illustrative
+data; prints the illustrative funding per year and region. Exits non-zero on
+the first failed check.
+"""
+import csv
+import json
+import os
+import re
+import sys
+from collections import defaultdict
+from decimal import Decimal
+
+SEEDS = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+HEADERS = {
+    "funding": "year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id",
+    "presence": "year,organisation,acronym,org_type,cluster,governorate,district,activity",
+    "need": "year,governorate,cluster,people_in_need,targeted,reached",
+    "incidents": "date,governorate,type,count",
+}
+COUNTED_STATUS = {"paid", "commitment", ""}
+COUNTED_BOUNDARY = {"incoming", ""}
+
+
+def fail(msg):
+    sys.exit(f"FAIL: {msg}")
+
+
+def load(name):
+    path = os.path.join(SEEDS, name)
+    raw = open(path, "rb").read()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        fail(f"{name}: BOM")
+    if b"\r" in raw:
+        fail(f"{name}: CR in line ends")
+    if not raw.endswith(b"\n"):
+        fail(f"{name}: no final newline")
+    text = raw.decode("utf-8")
+    header = text.split("\n", 1)[0]
+    rows = list(csv.DictReader(text.splitlines(True)))
+    return header, rows
+
+
+def norm_org(s):
+    return re.sub(r"\s+", " ", s).strip().casefold()
+
+
+def main():
+    header, gaz = load("governorates.csv")
+    if header != "pcode,name,name_ar,region,tile_row,tile_col,population,aliases":
+        fail("governorates.csv header")
+    if len(gaz) != 18:
+        fail("governorates.csv row count")
+    region = {g["name"]: g["region"] for g in gaz}
+    if sum(int(g["population"]) for g in gaz) != 33_330_600:
+        fail("population total")
+
+    manifest = json.load(open(os.path.join(SEEDS, "manifest.json"), encoding="utf-8"))
+    listed = {m["file"] for m in manifest}
+    on_disk = {f for f in os.listdir(SEEDS) if f.endswith(".csv")} - {"governorates.csv"}
+    if listed != on_disk:
+        fail(f"manifest vs files: {sorted(listed ^ on_disk)}")
+
+    data = {}
+    for m in manifest:
+        if m["kind"] not in HEADERS:
+            fail(f"{m['file']}: kind {m['kind']}")
+        if m["illustrative"] != m["source"].startswith("Illustrative:"):
+            fail(f"{m['file']}: illustrative flag vs source label")
+        if m["illustrative"] != ("illustrative" in m["file"]):
+            fail(f"{m['file']}: file name vs illustrative flag")
+        header, rows = load(m["file"])
+        if header != HEADERS[m["kind"]]:
+            fail(f"{m['file']}: header {header}")
+        for r in rows:
+            for g in r["governorate"].split(";"):
+                if g not in region and not (m["kind"] == "funding" and g == "Iraq"):
+                    fail(f"{m['file']}: unknown governorate {g!r}")
+        data[m["file"]] = rows
+        print(f"{m['file']}: {len(rows)} rows")
+
+    # real totals
+    for f, expected in (("need-2019-hrp.csv", 6_544_911), ("need-2020-hno.csv", 4_045_547)):
+        if sum(int(r["people_in_need"]) for r in data[f] if r["people_in_need"]) != expected:
+            fail(f"{f} total")
+    if [r for r in data["need-2020-hno.csv"] if r["governorate"] == "Al-Muthanna"][0]["people_in_need"] != "":
+        fail("Al-Muthanna 2020 should be blank")
+    ihf = defaultdict(Decimal)
+    for r in data["funding-ihf-2015-2022.csv"]:
+        ihf[r["year"]] += Decimal(r["amount_usd"])
+    got = {y: round(float(v) / 1e6, 1) for y, v in sorted(ihf.items())}
+    if list(got.values()) != [22.3, 88.3, 76.5, 36.6, 82.4, 27.6, 25.4, 8.4]:
+        fail(f"IHF totals {got}")
+    print("IHF per year (USD M):", got)
+
+    # illustrative funding by region
+    fund = data["funding-bilateral-illustrative-2017-2020.csv"]
+    by = defaultdict(lambda: defaultdict(Decimal))
+    excluded = defaultdict(int)
+    for r in fund:
+        if r["donor"] not in {f"Donor {c}" for c in "ABCDEF"}:
+            fail(f"donor {r['donor']}")
+        if not re.fullmatch(r"\d+(\.\d+)?", r["amount_usd"]):
+            fail(f"amount {r['amount_usd']}")
+        year = int(r["year"] or r["date"][:4])
+        if r["date"] and r["date"][:4] != str(year):
+            fail("date outside budget year")
+        if r["status"] not in COUNTED_STATUS or r["boundary"] not in COUNTED_BOUNDARY:
+            excluded[r["status"] if r["status"] == "pledge" else r["boundary"]] += 1
+            continue
+        g = r["governorate"]
+        key = "unallocated" if (";" in g or g == "Iraq") else region[g]
+        by[year][key] += Decimal(r["amount_usd"])
+        by[year]["total"] += Decimal(r["amount_usd"])
+    print("excluded rows:", dict(excluded))
+    cols = ["KRI", "South", "North/Centre", "Baghdad", "unallocated", "total"]
+    print("illustrative funding, USD M: year " + " | ".join(cols))
+    for y in sorted(by):
+        print(y, " | ".join(f"{float(by[y][c]) / 1e6:.2f}" for c in cols))
+        if not 300e6 <= by[y]["total"] <= 600e6:
+            fail(f"{y} total out of range")
+        if y - 1 in by and by[y]["KRI"] > Decimal("0.7") * by[y - 1]["KRI"]:
+            fail(f"KRI fall {y}")
+
+    # illustrative presence
+    pres = data["presence-illustrative-2017-2020.csv"]
+    link = {}
+    for r in pres:                              # rows with both names link them
+        if r["organisation"].strip() and r["acronym"].strip():
+            link[norm_org(r["acronym"])] = norm_org(r["organisation"])
+
+    def org_key(r):
+        return norm_org(r["organisation"]) or link.get(norm_org(r["acronym"]), norm_org(r["acronym"]))
+
+    orgs = defaultdict(set)
+    per_gov = defaultdict(lambda: defaultdict(set))
+    ngo_duhok = defaultdict(set)
+    for r in pres:
+        y = int(r["year"])
+        k = org_key(r)
+        orgs[y].add(k)
+        per_gov[y][r["governorate"]].add(k)
+        if r["governorate"] == "Duhok" and r["org_type"] in ("INGO", "NNGO"):
+            ngo_duhok[y].add(k)
+    for y in sorted(orgs):
+        top = max(per_gov[y], key=lambda g: len(per_gov[y][g]))
+        south = sum(len(per_gov[y][g]) for g in per_gov[y] if region[g] == "South")
+        print(f"presence {y}: {len(orgs[y])} orgs, Duhok NGOs {len(ngo_duhok[y])}, "
+              f"Erbil {len(per_gov[y]['Erbil'])} (largest: {top}), South org-governorate pairs {south}")
+
+    # cluster PiN <= intersectoral
+    inter = {}
+    for f, y in (("need-2019-hrp.csv", "2019"), ("need-2020-hno.csv", "2020")):
+        for r in data[f]:
+            inter[(y, r["governorate"])] = r["people_in_need"]
+    for r in data["need-clusters-illustrative-2019-2020.csv"]:
+        cap = inter[(r["year"], r["governorate"])]
+        if not cap or int(r["people_in_need"]) > int(cap):
+            fail(f"cluster PiN {r}")
+
+    inc = data["incidents-illustrative-2018.csv"]
+    total = sum(int(r["count"]) for r in inc)
+    govs = sorted({r["governorate"] for r in inc})
+    print(f"incidents 2018: {total} in {govs}")
+    if {region[g] for g in govs} != {"North/Centre"}:
+        fail("incidents outside North/Centre")
+    print("OK")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using EquityDashboard.Core.Geography;
+using EquityDashboard.Core.Metrics;
+using EquityDashboard.Infrastructure.Export;
+using EquityDashboard.Infrastructure.Queries;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace EquityDashboard.Cli.Commands;
+
+/// <summary>`gaps`: the equity table for a year and scope.</summary>
+internal static class GapsCommand
+{
+    public static Command Create()
+    {
+        var year = new Option<int>("--year") { Description = "Reference year", Required = true };
+        var cluster = CommonOptions.Cluster();
+        var donor = CommonOptions.Donor();
+        var region = new Option<string?>("--region") { Description = "List only one region: KRI, South, North/Centre, Baghdad" };
+        var baseline = new Option<string>("--baseline")
+        {
+            Description = "pin (people in need, default) or population (per-capita view)",
+            DefaultValueFactory = _ => "pin",
+        };
+        baseline.AcceptOnlyFromAmong("pin", "population");
+        var format = CommonOptions.Format();
+
+        var command = new Command("gaps", "Equity table: funding against need per governorate and region")
+        {
+            year, cluster, donor, region, baseline, format,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            string? regionName = null;
+            if (parse.GetValue(region) is { } r && (regionName = Regions.Canonical(r)) is null)
+            {
+                Console.Error.WriteLine($"Unknown region '{r}'. Use one of: {string.Join(", ", Regions.All)}.");
+                return 2;
+            }
+            await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct);
+            var scope = new EquityScope(parse.GetValue(year), parse.GetValue(cluster), parse.GetValue(donor), regionName,
+                parse.GetValue(baseline) == "population" ? Baseline.Population : Baseline.Pin);
+            var service = services.GetRequiredService<EquityService>();
+            var table = await service.GetTableAsync(scope, ct);
+            switch (parse.GetValue(format))
+            {
+                case OutputFormat.Json:
+                    Console.Out.Write(GapsDocument.From(table).ToJson() + "\n");
+                    break;
+                case OutputFormat.Csv:
+                    CsvExport.WriteGaps(table, Console.Out);
+                    break;
+                default:
+                    GapsTable.Write(AnsiConsole.Console, table, await service.SourcesForYearAsync(scope.Year, ct));
+                    break;
+            }
+            return 0;
+        });
+        return command;
+    }
+}

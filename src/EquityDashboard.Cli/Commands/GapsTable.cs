@@ -1,0 +1,62 @@
+using System.Globalization;
+using EquityDashboard.Core.Metrics;
+using EquityDashboard.Core.Records;
+using Spectre.Console;
+
+namespace EquityDashboard.Cli.Commands;
+
+/// <summary>The people-facing rendering of an equity table.</summary>
+internal static class GapsTable
+{
+    public static void Write(IAnsiConsole console, EquityTable table, IReadOnlyList<ImportBatch> sources)
+    {
+        var needLabel = table.Scope.Baseline == Baseline.Pin ? "People in need" : "Population";
+        console.Write(new Rule($"[bold]Equity table[/] {Markup.Escape(table.Scope.Describe())}").LeftJustified());
+
+        var grid = new Table().Border(TableBorder.Rounded);
+        grid.AddColumn("Governorate");
+        grid.AddColumn("Region");
+        foreach (var h in new[] { needLabel, "Funding", "Funding %", "Need %", "Equity ratio", "USD per person", "Gap to parity", "Orgs" })
+            grid.AddColumn(new TableColumn(h).RightAligned());
+        grid.AddColumn("Flags");
+
+        foreach (var g in table.Governorates.OrderBy(g => g.EquityRatio ?? double.MaxValue))
+            grid.AddRow(Row(g, $"{g.Name} ({g.Key})"));
+        grid.AddEmptyRow();
+        foreach (var r in table.Regions)
+            grid.AddRow(Row(r, $"[bold]{Markup.Escape(r.Name)}[/]", escapeName: false));
+        console.Write(grid);
+
+        console.MarkupLine(Markup.Escape(
+            $"Allocated funding {Money.Full(table.TotalFundingUsd)}; unallocated (several governorates or country level) {Money.Full(table.UnallocatedUsd)}; " +
+            $"{needLabel.ToLowerInvariant()} {Money.Number(table.TotalNeed)}; USD per person {Usd(table.UsdPerPin)}; Gini {(table.Gini is { } gi ? gi.ToString("0.00", CultureInfo.InvariantCulture) : "–")}."));
+        foreach (var g in table.Governorates.Concat(table.Regions).Where(f => f.Flags.Count > 0))
+            foreach (var flag in g.Flags)
+                console.MarkupLine($"  [yellow]{Markup.Escape(flag.Code)}[/] {Markup.Escape(g.Name)}: {Markup.Escape(flag.Reason)}");
+        if (sources.Count > 0)
+        {
+            console.MarkupLine("[bold]Sources[/]");
+            foreach (var b in sources)
+                console.MarkupLine($"  {(b.IsIllustrative ? "[red]ILLUSTRATIVE[/] " : "")}{Markup.Escape(b.SourceName)} [grey]({Markup.Escape(b.FileName)}, batch {b.Id})[/]");
+        }
+        if (!table.HasAnyData)
+            console.MarkupLine($"[yellow]No data for {table.Scope.Year} in this scope.[/] Load files with `import`.");
+    }
+
+    private static string[] Row(AreaFigures f, string name, bool escapeName = true) =>
+    [
+        escapeName ? Markup.Escape(name) : name,
+        Markup.Escape(f.Region),
+        Money.Number(f.Need),
+        Money.Full(f.FundingUsd),
+        Money.Percent(f.FundingShare),
+        Money.Percent(f.NeedShare),
+        Money.Ratio(f.EquityRatio),
+        Usd(f.UsdPerPin),
+        f.GapToParityUsd is { } gap ? Money.Full((decimal)gap) : "–",
+        Money.Number(f.Orgs),
+        Markup.Escape(string.Join(", ", f.Flags.Select(x => x.Code))),
+    ];
+
+    private static string Usd(double? value) => value is { } v ? string.Create(CultureInfo.InvariantCulture, $"USD {v:N2}") : "–";
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace EquityDashboard.Cli;
+
+internal enum OutputFormat
+{
+    Table,
+    Csv,
+    Json,
+}
+
+internal static class CommonOptions
+{
+    public static readonly Option<FileInfo?> Database = new("--db")
+    {
+        Description = "SQLite database file (default: the configured database). A new file is created empty.",
+        Recursive = true,
+    };
+
+    public static Option<OutputFormat> Format() => new("--format")
+    {
+        Description = "table for people, csv or json for scripts",
+        DefaultValueFactory = _ => OutputFormat.Table,
+    };
+
+    public static Option<string?> Cluster() => new("--cluster") { Description = "Limit to one cluster (its people in need and funding)" };
+
+    public static Option<string?> Donor() => new("--donor") { Description = "Limit funding to one donor" };
+}

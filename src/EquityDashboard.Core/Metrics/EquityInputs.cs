@@ -1,0 +1,25 @@
+namespace EquityDashboard.Core.Metrics;
+
+/// <summary>
+/// Aggregates for one scope, as read from the store. Dictionaries are keyed by P-code
+/// (or region name for <see cref="RegionOrgs"/>); a missing key means zero for counts and
+/// money, and "not reported" for people in need.
+/// </summary>
+public sealed record EquityInputs
+{
+    public required EquityScope Scope { get; init; }
+    /// <summary>Counted funding attributed to exactly one governorate, in the scope's year.</summary>
+    public required IReadOnlyDictionary<string, decimal> Funding { get; init; }
+    /// <summary>The same for the previous year (for year-on-year change).</summary>
+    public required IReadOnlyDictionary<string, decimal> PreviousFunding { get; init; }
+    /// <summary>Counted funding with no single governorate (several, the country, or none).</summary>
+    public decimal UnallocatedUsd { get; init; }
+    /// <summary>Reported people in need (intersectoral, or the scope's cluster).</summary>
+    public required IReadOnlyDictionary<string, long?> PeopleInNeed { get; init; }
+    public required IReadOnlyDictionary<string, int> Orgs { get; init; }
+    public required IReadOnlyDictionary<string, int> Activities { get; init; }
+    /// <summary>Distinct organisations per region (not the sum of its governorates).</summary>
+    public required IReadOnlyDictionary<string, int> RegionOrgs { get; init; }
+    /// <summary>Incidents per governorate in the year; null when no incident data is loaded for it.</summary>
+    public IReadOnlyDictionary<string, int>? Incidents { get; init; }
+}

@@ -1,0 +1,32 @@
+namespace EquityDashboard.Core.Metrics;
+
+/// <summary>What the need figure of every governorate is taken from.</summary>
+public enum Baseline
+{
+    /// <summary>People in need (intersectoral, or the cluster's PiN in a cluster scope).</summary>
+    Pin,
+    /// <summary>Total population: the per-capita view.</summary>
+    Population,
+}
+
+/// <summary>
+/// The slice of data a table is computed for. Year, cluster and donor change the figures;
+/// region only limits which governorates and regions are listed (shares stay national).
+/// </summary>
+public sealed record EquityScope(
+    int Year,
+    string? Cluster = null,
+    string? Donor = null,
+    string? Region = null,
+    Baseline Baseline = Baseline.Pin)
+{
+    public string Describe()
+    {
+        var parts = new List<string> { Year.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        parts.Add(Cluster is null ? "all clusters" : $"cluster {Cluster}");
+        if (Donor is not null) parts.Add($"donor {Donor}");
+        if (Region is not null) parts.Add($"region {Region}");
+        parts.Add(Baseline == Baseline.Pin ? "baseline people in need" : "baseline population");
+        return string.Join(", ", parts);
+    }
+}

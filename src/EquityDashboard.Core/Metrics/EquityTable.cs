@@ -1,0 +1,49 @@
+namespace EquityDashboard.Core.Metrics;
+
+/// <summary>Figures for one governorate or one region. Undefined values are null.</summary>
+public sealed record AreaFigures
+{
+    /// <summary>P-code for a governorate, the region name for a region.</summary>
+    public required string Key { get; init; }
+    public required string Name { get; init; }
+    public required string Region { get; init; }
+    /// <summary>People in need (or population, under that baseline); null when not reported.</summary>
+    public long? Need { get; init; }
+    /// <summary>People in need of the scope, whatever the baseline (used for access figures).</summary>
+    public long? PeopleInNeed { get; init; }
+    public decimal FundingUsd { get; init; }
+    public decimal PreviousFundingUsd { get; init; }
+    public double? FundingShare { get; init; }
+    public double? NeedShare { get; init; }
+    public double? EquityRatio { get; init; }
+    public double? UsdPerPin { get; init; }
+    public double? GapToParityUsd { get; init; }
+    public int Orgs { get; init; }
+    public int Activities { get; init; }
+    public double? OrgsPer100kNeed { get; init; }
+    public double? YoyChange { get; init; }
+    public int? Incidents { get; init; }
+    public double? IncidentsPer100kPin { get; init; }
+    public IReadOnlyList<Flag> Flags { get; init; } = [];
+
+    public bool HasFlag(string code) => Flags.Any(f => f.Code == code);
+}
+
+/// <summary>The equity table every view reads: national totals, governorates, regions.</summary>
+public sealed record EquityTable
+{
+    public required EquityScope Scope { get; init; }
+    /// <summary>F: allocated funding only.</summary>
+    public decimal TotalFundingUsd { get; init; }
+    public decimal UnallocatedUsd { get; init; }
+    /// <summary>N: need summed over governorates with need reported.</summary>
+    public long TotalNeed { get; init; }
+    public double? UsdPerPin { get; init; }
+    public double? Gini { get; init; }
+    public bool IncidentDataLoaded { get; init; }
+    public required IReadOnlyList<AreaFigures> Governorates { get; init; }
+    public required IReadOnlyList<AreaFigures> Regions { get; init; }
+    public required EquityThresholds Thresholds { get; init; }
+
+    public bool HasAnyData => TotalFundingUsd > 0 || UnallocatedUsd > 0 || TotalNeed > 0 || Governorates.Any(g => g.Orgs > 0);
+}

@@ -1,0 +1,33 @@
+using EquityDashboard.Core.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EquityDashboard.Infrastructure.Data;
+
+/// <summary>Import batch history and rollback.</summary>
+public sealed class BatchStore(IDbContextFactory<EquityDbContext> factory, ILogger<BatchStore>? logger = null)
+{
+    private readonly ILogger _log = logger ?? NullLogger<BatchStore>.Instance;
+
+    public async Task<IReadOnlyList<ImportBatch>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Batches.AsNoTracking().OrderBy(b => b.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Removes a batch and every record it brought in (one transaction). False when there is no such batch.</summary>
+    public async Task<bool> RollbackAsync(int batchId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Funding.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
+        await db.Presence.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
+        await db.Need.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
+        await db.Incidents.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
+        var removed = await db.Batches.Where(b => b.Id == batchId).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
+        if (removed > 0) _log.LogInformation("Rolled back batch {BatchId}", batchId);
+        return removed > 0;
+    }
+}

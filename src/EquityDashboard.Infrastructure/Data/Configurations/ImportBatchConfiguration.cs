@@ -1,0 +1,22 @@
+using EquityDashboard.Core.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EquityDashboard.Infrastructure.Data.Configurations;
+
+internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
+{
+    public void Configure(EntityTypeBuilder<ImportBatch> b)
+    {
+        b.ToTable("ImportBatches");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.SourceName).HasMaxLength(300);
+        b.Property(x => x.FileName).HasMaxLength(500);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks.
+        b.Property(x => x.ImportedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        b.Ignore(x => x.IsIllustrative);
+        b.HasIndex(x => x.Sha256);
+    }
+}

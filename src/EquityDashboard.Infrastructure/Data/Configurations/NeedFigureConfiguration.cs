@@ -1,0 +1,19 @@
+using EquityDashboard.Core.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EquityDashboard.Infrastructure.Data.Configurations;
+
+internal sealed class NeedFigureConfiguration : IEntityTypeConfiguration<NeedFigure>
+{
+    public void Configure(EntityTypeBuilder<NeedFigure> b)
+    {
+        b.ToTable("NeedFigures");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.GovernoratePcode).HasMaxLength(16);
+        b.Property(x => x.Cluster).HasMaxLength(120).UseCollation("NOCASE");
+        b.HasOne<ImportBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<GovernorateEntity>().WithMany().HasForeignKey(x => x.GovernoratePcode).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.Year, x.Cluster, x.GovernoratePcode });
+    }
+}

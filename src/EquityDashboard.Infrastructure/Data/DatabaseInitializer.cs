@@ -1,0 +1,45 @@
+using EquityDashboard.Core.Geography;
+using EquityDashboard.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EquityDashboard.Infrastructure.Data;
+
+/// <summary>Applies migrations, writes the gazetteer, and seeds the demo data into an empty database.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<EquityDbContext> factory,
+    Gazetteer gazetteer,
+    DemoSeeder seeder,
+    IOptions<EquityOptions> options,
+    ILogger<DatabaseInitializer>? logger = null)
+{
+    private readonly ILogger _log = logger ?? NullLogger<DatabaseInitializer>.Instance;
+
+    /// <param name="seedDemoData">Seed when the database has no batches; null follows the setting.</param>
+    public async Task InitializeAsync(bool? seedDemoData = null, CancellationToken ct = default)
+    {
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            await db.Database.MigrateAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            var existing = await db.Governorates.Select(g => g.Pcode).ToListAsync(ct);
+            foreach (var g in gazetteer.All.Where(g => !existing.Contains(g.Pcode)))
+            {
+                db.Governorates.Add(new GovernorateEntity
+                {
+                    Pcode = g.Pcode, Name = g.Name, NameAr = g.NameAr, Region = g.Region,
+                    TileRow = g.TileRow, TileCol = g.TileCol, Population = g.Population,
+                    Aliases = string.Join('|', g.Aliases),
+                });
+            }
+            await db.SaveChangesAsync(ct);
+            if (!(seedDemoData ?? options.Value.SeedDemoData) || await db.Batches.AnyAsync(ct)) return;
+        }
+
+        var folder = DataPaths.Resolve(options.Value.SeedFolder);
+        _log.LogInformation("Empty database: seeding demo data from {Folder}", folder);
+        await seeder.SeedAsync(folder, ct);
+    }
+}

@@ -1,0 +1,13 @@
+namespace EquityDashboard.Infrastructure;
+
+/// <summary>Settings under the <c>Equity</c> section (see appsettings.sample.json).</summary>
+public sealed class EquityOptions
+{
+    public const string Section = "Equity";
+
+    /// <summary>Folder holding seeds/manifest.json and the demo files; relative paths start at the repository root.</summary>
+    public string SeedFolder { get; set; } = "seeds";
+
+    /// <summary>Load the demo data into the configured database when it has no batches.</summary>
+    public bool SeedDemoData { get; set; } = true;
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EquityDashboard.Core.Metrics;
+using EquityDashboard.Infrastructure.Queries;
+
+namespace EquityDashboard.Infrastructure.Export;
+
+/// <summary>
+/// The machine contract of an equity table: what `gaps --format json` prints and the API
+/// returns. Figures unrounded, shares as fractions, undefined values null.
+/// </summary>
+public sealed record GapsDocument(
+    int Year,
+    ScopeDocument Scope,
+    decimal TotalFundingUsd,
+    decimal UnallocatedUsd,
+    long TotalNeed,
+    double? UsdPerPin,
+    double? Gini,
+    IReadOnlyList<GovernorateDocument> Governorates,
+    IReadOnlyList<RegionDocument> Regions)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static GapsDocument From(EquityTable table) => new(
+        table.Scope.Year,
+        new ScopeDocument(table.Scope.Cluster, table.Scope.Donor, table.Scope.Region,
+            table.Scope.Baseline == Baseline.Pin ? "pin" : "population"),
+        table.TotalFundingUsd,
+        table.UnallocatedUsd,
+        table.TotalNeed,
+        table.UsdPerPin,
+        table.Gini,
+        table.Governorates.Select(g => new GovernorateDocument(
+            g.Key, g.Name, g.Region, g.Need, g.FundingUsd, g.FundingShare, g.NeedShare, g.EquityRatio, g.UsdPerPin,
+            g.GapToParityUsd, g.Orgs, g.Activities, g.YoyChange, FlagDocs(g))).ToList(),
+        table.Regions.Select(r => new RegionDocument(
+            r.Key, r.Need, r.FundingUsd, r.FundingShare, r.NeedShare, r.EquityRatio, r.UsdPerPin,
+            r.GapToParityUsd, r.Orgs, r.Activities, r.YoyChange, FlagDocs(r))).ToList());
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    private static IReadOnlyList<FlagDocument> FlagDocs(AreaFigures f) => f.Flags.Select(x => new FlagDocument(x.Code, x.Reason)).ToList();
+}
+
+public sealed record ScopeDocument(string? Cluster, string? Donor, string? Region, string Baseline);
+
+public sealed record FlagDocument(string Code, string Reason);
+
+public sealed record GovernorateDocument(
+    string Pcode, string Governorate, string Region, long? Need, decimal FundingUsd, double? FundingShare,
+    double? NeedShare, double? EquityRatio, double? UsdPerPin, double? GapToParityUsd, int Orgs, int Activities,
+    double? YoyChange, IReadOnlyList<FlagDocument> Flags);
+
+public sealed record RegionDocument(
+    string Region, long? Need, decimal FundingUsd, double? FundingShare, double? NeedShare, double? EquityRatio,
+    double? UsdPerPin, double? GapToParityUsd, int Orgs, int Activities, double? YoyChange, IReadOnlyList<FlagDocument> Flags);
+
+/// <summary>The trends contract (`trends --format json`, API): camelCase TrendRow fields.</summary>
+public static class TrendsDocument
+{
+    public static string ToJson(IEnumerable<TrendRow> rows) => JsonSerializer.Serialize(rows, GapsDocument.JsonOptions);
+}

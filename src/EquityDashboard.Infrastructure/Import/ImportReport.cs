@@ -1,0 +1,52 @@
+using System.Globalization;
+using EquityDashboard.Core.Records;
+
+namespace EquityDashboard.Infrastructure.Import;
+
+public enum IssueSeverity
+{
+    Warning,
+    Error,
+}
+
+/// <summary>A problem found in an imported file, located precisely enough for a user to fix it.</summary>
+public sealed record ImportIssue(IssueSeverity Severity, string File, int Row, string? Column, string? Value, string Message)
+{
+    public override string ToString()
+    {
+        var where = new List<string> { File, string.Create(CultureInfo.InvariantCulture, $"row {Row}") };
+        if (Column is not null) where.Add($"column '{Column}'");
+        if (Value is not null) where.Add($"value '{Shorten(Value)}'");
+        return $"{string.Join(", ", where)}: {Message}";
+    }
+
+    private static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
+}
+
+/// <summary>A spelling resolved through a variant, reported so users can check the mapping.</summary>
+public sealed record NameMapping(string Input, string Pcode, string Name, int Rows);
+
+/// <summary>What an import read, validated and (unless refused or a dry run) wrote.</summary>
+public sealed class ImportReport
+{
+    public required string FileName { get; init; }
+    public required RecordKind Kind { get; init; }
+    public required string SourceName { get; init; }
+    public string Sha256 { get; init; } = string.Empty;
+    public int RowsRead { get; set; }
+    public int RowsValid { get; set; }
+    public int RowsWritten { get; set; }
+    public int? BatchId { get; set; }
+    public bool DryRun { get; init; }
+    /// <summary>Set when the whole file was refused before reading rows (e.g. already imported).</summary>
+    public string? RefusedReason { get; set; }
+    public List<ImportIssue> Issues { get; } = [];
+    public List<NameMapping> ResolvedVariants { get; } = [];
+
+    public IEnumerable<ImportIssue> Errors => Issues.Where(i => i.Severity == IssueSeverity.Error);
+    public IEnumerable<ImportIssue> Warnings => Issues.Where(i => i.Severity == IssueSeverity.Warning);
+    public int ErrorCount => Issues.Count(i => i.Severity == IssueSeverity.Error);
+    public int RowsWithErrors => Errors.Select(e => e.Row).Distinct().Count();
+    public bool Committed => BatchId is not null && !DryRun;
+    public bool Succeeded => RefusedReason is null && (Committed || (DryRun && ErrorCount == 0));
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using EquityDashboard.Core.Geography;
+
+namespace EquityDashboard.Infrastructure.Import;
+
+/// <summary>
+/// Typed access to one data row by column name; every parse problem becomes an
+/// <see cref="ImportIssue"/> naming file, row, column and value.
+/// </summary>
+internal sealed partial class RowAccessor(string file, IReadOnlyDictionary<string, int> columns, NameResolver resolver, List<ImportIssue> issues, Dictionary<(string, string), int> variants)
+{
+    public const int MinYear = 1990;
+    public const int MaxYear = 2100;
+
+    private static readonly string[] DateFormats =
+        ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.fffZ"];
+
+    private string[] _fields = [];
+
+    public int Row { get; private set; }
+    public bool HasErrors { get; private set; }
+
+    public void Load(CsvRecord record)
+    {
+        _fields = record.Fields;
+        Row = record.Line;
+        HasErrors = false;
+    }
+
+    public string? Text(string column)
+    {
+        if (!columns.TryGetValue(column, out var i) || i >= _fields.Length) return null;
+        var value = _fields[i].Trim();
+        return value.Length == 0 ? null : value;
+    }
+
+    public string? RequiredText(string column)
+    {
+        var value = Text(column);
+        if (value is null) Error(column, null, "A value is required.");
+        return value;
+    }
+
+    public int? Year(string column, bool required)
+    {
+        var raw = Text(column);
+        if (raw is null)
+        {
+            if (required) Error(column, null, "A year is required.");
+            return null;
+        }
+        if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || d != Math.Floor(d))
+        {
+            Error(column, raw, "Not a year (expected e.g. 2019).");
+            return null;
+        }
+        if (d is < MinYear or > MaxYear)
+        {
+            Error(column, raw, $"Year out of range ({MinYear}-{MaxYear}).");
+            return null;
+        }
+        return (int)d;
+    }
+
+    public DateOnly? Date(string column, bool required)
+    {
+        var raw = Text(column);
+        if (raw is null)
+        {
+            if (required) Error(column, null, "A date is required (yyyy-MM-dd).");
+            return null;
+        }
+        if (!DateOnly.TryParseExact(raw, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            Error(column, raw, "Not a date (expected yyyy-MM-dd).");
+            return null;
+        }
+        if (date.Year is < MinYear or > MaxYear)
+        {
+            Error(column, raw, $"Date out of range ({MinYear}-{MaxYear}).");
+            return null;
+        }
+        return date;
+    }
+
+    /// <summary>A non-negative number; tolerates thousands separators ("1,234,567", "1 234 567").</summary>
+    public double? Number(string column, bool required)
+    {
+        var raw = Text(column);
+        if (raw is null)
+        {
+            if (required) Error(column, null, "A number is required.");
+            return null;
+        }
+        var cleaned = ThousandsSeparated().IsMatch(raw) ? raw.Replace(",", "").Replace(" ", "").Replace("\u00A0", "").Replace("\u202F", "") : raw;
+        if (!double.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+                CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            Error(column, raw, "Not a number (write digits only, e.g. 1234567.89).");
+            return null;
+        }
+        if (value < 0)
+        {
+            Error(column, raw, "Must not be negative.");
+            return null;
+        }
+        return value;
+    }
+
+    public long? WholeNumber(string column, bool required)
+    {
+        var value = Number(column, required);
+        if (value is null) return null;
+        if (value != Math.Floor(value.Value))
+        {
+            Error(column, Text(column), "Must be a whole number.");
+            return null;
+        }
+        return (long)value.Value;
+    }
+
+    /// <summary>Resolves a governorate spelling; an unknown one is an error with suggestions.</summary>
+    public string? Governorate(string column, string? raw)
+    {
+        if (raw is null)
+        {
+            Error(column, null, "A governorate is required.");
+            return null;
+        }
+        var r = resolver.Resolve(raw);
+        if (!r.Success)
+        {
+            Error(column, raw, r.Error!);
+            return null;
+        }
+        if (r.Warning is not null) Warning(column, raw, r.Warning);
+        if (r.ViaVariant)
+        {
+            var key = (raw, r.Pcode!);
+            variants[key] = variants.GetValueOrDefault(key) + 1;
+        }
+        return r.Pcode;
+    }
+
+    public void Error(string? column, string? value, string message)
+    {
+        HasErrors = true;
+        issues.Add(new ImportIssue(IssueSeverity.Error, file, Row, column, value, message));
+    }
+
+    public void Warning(string? column, string? value, string message) =>
+        issues.Add(new ImportIssue(IssueSeverity.Warning, file, Row, column, value, message));
+
+    [GeneratedRegex(@"^\d{1,3}([, \u00A0\u202F]\d{3})+(\.\d+)?$")]
+    private static partial Regex ThousandsSeparated();
+}

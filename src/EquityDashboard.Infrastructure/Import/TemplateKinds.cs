@@ -1,0 +1,211 @@
+using System.Globalization;
+using EquityDashboard.Core.Geography;
+using EquityDashboard.Core.Records;
+using EquityDashboard.Core.Text;
+using Microsoft.Data.Sqlite;
+
+namespace EquityDashboard.Infrastructure.Import;
+
+/// <summary>
+/// One kind of the project's template CSV (docs/data-formats.md): its columns, how a row
+/// becomes a record, and how that record is written.
+/// </summary>
+internal abstract class TemplateKind
+{
+    public abstract RecordKind Kind { get; }
+    public abstract IReadOnlyList<string> Columns { get; }
+    public abstract IReadOnlyList<string> RequiredColumns { get; }
+
+    /// <summary>Validates the row; returns the year of the record written, or null when the row has errors.</summary>
+    public abstract int? Write(RowAccessor row, ImportContext context);
+
+    public static TemplateKind For(RecordKind kind) => kind switch
+    {
+        RecordKind.Funding => new FundingKind(),
+        RecordKind.Presence => new PresenceKind(),
+        RecordKind.Need => new NeedKind(),
+        RecordKind.Incidents => new IncidentKind(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}
+
+/// <summary>What a kind needs while writing: the open transaction and the batch id.</summary>
+internal sealed class ImportContext(SqliteConnection connection, SqliteTransaction transaction, int batchId, NameResolver resolver) : IDisposable
+{
+    private readonly Dictionary<string, RecordWriter> _writers = new(StringComparer.Ordinal);
+
+    public int BatchId => batchId;
+    public NameResolver Resolver => resolver;
+    public SqliteConnection Connection => connection;
+    public SqliteTransaction Transaction => transaction;
+    public OrganisationLinker? Linker { get; set; }
+
+    public RecordWriter Writer(string table, IReadOnlyList<string> columns)
+    {
+        if (!_writers.TryGetValue(table, out var writer))
+            _writers[table] = writer = new RecordWriter(connection, transaction, table, columns);
+        return writer;
+    }
+
+    public void Dispose()
+    {
+        foreach (var w in _writers.Values) w.Dispose();
+    }
+}
+
+internal sealed class FundingKind : TemplateKind
+{
+    private static readonly string[] Insert =
+        ["BatchId", "Year", "Date", "Donor", "Recipient", "Cluster", "GovernoratePcode", "Locations", "AmountUsd", "Status", "Boundary", "SourceId"];
+
+    public override RecordKind Kind => RecordKind.Funding;
+    public override IReadOnlyList<string> Columns { get; } =
+        ["year", "date", "donor", "recipient", "cluster", "governorate", "amount_usd", "status", "boundary", "source_id"];
+    public override IReadOnlyList<string> RequiredColumns { get; } = ["donor", "governorate", "amount_usd"];
+
+    public override int? Write(RowAccessor row, ImportContext context)
+    {
+        var budgetYear = row.Year("year", required: false);
+        var date = row.Date("date", required: false);
+        var donor = row.RequiredText("donor");
+        var amount = row.Number("amount_usd", required: true);
+        var status = ParseStatus(row);
+        var boundary = ParseBoundary(row);
+        var (pcode, locations) = ParseLocation(row);
+        var year = budgetYear ?? date?.Year;
+        if (year is null && !row.HasErrors) row.Error("year", null, "Give the budget year or a date.");
+        if (row.HasErrors) return null;
+
+        context.Writer("FundingRecords", Insert).Insert(
+            context.BatchId, year, date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), donor,
+            row.Text("recipient"), row.Text("cluster"), pcode, locations, amount,
+            status.ToString(), boundary.ToString(), row.Text("source_id"));
+        return year;
+    }
+
+    /// <summary>One governorate: allocated. Several, the country or none: unallocated (pcode null).</summary>
+    private static (string? Pcode, string? Locations) ParseLocation(RowAccessor row)
+    {
+        var raw = row.Text("governorate");
+        if (raw is null || NameResolver.IsCountry(raw)) return (null, raw);
+        var parts = raw.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var pcodes = parts.Where(p => !NameResolver.IsCountry(p)).Select(p => row.Governorate("governorate", p)).ToList();
+        if (pcodes.Any(p => p is null)) return (null, raw);
+        var distinct = pcodes.Distinct().ToList();
+        return distinct.Count == 1 && parts.Length == 1 ? (distinct[0], raw) : (null, raw);
+    }
+
+    private static FundingStatus ParseStatus(RowAccessor row)
+    {
+        var raw = row.Text("status");
+        switch (raw?.ToLowerInvariant())
+        {
+            case null: return FundingStatus.Unspecified;
+            case "paid": case "paid contribution": return FundingStatus.Paid;
+            case "commitment": case "committed": return FundingStatus.Commitment;
+            case "pledge": case "pledged": return FundingStatus.Pledge;
+            default:
+                row.Error("status", raw, "Status must be paid, commitment, pledge or blank.");
+                return FundingStatus.Unspecified;
+        }
+    }
+
+    private static FlowBoundary ParseBoundary(RowAccessor row)
+    {
+        var raw = row.Text("boundary");
+        switch (raw?.ToLowerInvariant())
+        {
+            case null: return FlowBoundary.Unspecified;
+            case "incoming": return FlowBoundary.Incoming;
+            case "outgoing": return FlowBoundary.Outgoing;
+            case "internal": return FlowBoundary.Internal;
+            default:
+                row.Error("boundary", raw, "Boundary must be incoming, outgoing, internal or blank.");
+                return FlowBoundary.Unspecified;
+        }
+    }
+}
+
+internal sealed class PresenceKind : TemplateKind
+{
+    private static readonly string[] Insert =
+        ["BatchId", "Year", "Organisation", "Acronym", "OrganisationKey", "OrgType", "Cluster", "GovernoratePcode", "District", "Activity", "ActivityKey"];
+
+    public override RecordKind Kind => RecordKind.Presence;
+    public override IReadOnlyList<string> Columns { get; } =
+        ["year", "organisation", "acronym", "org_type", "cluster", "governorate", "district", "activity"];
+    public override IReadOnlyList<string> RequiredColumns { get; } = ["year", "organisation", "governorate"];
+
+    public override int? Write(RowAccessor row, ImportContext context)
+    {
+        var year = row.Year("year", required: true);
+        var name = row.Text("organisation");
+        var acronym = row.Text("acronym");
+        if (name is null && acronym is null) row.Error("organisation", null, "Give the organisation's name or acronym.");
+        var pcode = row.Governorate("governorate", row.Text("governorate"));
+        if (row.HasErrors) return null;
+
+        var linker = context.Linker ??= OrganisationLinker.Load(context.Connection, context.Transaction);
+        var orgKey = linker.KeyFor(name, acronym);
+        var cluster = row.Text("cluster");
+        var district = row.Text("district");
+        var activity = row.Text("activity");
+        var activityKey = OrganisationLinker.ActivityKey(orgKey, cluster, pcode!, district, activity);
+        context.Writer("PresenceRecords", Insert).Insert(
+            context.BatchId, year, name ?? acronym, acronym, orgKey, row.Text("org_type"), cluster, pcode,
+            district, activity, activityKey);
+        return year;
+    }
+}
+
+internal sealed class NeedKind : TemplateKind
+{
+    private static readonly string[] Insert =
+        ["BatchId", "Year", "GovernoratePcode", "Cluster", "PeopleInNeed", "Targeted", "Reached"];
+    private static readonly HashSet<string> IntersectoralNames =
+        new(["", "intersectoral", "intersector", "multisector", "all", "allsectors", "total"], StringComparer.Ordinal);
+
+    public override RecordKind Kind => RecordKind.Need;
+    public override IReadOnlyList<string> Columns { get; } =
+        ["year", "governorate", "cluster", "people_in_need", "targeted", "reached"];
+    public override IReadOnlyList<string> RequiredColumns { get; } = ["year", "governorate", "people_in_need"];
+
+    public static bool IsIntersectoral(string? cluster) => IntersectoralNames.Contains(NameKey.Fold(cluster));
+
+    public override int? Write(RowAccessor row, ImportContext context)
+    {
+        var year = row.Year("year", required: true);
+        var pcode = row.Governorate("governorate", row.Text("governorate"));
+        var pin = row.WholeNumber("people_in_need", required: false);
+        var targeted = row.WholeNumber("targeted", required: false);
+        var reached = row.WholeNumber("reached", required: false);
+        if (row.HasErrors) return null;
+        var cluster = row.Text("cluster");
+        context.Writer("NeedFigures", Insert).Insert(
+            context.BatchId, year, pcode, IsIntersectoral(cluster) ? NeedFigure.Intersectoral : cluster,
+            pin, targeted, reached);
+        return year;
+    }
+}
+
+internal sealed class IncidentKind : TemplateKind
+{
+    private static readonly string[] Insert = ["BatchId", "Date", "Year", "GovernoratePcode", "Type", "Count"];
+
+    public override RecordKind Kind => RecordKind.Incidents;
+    public override IReadOnlyList<string> Columns { get; } = ["date", "governorate", "type", "count"];
+    public override IReadOnlyList<string> RequiredColumns { get; } = ["date", "governorate"];
+
+    public override int? Write(RowAccessor row, ImportContext context)
+    {
+        var date = row.Date("date", required: true);
+        var pcode = row.Governorate("governorate", row.Text("governorate"));
+        var count = row.WholeNumber("count", required: false);
+        if (count == 0) row.Error("count", "0", "Count must be at least 1 (leave blank for one incident).");
+        if (row.HasErrors) return null;
+        context.Writer("SecurityIncidents", Insert).Insert(
+            context.BatchId, date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date.Value.Year, pcode,
+            row.Text("type") ?? "Unspecified", (int)(count ?? 1));
+        return date.Value.Year;
+    }
+}

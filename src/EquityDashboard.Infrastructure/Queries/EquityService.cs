@@ -1,0 +1,70 @@
+using EquityDashboard.Core.Metrics;
+using EquityDashboard.Core.Records;
+using EquityDashboard.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EquityDashboard.Infrastructure.Queries;
+
+/// <summary>
+/// The one entry point views use: equity tables, trends and the lists behind filters.
+/// Every figure comes from <see cref="EquityCalculator"/>; no view computes its own.
+/// </summary>
+public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, EquityQueries queries, EquityCalculator calculator)
+{
+    public async Task<EquityTable> GetTableAsync(EquityScope scope, CancellationToken ct = default) =>
+        calculator.Compute(await queries.LoadInputsAsync(scope, ct));
+
+    /// <summary>Region figures per year; by default over every year that has funding, need or presence.</summary>
+    public async Task<IReadOnlyList<TrendRow>> GetTrendsAsync(int? from = null, int? to = null, string? cluster = null,
+        string? donor = null, CancellationToken ct = default)
+    {
+        var years = await YearsAsync(ct);
+        if (years.Count == 0 && (from is null || to is null)) return [];
+        var first = from ?? years.Min();
+        var last = to ?? years.Max();
+        var rows = new List<TrendRow>();
+        for (var year = first; year <= last; year++)
+        {
+            var table = await GetTableAsync(new EquityScope(year, cluster, donor), ct);
+            rows.AddRange(table.Regions.Select(r =>
+                new TrendRow(r.Key, year, r.FundingUsd, r.Need, r.UsdPerPin, r.Orgs, r.YoyChange)));
+        }
+        return rows;
+    }
+
+    /// <summary>Years with any funding, need or presence, ascending.</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var funding = await db.Funding.Select(f => f.Year).Distinct().ToListAsync(ct);
+        var need = await db.Need.Select(n => n.Year).Distinct().ToListAsync(ct);
+        var presence = await db.Presence.Select(p => p.Year).Distinct().ToListAsync(ct);
+        return funding.Concat(need).Concat(presence).Distinct().Order().ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> ClustersAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var need = await db.Need.Where(n => n.Cluster != NeedFigure.Intersectoral).Select(n => n.Cluster).Distinct().ToListAsync(ct);
+        var funding = await db.Funding.Where(f => f.Cluster != null).Select(f => f.Cluster!).Distinct().ToListAsync(ct);
+        return need.Concat(funding).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> DonorsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return (await db.Funding.Select(f => f.Donor).Distinct().ToListAsync(ct)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>Batches that bring records for the year (the provenance of a table).</summary>
+    public async Task<IReadOnlyList<ImportBatch>> SourcesForYearAsync(int year, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var ids = await db.Funding.Where(f => f.Year == year || f.Year == year - 1).Select(f => f.BatchId)
+            .Union(db.Need.Where(n => n.Year == year).Select(n => n.BatchId))
+            .Union(db.Presence.Where(p => p.Year == year).Select(p => p.BatchId))
+            .Union(db.Incidents.Where(i => i.Year == year).Select(i => i.BatchId))
+            .ToListAsync(ct);
+        return await db.Batches.AsNoTracking().Where(b => ids.Contains(b.Id)).OrderBy(b => b.Id).ToListAsync(ct);
+    }
+}

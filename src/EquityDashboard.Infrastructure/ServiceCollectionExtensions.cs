@@ -1,0 +1,42 @@
+using EquityDashboard.Core.Geography;
+using EquityDashboard.Core.Metrics;
+using EquityDashboard.Infrastructure.Data;
+using EquityDashboard.Infrastructure.Import;
+using EquityDashboard.Infrastructure.Queries;
+using EquityDashboard.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EquityDashboard.Infrastructure;
+
+public static class ServiceCollectionExtensions
+{
+    public const string DefaultConnectionString = "Data Source=data/equity.db";
+
+    /// <summary>
+    /// Registers the store, importer, engine and services. The connection string is
+    /// <c>ConnectionStrings:Default</c> unless <paramref name="connectionString"/> is given.
+    /// </summary>
+    public static IServiceCollection AddEquityDashboard(this IServiceCollection services, IConfiguration configuration, string? connectionString = null)
+    {
+        var cs = DataPaths.NormaliseConnectionString(
+            connectionString ?? configuration.GetConnectionString("Default") ?? DefaultConnectionString);
+        services.AddDbContextFactory<EquityDbContext>(o => o.UseSqlite(cs));
+
+        services.Configure<EquityOptions>(configuration.GetSection(EquityOptions.Section));
+        services.Configure<EquityThresholds>(configuration.GetSection(EquityThresholds.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EquityThresholds>>().Value);
+        services.AddSingleton(GazetteerSource.Default);
+        services.AddSingleton<NameResolver>();
+        services.AddSingleton<EquityCalculator>();
+        services.AddSingleton<EquityQueries>();
+        services.AddSingleton<EquityService>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<BatchStore>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+}
