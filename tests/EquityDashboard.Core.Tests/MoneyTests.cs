@@ -61,4 +61,11 @@ public sealed class MoneyTests
         Assert.Equal("0", Money.Number(0));
         Assert.Equal("not reported", Money.Number(null));
     }
+
+    [Theory]
+    [InlineData(0.0004, "0.04%")]      // 0.0004 * 100 = 0.04: a small share must not read as 0.0%
+    [InlineData(0.000123, "0.012%")]   // 0.0123 % to three decimals
+    [InlineData(0.000001, "<0.001%")]  // 0.0001 %: below what three decimals show
+    public void Percent_SmallNonZeroShares_NeverReadAsZero(double fraction, string expected) =>
+        Assert.Equal(expected, Money.Percent(fraction));
 }

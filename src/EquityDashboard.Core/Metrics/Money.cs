@@ -27,7 +27,7 @@ public static class Money
     public static string Percent(double? fraction) => fraction switch
     {
         null => "–",
-        0 => "0%",
+        0 => "0.0%",
         { } f when Math.Abs(f) >= 0.001 => f.ToString("0.0%", En),
         { } f when Math.Abs(f) >= 0.00001 => f.ToString("0.###%", En),
         _ => "<0.001%",
