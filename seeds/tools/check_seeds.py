@@ -164,12 +164,30 @@ def main():
         if not cap or int(r["people_in_need"]) > int(cap):
             fail(f"cluster PiN {r}")
 
-    inc = data["incidents-illustrative-2018.csv"]
-    total = sum(int(r["count"]) for r in inc)
-    govs = sorted({r["governorate"] for r in inc})
-    print(f"incidents 2018: {total} in {govs}")
-    if {region[g] for g in govs} != {"North/Centre"}:
-        fail("incidents outside North/Centre")
+    pin2019 = {r["governorate"]: int(r["people_in_need"]) for r in data["need-2019-hrp.csv"]}
+    for year in ("2018", "2019"):
+        inc = data[f"incidents-illustrative-{year}.csv"]
+        if any(not r["date"].startswith(year + "-") or int(r["count"]) < 1 for r in inc):
+            fail(f"incidents {year}: date outside year or count < 1")
+        per_gov = defaultdict(int)
+        for r in inc:
+            per_gov[r["governorate"]] += int(r["count"])
+        total = sum(per_gov.values())
+        govs = sorted(per_gov)
+        print(f"incidents {year}: {total} in {govs}")
+        if {region[g] for g in govs} != {"North/Centre"}:
+            fail("incidents outside North/Centre")
+        if year == "2019":
+            # Exists to demonstrate the access-constrained flag (> 20 per 100k PiN)
+            # against the real 2019 PiN: some governorates above, Ninewa and Al-Anbar below.
+            rate = {g: n / pin2019[g] * 100_000 for g, n in per_gov.items()}
+            print("incidents 2019 per 100k PiN:", {g: round(v, 1) for g, v in rate.items()})
+            if not 900 <= total <= 1_100:
+                fail(f"incidents 2019 total {total}")
+            if any(rate[g] <= 20 for g in ("Kirkuk", "Diyala", "Salah Al-Din")):
+                fail("incidents 2019: Kirkuk, Diyala and Salah Al-Din should exceed 20 per 100k PiN")
+            if any(rate[g] >= 20 for g in ("Ninewa", "Al-Anbar")):
+                fail("incidents 2019: Ninewa and Al-Anbar should stay below 20 per 100k PiN")
     print("OK")
 
 

@@ -18,6 +18,7 @@ Writes (into OUT_DIR, default: the seeds/ folder this script lives in):
   presence-illustrative-2017-2020.csv
   need-clusters-illustrative-2019-2020.csv
   incidents-illustrative-2018.csv
+  incidents-illustrative-2019.csv
 
 The cluster file caps each cluster PiN by the real intersectoral PiN of the same
 governorate and year, read from need-2019-hrp.csv / need-2020-hno.csv in OUT_DIR.
@@ -525,6 +526,42 @@ def incidents(rng):
     return rows
 
 
+# ---------------------------------------------------------------------------
+# Security incidents 2019
+# ---------------------------------------------------------------------------
+
+# Fewer incidents than in 2018 as the ISIS insurgency declined, concentrated in
+# Kirkuk, Diyala and Salah Al-Din. Fixed totals per governorate, so that against
+# the REAL 2019 PiN (need-2019-hrp.csv) these three are clearly above the
+# access-constrained threshold of 20 incidents per 100,000 PiN and Ninewa and
+# Al-Anbar (large PiN) clearly below it:
+#   Kirkuk 250 / 450,058 = 55.5; Diyala 190 / 319,139 = 59.5;
+#   Salah Al-Din 260 / 764,669 = 34.0; Ninewa 180 / 2,168,222 = 8.3;
+#   Al-Anbar 120 / 1,352,562 = 8.9 (per 100,000 PiN).
+INCIDENT_TOTALS_2019 = {"Kirkuk": 250, "Diyala": 190, "Salah Al-Din": 260, "Ninewa": 180, "Al-Anbar": 120}
+
+
+def incidents_2019(rng):
+    # gently falling through the year, with some month-to-month noise
+    month_w = [(1.15 - 0.03 * (m - 1)) * rng.uniform(0.85, 1.15) for m in range(1, 13)]
+    months = list(range(1, 13))
+    types = list(INCIDENT_TYPES)
+    counts = {}
+    for g, total in INCIDENT_TOTALS_2019.items():
+        cells = [(m, t) for m in months for t in types]
+        weights = [month_w[m - 1] * INCIDENT_TYPES[t] for m, t in cells]
+        for m, t in rng.choices(cells, weights=weights, k=total):
+            counts[(m, g, t)] = counts.get((m, g, t), 0) + 1
+    rows = []
+    for m in months:
+        for g in INCIDENT_GOVS:
+            for t in types:
+                n = counts.get((m, g, t), 0)
+                if n:
+                    rows.append([dt.date(2019, m, 1).isoformat(), g, t, n])
+    return rows
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.normpath(
         os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
@@ -537,6 +574,9 @@ def main():
               cluster_need(random.Random(SEED + 3), out_dir))
     write_csv(os.path.join(out_dir, "incidents-illustrative-2018.csv"), INCIDENT_COLUMNS,
               incidents(random.Random(SEED + 4)))
+    # Own generator (SEED + 5), so the files above keep their bytes.
+    write_csv(os.path.join(out_dir, "incidents-illustrative-2019.csv"), INCIDENT_COLUMNS,
+              incidents_2019(random.Random(SEED + 5)))
 
 
 if __name__ == "__main__":

@@ -10,4 +10,7 @@ public sealed class EquityOptions
 
     /// <summary>Load the demo data into the configured database when it has no batches.</summary>
     public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>Year a view opens on when none is chosen; null = the latest year with both funding and people in need.</summary>
+    public int? DefaultYear { get; set; }
 }

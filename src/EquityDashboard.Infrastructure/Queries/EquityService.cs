@@ -42,6 +42,15 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
         return funding.Concat(need).Concat(presence).Distinct().Order().ToList();
     }
 
+    /// <summary>The latest year with both counted funding and intersectoral people in need, else the latest year with data.</summary>
+    public async Task<int?> LatestCompleteYearAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var needYears = db.Need.Where(n => n.Cluster == NeedFigure.Intersectoral && n.PeopleInNeed != null).Select(n => n.Year);
+        var both = await db.Funding.Where(f => needYears.Contains(f.Year)).Select(f => (int?)f.Year).MaxAsync(ct);
+        return both ?? (await YearsAsync(ct)).Cast<int?>().LastOrDefault();
+    }
+
     public async Task<IReadOnlyList<string>> ClustersAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
