@@ -666,4 +666,27 @@ public sealed class EquityCalculatorTests
         Assert.Equal("2019, cluster Health, donor ECHO, region South, baseline population",
             new EquityScope(2019, "Health", "ECHO", Regions.South, Baseline.Population).Describe());
     }
+
+    [Fact]
+    public void NoPresenceData_ForTheYear_RaisesNoNoPresenceFlag()
+    {
+        // Worked example: C has need 100,000 and orgs 0, so no-presence fires while a 3W is loaded...
+        Assert.Contains(FlagCodes.NoPresence, Codes(Area(Compute(Worked, WorkedInputs()).Governorates, "IQG03")));
+        // ...but where no presence data exists for the year at all, "no organisation reported" says nothing.
+        var table = Compute(Worked, WorkedInputs() with { PresenceLoaded = false });
+        Assert.All(table.Governorates, g => Assert.DoesNotContain(FlagCodes.NoPresence, Codes(g)));
+        Assert.DoesNotContain(FlagCodes.NoPresence, Codes(Area(table.Regions, Regions.South)));
+    }
+
+    [Fact]
+    public void PopulationBaseline_WithNothingImported_HasNoData()
+    {
+        // Population comes from the gazetteer (400,000 + 1,100,000 + 1,500,000), so Need is set,
+        // but nothing was imported: no funding, no PiN, no presence.
+        var empty = Inputs(new EquityScope(2021, Baseline: Baseline.Population)) with { PresenceLoaded = false };
+        var table = Compute(Worked, empty);
+        Assert.Equal(3_000_000, table.TotalNeed);
+        Assert.False(table.HasAnyData);
+        Assert.All(table.Governorates, g => Assert.Empty(g.Flags));
+    }
 }

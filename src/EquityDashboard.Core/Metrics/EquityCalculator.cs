@@ -21,7 +21,7 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
         var totalFunding = governorates.Sum(FundingOf);
         var totalNeed = governorates.Sum(g => NeedOf(g) ?? 0);
         double? nationalRate = totalNeed > 0 ? (double)totalFunding / totalNeed : null;
-        var context = new Context(scope, totalFunding, totalNeed, nationalRate, inputs.Incidents is not null);
+        var context = new Context(scope, totalFunding, totalNeed, nationalRate, inputs.Incidents is not null, inputs.PresenceLoaded);
 
         var govFigures = governorates.Select(g => Figures(context, new Area(
             g.Pcode, g.Name, g.Region,
@@ -58,6 +58,7 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
             UsdPerPin = nationalRate,
             Gini = gini,
             IncidentDataLoaded = context.IncidentsLoaded,
+            PresenceLoaded = context.PresenceLoaded,
             Governorates = scope.Region is null ? govFigures : govFigures.Where(f => f.Region == scope.Region).ToList(),
             Regions = scope.Region is null ? regionFigures : regionFigures.Where(f => f.Key == scope.Region).ToList(),
             Thresholds = thresholds,
@@ -72,7 +73,7 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
         return sum;
     }
 
-    private sealed record Context(EquityScope Scope, decimal TotalFunding, long TotalNeed, double? NationalRate, bool IncidentsLoaded);
+    private sealed record Context(EquityScope Scope, decimal TotalFunding, long TotalNeed, double? NationalRate, bool IncidentsLoaded, bool PresenceLoaded);
 
     private sealed record Area(
         string Key, string Name, string Region, long? Need, long? PeopleInNeed,
@@ -110,11 +111,12 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
             Incidents = a.Incidents,
             IncidentsPer100kPin = incidentsPer100k,
         };
-        return figures with { Flags = FlagsFor(c.Scope, figures) };
+        return figures with { Flags = FlagsFor(c, figures) };
     }
 
-    private List<Flag> FlagsFor(EquityScope scope, AreaFigures f)
+    private List<Flag> FlagsFor(Context c, AreaFigures f)
     {
+        var scope = c.Scope;
         var flags = new List<Flag>();
         var whose = scope.Baseline == Baseline.Pin ? "people in need" : "the population";
         if (f.EquityRatio is { } r && f.FundingShare is { } fs && f.NeedShare is { } ns)
@@ -128,7 +130,7 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
                     "Gets {0} of funding for {1} of {2} (equity ratio {3:0.00}, above {4:0.##}).",
                     Money.Percent(fs), Money.Percent(ns), whose, r, thresholds.OverConcentratedRatio)));
         }
-        if (f.Need > 0 && f.Orgs == 0)
+        if (c.PresenceLoaded && f.Need > 0 && f.Orgs == 0)
             flags.Add(new Flag(FlagCodes.NoPresence, string.Format(En,
                 "{0:N0} {1} and no organisation reported present in {2}{3}.",
                 f.Need, scope.Baseline == Baseline.Pin ? "people in need" : "people", scope.Year,

@@ -20,6 +20,11 @@ public sealed record EquityInputs
     public required IReadOnlyDictionary<string, int> Activities { get; init; }
     /// <summary>Distinct organisations per region (not the sum of its governorates).</summary>
     public required IReadOnlyDictionary<string, int> RegionOrgs { get; init; }
+    /// <summary>
+    /// Whether any presence (3W) data is loaded for the year. Without it the no-presence flag
+    /// is not raised: "no organisation reported" only means something where a 3W was collected.
+    /// </summary>
+    public bool PresenceLoaded { get; init; } = true;
     /// <summary>Incidents per governorate in the year; null when no incident data is loaded for it.</summary>
     public IReadOnlyDictionary<string, int>? Incidents { get; init; }
 }

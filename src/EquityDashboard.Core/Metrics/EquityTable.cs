@@ -45,5 +45,9 @@ public sealed record EquityTable
     public required IReadOnlyList<AreaFigures> Regions { get; init; }
     public required EquityThresholds Thresholds { get; init; }
 
-    public bool HasAnyData => TotalFundingUsd > 0 || UnallocatedUsd > 0 || TotalNeed > 0 || Governorates.Any(g => g.Orgs > 0);
+    public bool PresenceLoaded { get; init; }
+
+    /// <summary>Whether anything was imported for the scope (population alone, from the gazetteer, is not data).</summary>
+    public bool HasAnyData => TotalFundingUsd > 0 || UnallocatedUsd > 0 || PresenceLoaded
+        || Governorates.Any(g => g.PeopleInNeed is not null);
 }

@@ -36,6 +36,7 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory)
                 select new { Region = r.Key, Orgs = r.Distinct().Count() })
             .ToListAsync(ct);
 
+        var presenceLoaded = await db.Presence.AnyAsync(p => p.Year == scope.Year, ct);
         var incidentsQuery = db.Incidents.Where(i => i.Year == scope.Year);
         Dictionary<string, int>? incidents = null;
         if (await incidentsQuery.AnyAsync(ct))
@@ -56,6 +57,7 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory)
             Orgs = perGovernorate.ToDictionary(x => x.Pcode, x => x.Orgs),
             Activities = perGovernorate.ToDictionary(x => x.Pcode, x => x.Activities),
             RegionOrgs = perRegion.ToDictionary(x => x.Region, x => x.Orgs),
+            PresenceLoaded = presenceLoaded,
             Incidents = incidents,
         };
     }
