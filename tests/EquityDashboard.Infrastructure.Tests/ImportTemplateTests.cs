@@ -197,4 +197,32 @@ public sealed partial class ImportTemplateTests
         // 1,000 + 2,000 = 3,000 people in need in 2019.
         Assert.Equal(3000, (await db.TableAsync(2019)).TotalNeed);
     }
+    [Fact]
+    public async Task Presence_file_naming_organisations_by_acronym_only_needs_no_organisation_column()
+    {
+        // data-formats.md §3: organisation is "required if acronym is blank"; §1: optional
+        // columns may be left out of the header. Every row here has an acronym.
+        await using var db = await TestDatabase.CreateAsync();
+        var report = await db.ImportLinesAsync("presence-acronyms.csv", RecordKind.Presence,
+            "year,acronym,cluster,governorate",
+            "2022,DRC,CCCM,Al-Anbar",
+            "2022,IOM,CCCM,Ninewa");
+        Assert.True(report.Committed, string.Join(" | ", report.Errors));
+        Assert.Equal(1, (await db.TableAsync(2022)).Gov("IQG01").Orgs);
+    }
+
+    [Fact]
+    public async Task Funding_file_without_governorate_column_is_all_country_level_unallocated()
+    {
+        // data-formats.md §2: governorate is optional; blank = country level, unallocated.
+        await using var db = await TestDatabase.CreateAsync();
+        var report = await db.ImportLinesAsync("funding-country.csv", RecordKind.Funding,
+            "year,donor,amount_usd,status",
+            "2019,Donor X,1000,paid",
+            "2019,Donor Y,2500,commitment");
+        Assert.True(report.Committed, string.Join(" | ", report.Errors));
+        var t = await db.TableAsync(2019);
+        // 1,000 + 2,500 = 3,500 unallocated; nothing allocated.
+        Assert.Equal((0m, 3500m), (t.TotalFundingUsd, t.UnallocatedUsd));
+    }
 }

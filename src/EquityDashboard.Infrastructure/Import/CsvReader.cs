@@ -2,7 +2,10 @@ using System.Text;
 
 namespace EquityDashboard.Infrastructure.Import;
 
-/// <summary>One CSV record and the 1-based line of the file it starts on.</summary>
+/// <summary>
+/// One CSV record and its 1-based row as a spreadsheet shows it: line breaks inside quoted
+/// fields do not start a new row.
+/// </summary>
 public readonly record struct CsvRecord(int Line, string[] Fields);
 
 /// <summary>
@@ -13,13 +16,14 @@ public sealed class CsvReader(TextReader reader, char delimiter = ',')
 {
     private readonly StringBuilder _field = new();
     private int _line = 1;
+    private int _quotedBreaks;
 
     public IEnumerable<CsvRecord> ReadRecords()
     {
         var fields = new List<string>();
         while (true)
         {
-            var startLine = _line;
+            var startLine = _line - _quotedBreaks;
             var ended = ReadRecord(fields);
             if (fields.Count > 0 && !(fields.Count == 1 && fields[0].Length == 0))
                 yield return new CsvRecord(startLine, fields.ToArray());
@@ -52,7 +56,7 @@ public sealed class CsvReader(TextReader reader, char delimiter = ',')
                 }
                 else
                 {
-                    if (c == '\n') _line++;
+                    if (c == '\n') { _line++; _quotedBreaks++; }
                     _field.Append(c);
                 }
                 continue;

@@ -162,7 +162,11 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         foreach (var column in missing)
             report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, header.Line, column, null,
                 $"Required column '{column}' is missing from the header."));
-        return missing.Count > 0 ? null : map;
+        var missingGroups = kind.OneOfColumns.Where(group => !group.Any(map.ContainsKey)).ToList();
+        foreach (var group in missingGroups)
+            report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, header.Line, group[0], null,
+                $"The header needs at least one of these columns: {string.Join(", ", group)}."));
+        return missing.Count > 0 || missingGroups.Count > 0 ? null : map;
     }
 
     private static async Task<string> HashAsync(string path, CancellationToken ct)

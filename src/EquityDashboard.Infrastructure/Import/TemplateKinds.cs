@@ -16,6 +16,9 @@ internal abstract class TemplateKind
     public abstract IReadOnlyList<string> Columns { get; }
     public abstract IReadOnlyList<string> RequiredColumns { get; }
 
+    /// <summary>Groups of columns of which the header must hold at least one.</summary>
+    public virtual IReadOnlyList<string[]> OneOfColumns => [];
+
     /// <summary>Validates the row; returns the year of the record written, or null when the row has errors.</summary>
     public abstract int? Write(RowAccessor row, ImportContext context);
 
@@ -61,7 +64,8 @@ internal sealed class FundingKind : TemplateKind
     public override RecordKind Kind => RecordKind.Funding;
     public override IReadOnlyList<string> Columns { get; } =
         ["year", "date", "donor", "recipient", "cluster", "governorate", "amount_usd", "status", "boundary", "source_id"];
-    public override IReadOnlyList<string> RequiredColumns { get; } = ["donor", "governorate", "amount_usd"];
+    public override IReadOnlyList<string> RequiredColumns { get; } = ["donor", "amount_usd"];
+    public override IReadOnlyList<string[]> OneOfColumns { get; } = [["year", "date"]];
 
     public override int? Write(RowAccessor row, ImportContext context)
     {
@@ -134,7 +138,8 @@ internal sealed class PresenceKind : TemplateKind
     public override RecordKind Kind => RecordKind.Presence;
     public override IReadOnlyList<string> Columns { get; } =
         ["year", "organisation", "acronym", "org_type", "cluster", "governorate", "district", "activity"];
-    public override IReadOnlyList<string> RequiredColumns { get; } = ["year", "organisation", "governorate"];
+    public override IReadOnlyList<string> RequiredColumns { get; } = ["year", "governorate"];
+    public override IReadOnlyList<string[]> OneOfColumns { get; } = [["organisation", "acronym"]];
 
     public override int? Write(RowAccessor row, ImportContext context)
     {
@@ -168,7 +173,8 @@ internal sealed class NeedKind : TemplateKind
     public override RecordKind Kind => RecordKind.Need;
     public override IReadOnlyList<string> Columns { get; } =
         ["year", "governorate", "cluster", "people_in_need", "targeted", "reached"];
-    public override IReadOnlyList<string> RequiredColumns { get; } = ["year", "governorate", "people_in_need"];
+    public override IReadOnlyList<string> RequiredColumns { get; } = ["year", "governorate"];
+    public override IReadOnlyList<string[]> OneOfColumns { get; } = [["people_in_need", "targeted", "reached"]];
 
     public static bool IsIntersectoral(string? cluster) => IntersectoralNames.Contains(NameKey.Fold(cluster));
 

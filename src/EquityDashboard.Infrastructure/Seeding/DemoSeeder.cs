@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EquityDashboard.Core.Records;
+using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Infrastructure.Import;
 
 namespace EquityDashboard.Infrastructure.Seeding;
 
 /// <summary>Loads the demo data listed in seeds/manifest.json through the user-facing importer.</summary>
-public sealed class DemoSeeder(ImportService importer)
+public sealed class DemoSeeder(ImportService importer, BatchStore batches)
 {
     public sealed record ManifestEntry(string File, string Kind, string Source, bool Illustrative);
 
@@ -24,8 +25,12 @@ public sealed class DemoSeeder(ImportService importer)
             var kind = Enum.Parse<RecordKind>(entry.Kind, ignoreCase: true);
             var report = await importer.ImportAsync(new ImportRequest(Path.Combine(seedFolder, entry.File), kind) { SourceName = entry.Source }, ct: ct);
             if (!report.Committed)
+            {
+                // All or nothing: a half-seeded database would never be seeded again.
+                foreach (var done in reports) await batches.RollbackAsync(done.BatchId!.Value, ct);
                 throw new InvalidOperationException(
                     $"Seed file {entry.File} did not import: {report.RefusedReason ?? string.Join("; ", report.Errors.Take(5))}");
+            }
             reports.Add(report);
         }
         return reports;
