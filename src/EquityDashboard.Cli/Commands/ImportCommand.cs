@@ -64,6 +64,8 @@ internal static class ImportCommand
             return;
         }
         output.WriteLine($"File: {report.FileName} ({report.Kind.ToString().ToLowerInvariant()}), source '{report.SourceName}'");
+        if (report.EncodingName is not null)
+            output.WriteLine($"Encoding: {report.EncodingName}; delimiter: {(report.Delimiter == '\t' ? "tab" : $"'{report.Delimiter}'")}");
         output.WriteLine($"Rows read: {report.RowsRead}");
         output.WriteLine($"Rows valid: {report.RowsValid}");
         output.WriteLine($"Rows written: {report.RowsWritten}");

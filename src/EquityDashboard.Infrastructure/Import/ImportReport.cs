@@ -38,6 +38,10 @@ public sealed class ImportReport
     public int RowsWritten { get; set; }
     public int? BatchId { get; set; }
     public bool DryRun { get; init; }
+    /// <summary>Text encoding detected in the file (e.g. "UTF-8", "windows-1256").</summary>
+    public string? EncodingName { get; set; }
+    /// <summary>Field delimiter detected in the file.</summary>
+    public char Delimiter { get; set; } = ',';
     /// <summary>Set when the whole file was refused before reading rows (e.g. already imported).</summary>
     public string? RefusedReason { get; set; }
     public List<ImportIssue> Issues { get; } = [];

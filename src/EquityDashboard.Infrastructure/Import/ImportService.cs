@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Data;
+using EquityDashboard.Infrastructure.Import.Tabular;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -107,8 +107,22 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
     {
         var years = new HashSet<int>();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        var records = new CsvReader(text).ReadRecords().GetEnumerator();
+        var sample = new byte[64 * 1024];
+        var sampleLength = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
+        if (sampleLength > 0 && TextDecoding.LooksBinary(sample.AsSpan(0, sampleLength)))
+        {
+            report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, 1, null, null,
+                "This is not a text (CSV) file; save the sheet as CSV (UTF-8) and import that."));
+            return [];
+        }
+        stream.Position = 0;
+        using var text = TextDecoding.OpenReader(stream, out var encoding, leaveOpen: true);
+        report.EncodingName = encoding.Name;
+        var firstLines = encoding.Encoding.GetString(sample, 0, sampleLength)
+            .Split('\n', 21).Take(20).Select(l => l.TrimEnd('\r')).ToList();
+        var delimiter = DelimiterSniffer.Detect(firstLines);
+        report.Delimiter = delimiter;
+        var records = new CsvReader(text, delimiter).ReadRecords().GetEnumerator();
         if (!records.MoveNext())
         {
             report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, 1, null, null, "The file is empty."));
