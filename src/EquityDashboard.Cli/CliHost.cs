@@ -12,7 +12,7 @@ namespace EquityDashboard.Cli;
 /// </summary>
 internal static class CliHost
 {
-    public static async Task<ServiceProvider> StartAsync(FileInfo? db, CancellationToken ct)
+    public static async Task<ServiceProvider> StartAsync(FileInfo? db, CancellationToken ct, bool allowDemoSeed = true)
     {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
@@ -25,7 +25,7 @@ internal static class CliHost
         var provider = services.BuildServiceProvider();
 
         // The default database is seeded on first use; a database named with --db starts empty.
-        var seed = db is null ? (bool?)null : false;
+        var seed = db is null && allowDemoSeed ? (bool?)null : false;
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seed, ct);
         return provider;
     }

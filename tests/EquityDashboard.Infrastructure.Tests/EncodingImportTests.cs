@@ -63,7 +63,7 @@ public sealed class EncodingImportTests
 
         var error = Assert.Single(report.Errors);
         Assert.Equal(("junk.csv", 1), (error.File, error.Row));
-        Assert.Contains("not a text (CSV) file", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a text (CSV) or Excel (.xlsx) file", error.Message, StringComparison.Ordinal);
         Assert.Equal(TableCounts.Empty, await db.CountsAsync());
     }
 }

@@ -112,18 +112,22 @@ public sealed partial class ImportTemplateTests
             "2022,,IOM,UN,Shelter,Halabja,,Shelter repairs");
         var report = await db.ImportAsync(path, RecordKind.Presence);
 
-        await AssertBatchAsync(db, report, path, RecordKind.Presence, rows: 5, firstYear: 2022, lastYear: 2022);
+        // Row 4 repeats row 2 once names are normalised (same organisation, cluster, place and
+        // activity): it is counted as a duplicate and not written, so 5 rows read, 4 written.
+        Assert.True(report.Committed, string.Join(" | ", report.Errors));
+        Assert.Equal((5, 5, 4, 1), (report.RowsRead, report.RowsValid, report.RowsWritten, report.DuplicatesRemoved));
         await using var ctx = db.NewContext();
+        var batch = await ctx.Batches.AsNoTracking().SingleAsync();
+        Assert.Equal((5, 4, 2022, 2022), (batch.RowsRead, batch.RowsWritten, batch.FirstYear, batch.LastYear));
         var rows = await ctx.Presence.AsNoTracking().OrderBy(p => p.Id).ToListAsync();
-        Assert.Equal(5, rows.Count);
-        Assert.Equal(["IQG01", "IQG01", "IQG01", "IQG15", "IQG06"], rows.Select(r => r.GovernoratePcode));
-        // Rows 2-4 are one organisation; the acronym-only row keeps its acronym as the shown name.
-        Assert.Single(rows.Take(3).Select(r => r.OrganisationKey).Distinct());
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(["IQG01", "IQG01", "IQG15", "IQG06"], rows.Select(r => r.GovernoratePcode));
+        // Rows 2-3 are one organisation; the acronym-only row keeps its acronym as the shown name.
+        Assert.Single(rows.Take(2).Select(r => r.OrganisationKey).Distinct());
         Assert.Equal("drc", rows[1].Organisation);
-        Assert.Equal(rows[3].OrganisationKey, rows[4].OrganisationKey);
-        Assert.NotEqual(rows[0].OrganisationKey, rows[3].OrganisationKey);
-        // Row 4 repeats row 2's activity: 2 distinct activities in Al-Anbar.
-        Assert.Equal(2, rows.Take(3).Select(r => r.ActivityKey).Distinct().Count());
+        Assert.Equal(rows[2].OrganisationKey, rows[3].OrganisationKey);
+        Assert.NotEqual(rows[0].OrganisationKey, rows[2].OrganisationKey);
+        Assert.Equal(2, rows.Take(2).Select(r => r.ActivityKey).Distinct().Count());
 
         var table = await db.TableAsync(2022);
         Assert.Equal((1, 2), (table.Gov("IQG01").Orgs, table.Gov("IQG01").Activities));

@@ -15,7 +15,7 @@ internal static class SeedCommand
         var command = new Command("seed", "Load the demo data (seeds/manifest.json) into an empty database");
         command.SetAction(async (parse, ct) =>
         {
-            await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct);
+            await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct, allowDemoSeed: false);
             var batches = await services.GetRequiredService<BatchStore>().ListAsync(ct);
             if (batches.Count > 0)
             {

@@ -20,6 +20,12 @@ public sealed class ImportBatch
     public int RowsRead { get; set; }
     public int RowsWritten { get; set; }
     public int RowsSkipped { get; set; }
+    /// <summary>Format the file was read as (template, HXL, FTS, ...).</summary>
+    public string? Format { get; set; }
+    /// <summary>Worksheet read, for workbooks.</summary>
+    public string? SheetName { get; set; }
+    /// <summary>The import report (issues, skipped rows), as JSON.</summary>
+    public string? ReportJson { get; set; }
     /// <summary>Smallest and largest reference year of the records, when any.</summary>
     public int? FirstYear { get; set; }
     public int? LastYear { get; set; }

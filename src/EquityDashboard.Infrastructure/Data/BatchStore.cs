@@ -21,13 +21,19 @@ public sealed class BatchStore(IDbContextFactory<EquityDbContext> factory, ILogg
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var removed = await DeleteBatchAsync(db, batchId, ct);
+        await tx.CommitAsync(ct);
+        if (removed > 0) _log.LogInformation("Rolled back batch {BatchId}", batchId);
+        return removed > 0;
+    }
+
+    /// <summary>Deletes a batch and its records inside the caller's transaction; returns 1 if it existed.</summary>
+    internal static async Task<int> DeleteBatchAsync(EquityDbContext db, int batchId, CancellationToken ct)
+    {
         await db.Funding.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
         await db.Presence.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
         await db.Need.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
         await db.Incidents.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
-        var removed = await db.Batches.Where(b => b.Id == batchId).ExecuteDeleteAsync(ct);
-        await tx.CommitAsync(ct);
-        if (removed > 0) _log.LogInformation("Rolled back batch {BatchId}", batchId);
-        return removed > 0;
+        return await db.Batches.Where(b => b.Id == batchId).ExecuteDeleteAsync(ct);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace EquityDashboard.Infrastructure.Data;
 
-/// <summary>Applies migrations, writes the gazetteer, and seeds the demo data into an empty database.</summary>
+/// <summary>Applies migrations, writes the gazetteer, and seeds the demo data into a newly created database.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<EquityDbContext> factory,
     Gazetteer gazetteer,
@@ -17,11 +17,14 @@ public sealed class DatabaseInitializer(
 {
     private readonly ILogger _log = logger ?? NullLogger<DatabaseInitializer>.Instance;
 
-    /// <param name="seedDemoData">Seed when the database has no batches; null follows the setting.</param>
+    /// <param name="seedDemoData">Seed a database created by this call; null follows the setting.</param>
     public async Task InitializeAsync(bool? seedDemoData = null, CancellationToken ct = default)
     {
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
+            // Only a database created now gets the demo data: one whose batches were all rolled
+            // back by a user stays empty.
+            var created = !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
             await db.Database.MigrateAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             var existing = await db.Governorates.Select(g => g.Pcode).ToListAsync(ct);
@@ -35,7 +38,7 @@ public sealed class DatabaseInitializer(
                 });
             }
             await db.SaveChangesAsync(ct);
-            if (!(seedDemoData ?? options.Value.SeedDemoData) || await db.Batches.AnyAsync(ct)) return;
+            if (!created || !(seedDemoData ?? options.Value.SeedDemoData) || await db.Batches.AnyAsync(ct)) return;
         }
 
         var folder = DataPaths.Resolve(options.Value.SeedFolder);

@@ -30,7 +30,19 @@ public sealed record NameMapping(string Input, string Pcode, string Name, int Ro
 public sealed class ImportReport
 {
     public required string FileName { get; init; }
-    public required RecordKind Kind { get; init; }
+    public required RecordKind Kind { get; set; }
+    /// <summary>The format the file was read as (template, HXL, FTS, ...).</summary>
+    public string? Format { get; set; }
+    /// <summary>The worksheet read, for workbooks.</summary>
+    public string? SheetName { get; set; }
+    /// <summary>Rows left out on purpose, counted by reason (e.g. "flow outside Iraq").</summary>
+    public Dictionary<string, int> SkippedRows { get; } = new(StringComparer.Ordinal);
+    /// <summary>Rows that repeat an earlier row of the same file after normalisation; not written.</summary>
+    public int DuplicatesRemoved { get; set; }
+    /// <summary>Rows with errors left out under --skip-invalid.</summary>
+    public int RowsSkippedInvalid { get; set; }
+    /// <summary>The batch this import replaced (--replace), if any.</summary>
+    public int? ReplacedBatchId { get; set; }
     public required string SourceName { get; init; }
     public string Sha256 { get; init; } = string.Empty;
     public int RowsRead { get; set; }
@@ -52,5 +64,6 @@ public sealed class ImportReport
     public int ErrorCount => Issues.Count(i => i.Severity == IssueSeverity.Error);
     public int RowsWithErrors => Errors.Select(e => e.Row).Distinct().Count();
     public bool Committed => BatchId is not null && !DryRun;
-    public bool Succeeded => RefusedReason is null && (Committed || (DryRun && ErrorCount == 0));
+    public bool SkipInvalid { get; init; }
+    public bool Succeeded => RefusedReason is null && (Committed || (DryRun && (ErrorCount == 0 || (SkipInvalid && RowsValid > 0))));
 }

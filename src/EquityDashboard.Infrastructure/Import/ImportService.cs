@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json;
 using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Data;
+using EquityDashboard.Infrastructure.Import.Formats;
 using EquityDashboard.Infrastructure.Import.Tabular;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +14,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EquityDashboard.Infrastructure.Import;
 
-/// <summary>An import to run: the file, its kind, and how to treat it.</summary>
-public sealed record ImportRequest(string FilePath, RecordKind Kind)
+/// <summary>An import to run: the file, and how to read and treat it.</summary>
+public sealed record ImportRequest(string FilePath, RecordKind? Kind = null)
 {
     /// <summary>Source name stored on the batch (defaults to the file name).</summary>
     public string? SourceName { get; init; }
@@ -21,17 +23,26 @@ public sealed record ImportRequest(string FilePath, RecordKind Kind)
     public bool DryRun { get; init; }
     /// <summary>File name to report when <see cref="FilePath"/> is a temporary copy (uploads).</summary>
     public string? DisplayName { get; init; }
+    /// <summary>Write the valid rows and record the invalid ones in the report, instead of writing nothing.</summary>
+    public bool SkipInvalid { get; init; }
+    /// <summary>Re-import a file already imported: the old batch is swapped out in the same transaction.</summary>
+    public bool Replace { get; init; }
+    /// <summary>Reference year for tables that have no year or date column (HNO tables often do not).</summary>
+    public int? Year { get; init; }
+    /// <summary>Worksheet to read (name or 1-based number); default: the sheet with a recognisable header.</summary>
+    public string? Sheet { get; init; }
 }
 
-/// <summary>Progress of a running import: the fraction of the file read so far.</summary>
+/// <summary>Progress of a running import: rows read so far.</summary>
 public readonly record struct ImportProgress(long BytesRead, long TotalBytes, int RowsRead)
 {
     public double Fraction => TotalBytes == 0 ? 1 : Math.Min(1, (double)BytesRead / TotalBytes);
 }
 
 /// <summary>
-/// Reads a template CSV, validates every row and writes the batch and its records in one
-/// transaction. Any error means nothing is written.
+/// Reads a file (CSV or .xlsx; the template, HXL or a known export), validates every row and
+/// writes the batch and its records in one transaction. By default any error means nothing
+/// is written.
 /// </summary>
 public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, NameResolver resolver, ILogger<ImportService>? logger = null)
 {
@@ -44,31 +55,42 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         var report = new ImportReport
         {
             FileName = fileName,
-            Kind = request.Kind,
+            Kind = request.Kind ?? RecordKind.Funding,
             SourceName = string.IsNullOrWhiteSpace(request.SourceName) ? fileName : request.SourceName.Trim(),
             Sha256 = sha,
             DryRun = request.DryRun,
+            SkipInvalid = request.SkipInvalid,
         };
+
+        var table = DetectTable(request, fileName, report);
+        if (table is null) return report;
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var previous = await db.Batches.AsNoTracking().FirstOrDefaultAsync(b => b.Sha256 == sha, ct);
-        if (previous is not null)
+        if (previous is not null && !request.Replace)
         {
             report.RefusedReason = string.Create(CultureInfo.InvariantCulture,
-                $"{fileName} was already imported as batch {previous.Id} ('{previous.SourceName}') on {previous.ImportedAt:yyyy-MM-dd HH:mm} UTC; roll that batch back first to import it again.");
+                $"{fileName} was already imported as batch {previous.Id} ('{previous.SourceName}') on {previous.ImportedAt:yyyy-MM-dd HH:mm} UTC; use --replace to swap it for this import, or roll that batch back first.");
             _log.LogWarning("Import refused: {File} already imported as batch {BatchId}", fileName, previous.Id);
             return report;
         }
 
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (previous is not null)
+        {
+            await BatchStore.DeleteBatchAsync(db, previous.Id, ct);
+            report.ReplacedBatchId = previous.Id;
+        }
         var batch = new ImportBatch
         {
-            Kind = request.Kind,
+            Kind = report.Kind,
             SourceName = report.SourceName,
             FileName = fileName,
             Sha256 = sha,
             ImportedAt = DateTimeOffset.UtcNow,
+            Format = report.Format,
+            SheetName = report.SheetName,
         };
         db.Batches.Add(batch);
         await db.SaveChangesAsync(ct);
@@ -76,112 +98,150 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         using (var context = new ImportContext(connection, (SqliteTransaction)tx.GetDbTransaction(), batch.Id, resolver))
         {
-            var years = ReadRows(request.FilePath, fileName, TemplateKind.For(request.Kind), context, report, progress, ct);
+            var years = ReadRows(request, fileName, table, context, report, progress, ct);
             context.Linker?.Flush(context.Connection, context.Transaction);
             batch.FirstYear = years.Count > 0 ? years.Min() : null;
             batch.LastYear = years.Count > 0 ? years.Max() : null;
+            report.DuplicatesRemoved = context.DuplicatesRemoved;
         }
 
-        if (report.ErrorCount > 0 || request.DryRun || report.RowsValid == 0)
+        var blocked = report.ErrorCount > 0 && !request.SkipInvalid;
+        if (blocked || request.DryRun || report.RowsValid == 0)
         {
             await tx.RollbackAsync(ct);
             if (report.RowsValid == 0 && report.ErrorCount == 0)
-                report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, 1, null, null, "The file has no data rows."));
-            _log.LogInformation("Import of {File} ({Kind}) not written: {Errors} errors, dry run {DryRun}", fileName, request.Kind, report.ErrorCount, request.DryRun);
+                report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName,
+                    report.RowsRead == 0 ? table.Header.HeaderRow : table.Header.FirstDataRow, null, null,
+                    report.SkippedRows.Count > 0
+                        ? $"No row of the file can be imported ({Describe(report.SkippedRows)})."
+                        : "The file has no data rows."));
+            report.ReplacedBatchId = null;
+            _log.LogInformation("Import of {File} ({Kind}) not written: {Errors} errors, dry run {DryRun}", fileName, report.Kind, report.ErrorCount, request.DryRun);
             return report;
         }
 
+        report.RowsSkippedInvalid = report.RowsWithErrors;
+        report.RowsWritten = report.RowsValid - report.DuplicatesRemoved;
         batch.RowsRead = report.RowsRead;
-        batch.RowsWritten = report.RowsValid;
-        batch.RowsSkipped = report.RowsRead - report.RowsValid;
+        batch.RowsWritten = report.RowsWritten;
+        batch.RowsSkipped = Math.Max(0, report.RowsRead - report.RowsWritten);
+        batch.ReportJson = ReportJson(report);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        report.RowsWritten = report.RowsValid;
         report.BatchId = batch.Id;
-        _log.LogInformation("Imported {File} ({Kind}) as batch {BatchId}: {Rows} rows", fileName, request.Kind, batch.Id, report.RowsWritten);
+        _log.LogInformation("Imported {File} ({Kind}, {Format}) as batch {BatchId}: {Rows} rows", fileName, report.Kind, report.Format, batch.Id, report.RowsWritten);
         return report;
     }
 
-    private List<int> ReadRows(string path, string fileName, TemplateKind kind, ImportContext context,
+    /// <summary>Opens the file and finds its table and format; null (with errors reported) when it cannot.</summary>
+    private static DetectedTable? DetectTable(ImportRequest request, string fileName, ImportReport report)
+    {
+        var sheets = TabularSource.Open(request.FilePath, fileName, report);
+        if (sheets is null) return null;
+        var candidates = FormatDetector.Select(sheets, request.Sheet).ToList();
+        if (candidates.Count == 0)
+        {
+            report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, 1, null, request.Sheet,
+                $"No sheet named '{request.Sheet}'; the workbook has: {string.Join(", ", sheets.Select(s => $"'{s.Name}'"))}."));
+            return null;
+        }
+        if (!candidates.Any(s => s.Rows().Any()))
+        {
+            report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, 1, null, null, "The file is empty."));
+            return null;
+        }
+
+        var table = FormatDetector.Detect(candidates, request);
+        if (table is null)
+        {
+            report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, 1, null, null,
+                $"No recognisable header in the first {FormatDetector.HeaderSearchRows} rows: expected the template columns (docs/data-formats.md), an HXL hashtag row, or a known export (OCHA FTS, HNO, 3W, CBPF). Give --kind to see which columns are missing."));
+            return null;
+        }
+
+        var match = table.Match;
+        report.Kind = match.Kind;
+        report.Format = match.FormatName;
+        report.SheetName = table.Sheet.Index > 0 || report.EncodingName == "xlsx" ? table.Sheet.Name : null;
+        foreach (var note in match.Warnings)
+            report.Issues.Add(new ImportIssue(IssueSeverity.Warning, fileName, table.Header.HeaderRow, note.Column, null, note.Message));
+        if (match.Refusal is { } refusal)
+        {
+            report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, table.Header.HeaderRow, null, null, refusal));
+            return null;
+        }
+        foreach (var problem in match.Problems)
+            report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, table.Header.HeaderRow, problem.Column, null, problem.Message));
+        return match.Problems.Count > 0 ? null : table;
+    }
+
+    private List<int> ReadRows(ImportRequest request, string fileName, DetectedTable table, ImportContext context,
         ImportReport report, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var years = new HashSet<int>();
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var sample = new byte[64 * 1024];
-        var sampleLength = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
-        if (sampleLength > 0 && TextDecoding.LooksBinary(sample.AsSpan(0, sampleLength)))
-        {
-            report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, 1, null, null,
-                "This is not a text (CSV) file; save the sheet as CSV (UTF-8) and import that."));
-            return [];
-        }
-        stream.Position = 0;
-        using var text = TextDecoding.OpenReader(stream, out var encoding, leaveOpen: true);
-        report.EncodingName = encoding.Name;
-        var firstLines = encoding.Encoding.GetString(sample, 0, sampleLength)
-            .Split('\n', 21).Take(20).Select(l => l.TrimEnd('\r')).ToList();
-        var delimiter = DelimiterSniffer.Detect(firstLines);
-        report.Delimiter = delimiter;
-        var records = new CsvReader(text, delimiter).ReadRecords().GetEnumerator();
-        if (!records.MoveNext())
-        {
-            report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, 1, null, null, "The file is empty."));
-            return [];
-        }
-
-        var headerWidth = records.Current.Fields.Length;
-        var columns = MapHeader(records.Current, fileName, kind, report);
-        if (columns is null) return [];
-
+        var projector = table.Match.Projector!;
+        var kind = projector.Kind;
+        var identity = kind.Columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         var variants = new Dictionary<(string, string), int>();
-        var row = new RowAccessor(fileName, columns, resolver, report.Issues, variants);
-        while (records.MoveNext())
+        var row = new RowAccessor(fileName, identity, resolver, report.Issues, variants, projector.SourceNames);
+        var projection = new ProjectionContext(fileName, report, request);
+        var isCsv = report.EncodingName != "xlsx";
+        var width = table.Header.Width;
+        long totalBytes = new FileInfo(request.FilePath).Length;
+
+        void Write(ProjectedRow projected)
         {
-            ct.ThrowIfCancellationRequested();
-            var record = records.Current;
-            report.RowsRead++;
-            row.Load(record);
-            if (record.Fields.Length != headerWidth)
-            {
-                row.Error(null, null, string.Create(CultureInfo.InvariantCulture,
-                    $"Expected {headerWidth} fields as in the header, found {record.Fields.Length}."));
-                continue;
-            }
+            row.Load(projected.Row, projected.Fields);
             if (kind.Write(row, context) is { } year)
             {
                 report.RowsValid++;
                 years.Add(year);
             }
-            if (report.RowsRead % 5000 == 0) progress?.Report(new ImportProgress(stream.Position, stream.Length, report.RowsRead));
         }
-        progress?.Report(new ImportProgress(stream.Length, stream.Length, report.RowsRead));
+
+        foreach (var record in table.Sheet.Rows())
+        {
+            if (record.Line < table.Header.FirstDataRow) continue;
+            ct.ThrowIfCancellationRequested();
+            report.RowsRead++;
+            if (isCsv && record.Fields.Length != width)
+            {
+                row.Load(record.Line, []);
+                row.Error(null, null, string.Create(CultureInfo.InvariantCulture,
+                    $"Expected {width} fields as in the header, found {record.Fields.Length}."));
+                continue;
+            }
+            foreach (var projected in projector.Project(record, projection)) Write(projected);
+            if (report.RowsRead % 5000 == 0)
+                progress?.Report(new ImportProgress(Math.Min(totalBytes, table.Sheet.BytesRead), totalBytes, report.RowsRead));
+        }
+        foreach (var projected in projector.Complete(projection)) Write(projected);
+        progress?.Report(new ImportProgress(totalBytes, totalBytes, report.RowsRead));
 
         foreach (var ((input, pcode), count) in variants)
             report.ResolvedVariants.Add(new NameMapping(input, pcode, resolver.Gazetteer[pcode].Name, count));
         return years.Order().ToList();
     }
 
-    /// <summary>Maps header names (case-insensitive) to indexes; missing required columns are errors.</summary>
-    private static Dictionary<string, int>? MapHeader(CsvRecord header, string fileName, TemplateKind kind, ImportReport report)
+    private static string Describe(Dictionary<string, int> skipped) =>
+        string.Join("; ", skipped.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Value} {kv.Key}")));
+
+    /// <summary>The report as stored with the batch: counts, skipped rows and the first issues.</summary>
+    private static string ReportJson(ImportReport report) => JsonSerializer.Serialize(new
     {
-        var names = header.Fields.Select(f => f.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (kind.Columns.Contains(names[i])) map.TryAdd(names[i], i);
-            else report.Issues.Add(new ImportIssue(IssueSeverity.Warning, fileName, header.Line, header.Fields[i], null,
-                $"Unknown column ignored (a {kind.Kind.ToString().ToLowerInvariant()} file has: {string.Join(", ", kind.Columns)})."));
-        }
-        var missing = kind.RequiredColumns.Where(c => !map.ContainsKey(c)).ToList();
-        foreach (var column in missing)
-            report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, header.Line, column, null,
-                $"Required column '{column}' is missing from the header."));
-        var missingGroups = kind.OneOfColumns.Where(group => !group.Any(map.ContainsKey)).ToList();
-        foreach (var group in missingGroups)
-            report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, header.Line, group[0], null,
-                $"The header needs at least one of these columns: {string.Join(", ", group)}."));
-        return missing.Count > 0 || missingGroups.Count > 0 ? null : map;
-    }
+        report.Format,
+        report.SheetName,
+        report.EncodingName,
+        report.RowsRead,
+        report.RowsValid,
+        report.RowsWritten,
+        report.DuplicatesRemoved,
+        report.RowsSkippedInvalid,
+        report.SkippedRows,
+        Variants = report.ResolvedVariants,
+        Issues = report.Issues.Take(500).Select(i => i.ToString()),
+        IssuesTotal = report.Issues.Count,
+    });
 
     private static async Task<string> HashAsync(string path, CancellationToken ct)
     {

@@ -8,7 +8,13 @@ namespace EquityDashboard.Infrastructure.Import;
 /// Typed access to one data row by column name; every parse problem becomes an
 /// <see cref="ImportIssue"/> naming file, row, column and value.
 /// </summary>
-internal sealed partial class RowAccessor(string file, IReadOnlyDictionary<string, int> columns, NameResolver resolver, List<ImportIssue> issues, Dictionary<(string, string), int> variants)
+internal sealed partial class RowAccessor(
+    string file,
+    IReadOnlyDictionary<string, int> columns,
+    NameResolver resolver,
+    List<ImportIssue> issues,
+    Dictionary<(string, string), int> variants,
+    IReadOnlyDictionary<string, string>? displayNames = null)
 {
     public const int MinYear = 1990;
     public const int MaxYear = 2100;
@@ -16,23 +22,23 @@ internal sealed partial class RowAccessor(string file, IReadOnlyDictionary<strin
     private static readonly string[] DateFormats =
         ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.fffZ"];
 
-    private string[] _fields = [];
+    private string?[] _fields = [];
 
     public int Row { get; private set; }
     public bool HasErrors { get; private set; }
 
-    public void Load(CsvRecord record)
+    public void Load(int row, string?[] fields)
     {
-        _fields = record.Fields;
-        Row = record.Line;
+        _fields = fields;
+        Row = row;
         HasErrors = false;
     }
 
     public string? Text(string column)
     {
         if (!columns.TryGetValue(column, out var i) || i >= _fields.Length) return null;
-        var value = _fields[i].Trim();
-        return value.Length == 0 ? null : value;
+        var value = _fields[i]?.Trim();
+        return string.IsNullOrEmpty(value) ? null : value;
     }
 
     public string? RequiredText(string column)
@@ -146,11 +152,15 @@ internal sealed partial class RowAccessor(string file, IReadOnlyDictionary<strin
     public void Error(string? column, string? value, string message)
     {
         HasErrors = true;
-        issues.Add(new ImportIssue(IssueSeverity.Error, file, Row, column, value, message));
+        issues.Add(new ImportIssue(IssueSeverity.Error, file, Row, Display(column), value, message));
     }
 
     public void Warning(string? column, string? value, string message) =>
-        issues.Add(new ImportIssue(IssueSeverity.Warning, file, Row, column, value, message));
+        issues.Add(new ImportIssue(IssueSeverity.Warning, file, Row, Display(column), value, message));
+
+    /// <summary>The column as the user's file names it.</summary>
+    private string? Display(string? column) =>
+        column is not null && displayNames is not null && displayNames.TryGetValue(column, out var name) ? name : column;
 
     [GeneratedRegex(@"^\d{1,3}([, \u00A0\u202F]\d{3})+(\.\d+)?$")]
     private static partial Regex ThousandsSeparated();

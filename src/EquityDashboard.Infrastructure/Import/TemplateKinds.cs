@@ -43,6 +43,12 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
     public SqliteTransaction Transaction => transaction;
     public OrganisationLinker? Linker { get; set; }
 
+    /// <summary>Presence rows already written in this import (year + activity identity).</summary>
+    public HashSet<string> SeenActivities { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Rows that repeated an earlier row of this import and were not written.</summary>
+    public int DuplicatesRemoved { get; set; }
+
     public RecordWriter Writer(string table, IReadOnlyList<string> columns)
     {
         if (!_writers.TryGetValue(table, out var writer))
@@ -156,6 +162,11 @@ internal sealed class PresenceKind : TemplateKind
         var district = row.Text("district");
         var activity = row.Text("activity");
         var activityKey = OrganisationLinker.ActivityKey(orgKey, cluster, pcode!, district, activity);
+        if (!context.SeenActivities.Add(string.Create(CultureInfo.InvariantCulture, $"{year}|{activityKey}")))
+        {
+            context.DuplicatesRemoved++;
+            return year;
+        }
         context.Writer("PresenceRecords", Insert).Insert(
             context.BatchId, year, name ?? acronym, acronym, orgKey, row.Text("org_type"), cluster, pcode,
             district, activity, activityKey);

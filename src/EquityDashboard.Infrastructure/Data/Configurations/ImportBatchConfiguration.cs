@@ -14,6 +14,8 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         b.Property(x => x.SourceName).HasMaxLength(300);
         b.Property(x => x.FileName).HasMaxLength(500);
         b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.Format).HasMaxLength(40);
+        b.Property(x => x.SheetName).HasMaxLength(200);
         // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks.
         b.Property(x => x.ImportedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         b.Ignore(x => x.IsIllustrative);

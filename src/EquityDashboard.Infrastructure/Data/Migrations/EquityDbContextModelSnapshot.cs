@@ -101,6 +101,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.Property<int?>("FirstYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Format")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ImportedAt")
                         .HasColumnType("INTEGER");
 
@@ -111,6 +115,9 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
 
                     b.Property<int?>("LastYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("RowsRead")
                         .HasColumnType("INTEGER");
@@ -124,6 +131,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SheetName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SourceName")

@@ -1,0 +1,130 @@
+using EquityDashboard.Core.Records;
+
+namespace EquityDashboard.Infrastructure.Import.Formats;
+
+/// <summary>
+/// Any table with an HXL hashtag row: columns are found by hashtag and attributes (any order,
+/// any case, spaces ignored), whatever their titles.
+/// </summary>
+internal sealed class HxlFormat : SourceFormat
+{
+    public override string Name => "HXL";
+
+    public override FormatMatch? Match(HeaderInfo header, RecordKind? kind, ImportRequest request)
+    {
+        if (header.Tags is not { } tags) return null;
+        var inferred = kind ?? Infer(tags);
+        if (inferred is null) return null;
+        var map = Map(tags, inferred.Value);
+        if (map.Count == 0) return null;
+
+        var template = TemplateKind.For(inferred.Value);
+        var columns = map.Select(m => (m.Key, m.Value.Index, m.Value.Convert)).ToList();
+        var constants = new List<(string, string)>();
+        var problems = new List<HeaderNote>();
+        var hasYear = map.ContainsKey("year") || (inferred == RecordKind.Funding && map.ContainsKey("date")) || inferred == RecordKind.Incidents;
+        if (!hasYear)
+        {
+            if (request.Year is { } y) constants.Add(("year", y.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            else problems.Add(new HeaderNote(null, "The table has no year or date column (#date+year or #date); give the reference year (--year)."));
+        }
+        foreach (var required in template.RequiredColumns.Where(c => c != "year" && !map.ContainsKey(c)))
+            problems.Add(new HeaderNote(required, $"No HXL column for '{required}' ({Expected(inferred.Value, required)})."));
+        foreach (var group in template.OneOfColumns.Where(g => g.All(c => c != "year") && !g.Any(map.ContainsKey)))
+            problems.Add(new HeaderNote(group[0], $"No HXL column for any of {string.Join(", ", group)}."));
+
+        var used = map.Values.Select(v => v.Index).ToHashSet();
+        var warnings = tags.Select((t, i) => (t, i)).Where(x => x.t is not null && !used.Contains(x.i))
+            .Select(x => new HeaderNote(header.TitleOf(x.i), $"HXL tag {x.t!.Text} is not used for {inferred.Value.ToString().ToLowerInvariant()} data; column ignored."))
+            .ToList();
+
+        return new FormatMatch(Name, inferred.Value, 100 + 10 * map.Count - problems.Count,
+            new ColumnMapProjector(template, header, columns, constants))
+        {
+            Problems = problems,
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>The kind the hashtags describe: money is funding, #inneed is need, organisations are presence, events are incidents.</summary>
+    private static RecordKind? Infer(HxlTag?[] tags)
+    {
+        bool Any(Func<HxlTag, bool> p) => tags.Any(t => t is not null && p(t));
+        if (Any(t => t.Hashtag == "value" && !t.Has("pct") && !t.Has("required"))) return RecordKind.Funding;
+        if (Any(t => t.Hashtag is "inneed" or "targeted")) return RecordKind.Need;
+        if (Any(t => t.Hashtag == "event") || Any(t => t.Is("affected", "killed"))) return RecordKind.Incidents;
+        if (Any(t => t.Hashtag == "org") && Any(t => t.Hashtag == "adm1")) return RecordKind.Presence;
+        return null;
+    }
+
+    private static string Expected(RecordKind kind, string column) => (kind, column) switch
+    {
+        (RecordKind.Funding, "amount_usd") => "#value+usd",
+        (RecordKind.Funding, "donor") => "#org+funder",
+        (_, "governorate") => "#adm1+code or #adm1+name",
+        (RecordKind.Need, "people_in_need") => "#inneed",
+        (RecordKind.Incidents, "date") => "#date",
+        _ => "see docs/data-formats.md",
+    };
+
+    /// <summary>Template column -> (source index, conversion) for the tags present.</summary>
+    internal static Dictionary<string, (int Index, Func<string, string?>? Convert)> Map(HxlTag?[] tags, RecordKind kind)
+    {
+        var map = new Dictionary<string, (int, Func<string, string?>?)>(StringComparer.Ordinal);
+        void Take(string column, Func<HxlTag, bool> predicate, Func<string, string?>? convert = null)
+        {
+            if (map.ContainsKey(column)) return;
+            for (var i = 0; i < tags.Length; i++)
+                if (tags[i] is { } t && predicate(t)) { map[column] = (i, convert); return; }
+        }
+        // Governorate: the P-code is the most reliable, then the name, then a bare #adm1.
+        Take("governorate", t => t.Is("adm1", "code"));
+        Take("governorate", t => t.Is("adm1", "name"));
+        Take("governorate", t => t.Hashtag == "adm1");
+
+        switch (kind)
+        {
+            case RecordKind.Funding:
+                Take("amount_usd", t => t.Is("value", "usd") && !t.Has("pct") && !t.Has("required") && !t.Has("original"));
+                Take("amount_usd", t => t.Hashtag == "value" && !t.Has("pct") && !t.Has("required") && !t.Has("original"));
+                Take("donor", t => t.Is("org", "funder") && !t.Has("type"));
+                Take("donor", t => t.Is("org", "donor") && !t.Has("type"));
+                Take("recipient", t => t.Is("org", "impl") && !t.Has("type"));
+                Take("cluster", t => t.Hashtag == "sector" && !t.Has("code"));
+                Take("year", t => t.Is("date", "year") && !t.Has("start") && !t.Has("end"));
+                Take("date", t => t.Hashtag == "date" && t.Attributes.Count == 0);
+                Take("status", t => t.Hashtag == "status");
+                Take("source_id", t => t.Is("activity", "id"));
+                break;
+            case RecordKind.Presence:
+                Take("organisation", t => t.Is("org", "name") && !t.Has("funder"));
+                Take("organisation", t => t.Hashtag == "org" && !t.Has("acronym") && !t.Has("type") && !t.Has("code") && !t.Has("funder"));
+                Take("acronym", t => t.Is("org", "acronym"));
+                Take("org_type", t => t.Is("org", "type"));
+                Take("cluster", t => t.Hashtag == "sector" && !t.Has("code"));
+                Take("district", t => t.Is("adm2", "name"));
+                Take("district", t => t.Hashtag == "adm2");
+                Take("activity", t => t.Hashtag == "activity" && !t.Has("id") && !t.Has("code"));
+                Take("year", t => t.Is("date", "year"));
+                Take("year", t => t.Hashtag == "date", YearOf);
+                break;
+            case RecordKind.Need:
+                Take("cluster", t => t.Hashtag == "sector" && !t.Has("code"));
+                Take("people_in_need", t => t.Hashtag == "inneed");
+                Take("targeted", t => t.Hashtag == "targeted");
+                Take("reached", t => t.Hashtag == "reached");
+                Take("year", t => t.Is("date", "year"));
+                Take("year", t => t.Hashtag == "date", YearOf);
+                break;
+            case RecordKind.Incidents:
+                Take("date", t => t.Hashtag == "date" && !t.Has("year"));
+                Take("type", t => t.Hashtag == "event" && t.Has("type"));
+                Take("type", t => t.Hashtag == "event");
+                // A count of incidents per row; without one each row is one incident.
+                // (#affected+killed counts people killed, not incidents: it is not used as the count.)
+                Take("count", t => t.Hashtag is "x_count" or "count" || t.Is("indicator", "num") || t.Is("event", "num"));
+                break;
+        }
+        return map;
+    }
+}

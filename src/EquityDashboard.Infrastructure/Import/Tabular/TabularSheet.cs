@@ -1,0 +1,19 @@
+namespace EquityDashboard.Infrastructure.Import.Tabular;
+
+/// <summary>
+/// One table of cells: a CSV file, or one worksheet of a workbook. Rows are read lazily and
+/// may be enumerated more than once (the header is searched for first, then rows streamed).
+/// </summary>
+internal sealed class TabularSheet(string name, int index, Func<TabularSheet, IEnumerable<CsvRecord>> rows)
+{
+    /// <summary>The worksheet name, or the file name for CSV.</summary>
+    public string Name => name;
+
+    /// <summary>0-based position of the worksheet in the workbook.</summary>
+    public int Index => index;
+
+    public IEnumerable<CsvRecord> Rows() => rows(this);
+
+    /// <summary>Bytes of the file read so far by the current enumeration (CSV only; 0 for workbooks).</summary>
+    public long BytesRead { get; internal set; }
+}

@@ -1,0 +1,149 @@
+using EquityDashboard.Cli.Tests.Support;
+using static EquityDashboard.Cli.Tests.Support.Outputs;
+
+namespace EquityDashboard.Cli.Tests;
+
+/// <summary>`gaps` scopes (baseline, region, cluster, donor) and argument errors, on the seeded demo data.</summary>
+[Collection(SeededDatabaseCollection.Name)]
+public sealed class GapsScopeTests(SeededDatabaseFixture seeded)
+{
+    [Fact]
+    public async Task PopulationBaselinePutsPopulationInTheNeedFields()
+    {
+        using var json = Json(await seeded.RunAsync("gaps", "--year", "2019", "--baseline", "population", "--format", "json"));
+        var root = json.RootElement;
+        Assert.Equal("population", root.GetProperty("scope").GetProperty("baseline").GetString());
+
+        foreach (var g in Repo.Governorates)
+            Assert.Equal(g.Population, Long(Governorate(root, g.Pcode), "need"));
+        Assert.Equal(Repo.Governorates.Sum(g => g.Population), root.GetProperty("totalNeed").GetInt64());
+        foreach (var region in Repo.RegionNames)
+        {
+            var population = Repo.Governorates.Where(g => g.Region == region).Sum(g => g.Population);
+            var r = Region(root, region);
+            Assert.Equal(population, Long(r, "need"));
+            Assert.Equal((double)population / Repo.Governorates.Sum(g => g.Population), Double(r, "needShare")!.Value, 12);
+        }
+        // Population is always known, so no ratio is undefined.
+        Assert.All(root.GetProperty("governorates").EnumerateArray(), g => Assert.False(IsNull(g, "equityRatio")));
+    }
+
+    [Fact]
+    public async Task PopulationBaselineCsvHasPopulationAsNeed()
+    {
+        var rows = Csv(await seeded.RunAsync("gaps", "--year", "2019", "--baseline", "population", "--format", "csv"), GapsHeader);
+        Assert.Equal(18, rows.Count);
+        foreach (var g in Repo.Governorates)
+            Assert.Equal(g.Population, CsvLong(rows.Single(r => r["pcode"] == g.Pcode)["need"]));
+    }
+
+    [Fact]
+    public async Task PinIsTheDefaultBaselineAndDiffersFromPopulation()
+    {
+        using var json = Json(await seeded.RunAsync("gaps", "--year", "2019", "--baseline", "pin", "--format", "json"));
+        Assert.Equal("pin", json.RootElement.GetProperty("scope").GetProperty("baseline").GetString());
+        var basrah = Repo.Governorates.Single(g => g.Pcode == "IQG02");
+        Assert.NotEqual(basrah.Population, Long(Governorate(json.RootElement, "IQG02"), "need"));
+    }
+
+    [Fact]
+    public async Task RegionSouthListsOnlyTheNineSouthernGovernorates()
+    {
+        var south = Repo.Governorates.Where(g => g.Region == "South").Select(g => g.Pcode).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(9, south.Count);
+
+        var rows = Csv(await seeded.RunAsync("gaps", "--year", "2019", "--region", "South", "--format", "csv"), GapsHeader);
+        Assert.Equal(south, rows.Select(r => r["pcode"]).Order(StringComparer.Ordinal).ToList());
+        Assert.All(rows, r => Assert.Equal("South", r["region"]));
+
+        using var json = Json(await seeded.RunAsync("gaps", "--year", "2019", "--region", "South", "--format", "json"));
+        var root = json.RootElement;
+        Assert.Equal("South", root.GetProperty("scope").GetProperty("region").GetString());
+        Assert.Equal(south, root.GetProperty("governorates").EnumerateArray()
+            .Select(g => g.GetProperty("pcode").GetString()!).Order(StringComparer.Ordinal).ToList());
+        Assert.All(root.GetProperty("regions").EnumerateArray(), r => Assert.Equal("South", r.GetProperty("region").GetString()));
+    }
+
+    [Fact]
+    public async Task RegionNamesAreAccepted()
+    {
+        foreach (var (region, count) in new[] { ("KRI", 3), ("North/Centre", 5), ("Baghdad", 1) })
+        {
+            var rows = Csv(await seeded.RunAsync("gaps", "--year", "2019", "--region", region, "--format", "csv"), GapsHeader);
+            Assert.Equal(count, rows.Count);
+            Assert.All(rows, r => Assert.Equal(region, r["region"]));
+        }
+    }
+
+    [Fact]
+    public async Task ClusterScopeUsesThatClustersNeedAndFunding()
+    {
+        using var json = Json(await seeded.RunAsync("gaps", "--year", "2019", "--cluster", "Health", "--format", "json"));
+        var root = json.RootElement;
+        Assert.Equal("Health", root.GetProperty("scope").GetProperty("cluster").GetString());
+
+        var need = Repo.ExpectedClusterNeed(2019, "Health");
+        Assert.NotEmpty(need);
+        var (funding, unallocated) = Repo.ExpectedFunding(2019, cluster: "Health");
+        foreach (var g in Repo.Governorates)
+        {
+            var actual = Governorate(root, g.Pcode);
+            Assert.Equal(need.GetValueOrDefault(g.Pcode), Long(actual, "need"));
+            Assert.True(funding[g.Pcode] == Decimal(actual, "fundingUsd"),
+                $"{g.Pcode}: Health funding expected {funding[g.Pcode]}, got {Decimal(actual, "fundingUsd")}");
+        }
+        Assert.Equal(funding.Values.Sum(), Decimal(root, "totalFundingUsd"));
+        Assert.Equal(unallocated, Decimal(root, "unallocatedUsd"));
+
+        using var all = Json(await seeded.RunAsync("gaps", "--year", "2019", "--format", "json"));
+        Assert.True(Decimal(root, "totalFundingUsd") < Decimal(all.RootElement, "totalFundingUsd"));
+        Assert.True(root.GetProperty("totalNeed").GetInt64() < all.RootElement.GetProperty("totalNeed").GetInt64());
+    }
+
+    [Fact]
+    public async Task ClusterScopeCsvMatchesJson()
+    {
+        var rows = Csv(await seeded.RunAsync("gaps", "--year", "2019", "--cluster", "Health", "--format", "csv"), GapsHeader);
+        var need = Repo.ExpectedClusterNeed(2019, "Health");
+        Assert.Equal(18, rows.Count);
+        foreach (var r in rows)
+            Assert.Equal(need.GetValueOrDefault(r["pcode"]), CsvLong(r["need"]));
+    }
+
+    [Fact]
+    public async Task DonorScopeCountsOnlyThatDonorsFunding()
+    {
+        using var json = Json(await seeded.RunAsync("gaps", "--year", "2019", "--donor", "Donor A", "--format", "json"));
+        var root = json.RootElement;
+        Assert.Equal("Donor A", root.GetProperty("scope").GetProperty("donor").GetString());
+        var (funding, unallocated) = Repo.ExpectedFunding(2019, donor: "Donor A");
+        Assert.True(funding.Values.Sum() > 0, "the seeds should give Donor A some 2019 funding");
+        foreach (var g in Repo.Governorates)
+            Assert.Equal(funding[g.Pcode], Decimal(Governorate(root, g.Pcode), "fundingUsd"));
+        Assert.Equal(unallocated, Decimal(root, "unallocatedUsd"));
+    }
+
+    [Fact]
+    public async Task UnknownRegionFailsWithAMessage()
+    {
+        var result = (await seeded.RunAsync("gaps", "--year", "2019", "--region", "Atlantis", "--format", "csv")).AssertFailure();
+        Assert.Contains("Atlantis", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("South", result.StdErr, StringComparison.Ordinal); // lists the valid names
+        Assert.DoesNotContain("pcode,", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingYearFails()
+    {
+        var result = (await seeded.RunAsync("gaps", "--format", "csv")).AssertFailure();
+        Assert.Contains("--year", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("pcode,", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownBaselineFails()
+    {
+        var result = (await seeded.RunAsync("gaps", "--year", "2019", "--baseline", "households", "--format", "csv")).AssertFailure();
+        Assert.Contains("households", result.StdErr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,298 @@
+using System.Text.RegularExpressions;
+using EquityDashboard.Cli.Tests.Support;
+using static EquityDashboard.Cli.Tests.Support.Outputs;
+
+namespace EquityDashboard.Cli.Tests;
+
+/// <summary>`import`, `batches` and `rollback`, each test on its own empty database.</summary>
+public sealed class ImportTests
+{
+    // docs/data-formats.md, section 4.
+    private const string NeedFile = """
+        year,governorate,cluster,people_in_need,targeted,reached
+        2019,Ninewa,,2168222,,
+        2019,IQG01,Intersectoral,1352562,,
+        2019,Salah Al-Din,,764669,,
+        2019,Ninewa,Health,1200000,800000,
+        2020,Al-Muthanna,,,,
+
+        """;
+
+    // docs/data-formats.md, section 2.
+    private const string FundingFile = """
+        year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id
+        2019,2019-03-14,Donor X,NRC,Shelter,Ninewa,1500000,paid,incoming,EX-001
+        ,2019-06-02,Donor Y,IOM,CCCM,IQG01,"1,250,000",commitment,,EX-002
+        2019,,Donor X,,Health,Ninewa;Salah Al-Din,300000,paid,incoming,EX-003
+        2019,2019-05-20,Donor Z,,,Iraq,200000.50,,,EX-004
+        2019,2019-02-01,Donor Z,UNICEF,WASH,البصرة,700000,pledge,,EX-005
+        2019,2019-04-11,Donor Y,Local NGO,Protection,Dahuk,80000,paid,internal,EX-006
+        2020,2019-12-15,Donor Y,DRC,Protection,Dohuk,95000,paid,incoming,EX-007
+
+        """;
+
+    // docs/data-formats.md, section 3.
+    private const string PresenceFile = """
+        year,organisation,acronym,org_type,cluster,governorate,district,activity
+        2022,Danish Refugee Council,DRC,INGO,CCCM,Al-Anbar,Falluja,Camp management
+        2022,,drc,,Protection,Anbar,Ramadi,Legal assistance
+        2022,danish refugee council ,,INGO,CCCM,IQG01,Falluja,Camp management
+        2022,International Organization for Migration,IOM,UN,CCCM,Ninewa,Mosul,Site monitoring
+        2022,,IOM,UN,Shelter,Halabja,,Shelter repairs
+
+        """;
+
+    // The funding example of section 1, with errors on rows 7 and 9.
+    private const string BadFundingFile = """
+        year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id
+        2019,2019-03-14,Donor X,NRC,Shelter,Ninewa,1500000,paid,incoming,B-001
+        2019,2019-03-15,Donor X,NRC,Shelter,Ninewa,1500000,paid,incoming,B-002
+        2019,2019-03-16,Donor X,NRC,Shelter,Ninewa,1500000,paid,incoming,B-003
+        2019,2019-03-17,Donor X,NRC,Shelter,Ninewa,1500000,paid,incoming,B-004
+        2019,2019-03-18,Donor X,NRC,Shelter,Ninewa,1500000,paid,incoming,B-005
+        2019,2019-03-19,Donor X,NRC,Shelter,Ninewa,USD 1.2M,paid,incoming,B-006
+        2019,2019-03-20,Donor X,NRC,Shelter,Ninewa,1500000,paid,incoming,B-007
+        2019,2019-03-21,Donor X,NRC,Shelter,Ninawah,1500000,paid,incoming,B-008
+
+        """;
+
+    [Fact]
+    public async Task ValidFileIsWrittenAndTheRowCountsArePrinted()
+    {
+        using var db = new TempDatabase("import");
+        var file = db.File("need-2019.csv", NeedFile);
+
+        var result = (await EquityCli.RunAsync(db.Path, "import", file, "--kind", "need", "--source", "Test HRP source")).AssertSuccess();
+        AssertCount(result.StdOut, "Rows read", 5);
+        AssertCount(result.StdOut, "Rows written", 5);
+        AssertCount(result.StdOut, "Errors", 0);
+
+        var batches = BatchesTable.Parse((await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut);
+        var batch = Assert.Single(batches);
+        Assert.Equal("need", batch.Kind);
+        Assert.True(batch.SourceContains("Test HRP source"), $"source cell: {batch.Source}");
+        Assert.True(batch.FileIs("need-2019.csv"), $"file cell: {batch.File}");
+
+        using var gaps = Json(await EquityCli.RunAsync(db.Path, "gaps", "--year", "2019", "--format", "json"));
+        Assert.Equal(2168222, Long(Governorate(gaps.RootElement, "IQG15"), "need"));
+        Assert.Equal(1352562, Long(Governorate(gaps.RootElement, "IQG01"), "need"));
+        Assert.Equal(764669, Long(Governorate(gaps.RootElement, "IQG16"), "need"));
+        Assert.Equal(2168222 + 1352562 + 764669, gaps.RootElement.GetProperty("totalNeed").GetInt64());
+
+        using var health = Json(await EquityCli.RunAsync(db.Path, "gaps", "--year", "2019", "--cluster", "Health", "--format", "json"));
+        Assert.Equal(1200000, Long(Governorate(health.RootElement, "IQG15"), "need"));
+        Assert.True(IsNull(Governorate(health.RootElement, "IQG01"), "need"));
+    }
+
+    [Fact]
+    public async Task FundingExampleFromTheDocsCountsAsDocumented()
+    {
+        using var db = new TempDatabase("import");
+        var file = db.File("funding-2019.csv", FundingFile);
+        var result = (await EquityCli.RunAsync(db.Path, "import", file, "--kind", "funding")).AssertSuccess();
+        AssertCount(result.StdOut, "Rows read", 7);
+        AssertCount(result.StdOut, "Rows written", 7);
+
+        using var gaps = Json(await EquityCli.RunAsync(db.Path, "gaps", "--year", "2019", "--format", "json"));
+        var root = gaps.RootElement;
+        Assert.Equal(1500000m, Decimal(Governorate(root, "IQG15"), "fundingUsd"));
+        Assert.Equal(1250000m, Decimal(Governorate(root, "IQG01"), "fundingUsd")); // year from the date; quoted thousands
+        Assert.Equal(0m, Decimal(Governorate(root, "IQG02"), "fundingUsd"));       // pledge counts nowhere
+        Assert.Equal(0m, Decimal(Governorate(root, "IQG09"), "fundingUsd"));       // internal counts nowhere
+        Assert.Equal(2750000m, Decimal(root, "totalFundingUsd"));
+        Assert.Equal(500000.50m, Decimal(root, "unallocatedUsd"));                 // multi-location + country level
+
+        using var y2020 = Json(await EquityCli.RunAsync(db.Path, "gaps", "--year", "2020", "--format", "json"));
+        Assert.Equal(95000m, Decimal(Governorate(y2020.RootElement, "IQG09"), "fundingUsd")); // budget year wins
+    }
+
+    [Fact]
+    public async Task PresenceExampleFromTheDocsCountsOrganisationsOnce()
+    {
+        using var db = new TempDatabase("import");
+        var file = db.File("presence-2022.csv", PresenceFile);
+        var result = (await EquityCli.RunAsync(db.Path, "import", file, "--kind", "presence")).AssertSuccess();
+        AssertCount(result.StdOut, "Rows read", 5);
+        Assert.Contains("Halabja", result.StdOut + result.StdErr, StringComparison.Ordinal); // the warning
+
+        var rows = Csv(await EquityCli.RunAsync(db.Path, "gaps", "--year", "2022", "--format", "csv"), GapsHeader);
+        var anbar = rows.Single(r => r["pcode"] == "IQG01");
+        Assert.Equal("1", anbar["orgs"]);
+        Assert.Equal("2", anbar["activities"]);
+        Assert.Equal("1", rows.Single(r => r["pcode"] == "IQG06")["orgs"]); // Halabja -> Al-Sulaymaniyah
+        Assert.Equal("1", rows.Single(r => r["pcode"] == "IQG15")["orgs"]);
+    }
+
+    [Fact]
+    public async Task InvalidFileFailsNamesEachErrorAndLeavesTheDatabaseUnchanged()
+    {
+        using var db = new TempDatabase("import");
+        (await EquityCli.RunAsync(db.Path, "import", db.File("need.csv", NeedFile), "--kind", "need")).AssertSuccess();
+        var before = (await EquityCli.RunAsync(db.Path, "gaps", "--year", "2019", "--format", "json")).AssertSuccess().StdOut;
+
+        var bad = db.File("funding-bad.csv", BadFundingFile);
+        var result = (await EquityCli.RunAsync(db.Path, "import", bad, "--kind", "funding")).AssertFailure();
+        AssertCount(result.StdOut, "Rows read", 8);
+        AssertCount(result.StdOut, "Rows written", 0);
+        AssertCount(result.StdOut, "Errors", 2);
+
+        var amountError = ErrorLine(result, "row 7");
+        Assert.Contains("funding-bad.csv", amountError, StringComparison.Ordinal);
+        Assert.Contains("amount_usd", amountError, StringComparison.Ordinal);
+        Assert.Contains("USD 1.2M", amountError, StringComparison.Ordinal);
+        var nameError = ErrorLine(result, "row 9");
+        Assert.Contains("funding-bad.csv", nameError, StringComparison.Ordinal);
+        Assert.Contains("governorate", nameError, StringComparison.Ordinal);
+        Assert.Contains("Ninawah", nameError, StringComparison.Ordinal);
+        Assert.Contains("Ninewa", nameError, StringComparison.Ordinal); // the suggestion
+
+        Assert.Single(BatchesTable.Parse((await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut));
+        var after = (await EquityCli.RunAsync(db.Path, "gaps", "--year", "2019", "--format", "json")).AssertSuccess().StdOut;
+        Assert.Equal(before, after);
+    }
+
+    public static TheoryData<string, string, string, string, string> InvalidRows => new()
+    {
+        // kind, header, invalid second data row, column, value
+        { "funding", "year,date,donor,governorate,amount_usd", "2019,,Donor X,Ninewa,-5", "amount_usd", "-5" },
+        { "funding", "year,date,donor,governorate,amount_usd,status", "2019,,Donor X,Ninewa,5,promised", "status", "promised" },
+        { "funding", "year,date,donor,governorate,amount_usd", "2019,14/03/2019,Donor X,Ninewa,5", "date", "14/03/2019" },
+        { "need", "year,governorate,cluster,people_in_need", "2019,Ninewa,,12.5", "people_in_need", "12.5" },
+        { "presence", "year,organisation,governorate", "2022,NRC,Atlantis", "governorate", "Atlantis" },
+        { "incidents", "date,governorate,type,count", "2019-01-04,Kirkuk,IED,0", "count", "0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidRows))]
+    public async Task InvalidValueIsReportedWithFileRowColumnAndValue(string kind, string header, string badRow, string column, string value)
+    {
+        using var db = new TempDatabase("import");
+        var good = kind switch
+        {
+            "funding" => header.Contains("status", StringComparison.Ordinal) ? "2019,,Donor X,Ninewa,5,paid" : "2019,,Donor X,Ninewa,5",
+            "need" => "2019,Ninewa,,100",
+            "presence" => "2022,NRC,Ninewa",
+            _ => "2019-01-04,Kirkuk,IED,1",
+        };
+        var file = db.File($"bad-{kind}.csv", $"{header}\n{good}\n{badRow}\n");
+
+        var result = (await EquityCli.RunAsync(db.Path, "import", file, "--kind", kind)).AssertFailure();
+        var error = ErrorLine(result, "row 3");
+        Assert.Contains($"bad-{kind}.csv", error, StringComparison.Ordinal);
+        Assert.Contains(column, error, StringComparison.Ordinal);
+        Assert.Contains(value, error, StringComparison.Ordinal);
+        AssertCount(result.StdOut, "Rows written", 0);
+    }
+
+    [Fact]
+    public async Task DryRunValidatesButWritesNothing()
+    {
+        using var db = new TempDatabase("import");
+        var file = db.File("need.csv", NeedFile);
+
+        var dry = (await EquityCli.RunAsync(db.Path, "import", file, "--kind", "need", "--dry-run")).AssertSuccess();
+        AssertCount(dry.StdOut, "Rows read", 5);
+        AssertCount(dry.StdOut, "Rows written", 0);
+        Assert.Empty(BatchesTable.Parse((await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut));
+        using (var gaps = Json(await EquityCli.RunAsync(db.Path, "gaps", "--year", "2019", "--format", "json")))
+            Assert.Equal(0, gaps.RootElement.GetProperty("totalNeed").GetInt64());
+
+        // A dry run leaves no trace: the real import afterwards is not refused as a repeat.
+        var real = (await EquityCli.RunAsync(db.Path, "import", file, "--kind", "need")).AssertSuccess();
+        AssertCount(real.StdOut, "Rows written", 5);
+    }
+
+    [Fact]
+    public async Task DryRunOfAnInvalidFileFails()
+    {
+        using var db = new TempDatabase("import");
+        var result = (await EquityCli.RunAsync(db.Path, "import", db.File("funding-bad.csv", BadFundingFile), "--kind", "funding", "--dry-run"))
+            .AssertFailure();
+        Assert.Contains("USD 1.2M", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportingTheSameFileTwiceFailsTheSecondTime()
+    {
+        using var db = new TempDatabase("import");
+        var file = db.File("need.csv", NeedFile);
+        (await EquityCli.RunAsync(db.Path, "import", file, "--kind", "need")).AssertSuccess();
+
+        var second = (await EquityCli.RunAsync(db.Path, "import", file, "--kind", "need")).AssertFailure();
+        Assert.Contains("already", second.StdOut + second.StdErr, StringComparison.OrdinalIgnoreCase);
+
+        Assert.Single(BatchesTable.Parse((await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut));
+        using var gaps = Json(await EquityCli.RunAsync(db.Path, "gaps", "--year", "2019", "--format", "json"));
+        Assert.Equal(2168222, Long(Governorate(gaps.RootElement, "IQG15"), "need")); // not doubled
+    }
+
+    [Fact]
+    public async Task RollbackRemovesTheBatchAndItsRecords()
+    {
+        using var db = new TempDatabase("import");
+        var need = db.File("need.csv", NeedFile);
+        var funding = db.File("funding.csv", FundingFile);
+        (await EquityCli.RunAsync(db.Path, "import", need, "--kind", "need")).AssertSuccess();
+        (await EquityCli.RunAsync(db.Path, "import", funding, "--kind", "funding")).AssertSuccess();
+
+        var batches = BatchesTable.Parse((await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut);
+        Assert.Equal(2, batches.Count);
+        var fundingBatch = batches.Single(b => b.Kind == "funding");
+
+        (await EquityCli.RunAsync(db.Path, "rollback", fundingBatch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .AssertSuccess();
+
+        var left = Assert.Single(BatchesTable.Parse((await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut));
+        Assert.Equal("need", left.Kind);
+        using (var gaps = Json(await EquityCli.RunAsync(db.Path, "gaps", "--year", "2019", "--format", "json")))
+        {
+            Assert.Equal(0m, Decimal(gaps.RootElement, "totalFundingUsd"));
+            Assert.Equal(0m, Decimal(gaps.RootElement, "unallocatedUsd"));
+            Assert.Equal(2168222, Long(Governorate(gaps.RootElement, "IQG15"), "need")); // the other batch stays
+        }
+
+        // Rolled back, the file may be imported again.
+        (await EquityCli.RunAsync(db.Path, "import", funding, "--kind", "funding")).AssertSuccess();
+    }
+
+    [Fact]
+    public async Task RollbackOfAnUnknownBatchFails()
+    {
+        using var db = new TempDatabase("import");
+        var result = (await EquityCli.RunAsync(db.Path, "rollback", "4242")).AssertFailure();
+        Assert.Contains("4242", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingFileFailsAndNamesTheFile()
+    {
+        using var db = new TempDatabase("import");
+        var result = (await EquityCli.RunAsync(db.Path, "import", "/nonexistent/equity-missing.csv", "--kind", "need")).AssertFailure();
+        Assert.Contains("equity-missing.csv", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KindIsRequired()
+    {
+        using var db = new TempDatabase("import");
+        var result = (await EquityCli.RunAsync(db.Path, "import", db.File("need.csv", NeedFile))).AssertFailure();
+        Assert.Contains("--kind", result.StdErr, StringComparison.Ordinal);
+    }
+
+    private static void AssertCount(string stdout, string label, int expected)
+    {
+        var match = Regex.Match(stdout, $@"{Regex.Escape(label)}\s*:\s*([\d,]+)", RegexOptions.IgnoreCase);
+        Assert.True(match.Success, $"'{label}' not printed:\n{stdout}");
+        Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal));
+    }
+
+    /// <summary>The error line (stderr, else stdout) that mentions <paramref name="row"/>.</summary>
+    private static string ErrorLine(CliResult result, string row)
+    {
+        var line = Lines(result.StdErr).Concat(Lines(result.StdOut))
+            .FirstOrDefault(l => Regex.IsMatch(l, $@"\b{Regex.Escape(row)}\b", RegexOptions.IgnoreCase));
+        Assert.True(line is not null, $"No error mentions {row}.\n{result}");
+        Assert.Contains(line, Lines(result.StdErr)); // errors go to stderr
+        return line;
+    }
+}
