@@ -23,7 +23,7 @@ public static class ServiceCollectionExtensions
     {
         var cs = DataPaths.NormaliseConnectionString(
             connectionString ?? configuration.GetConnectionString("Default") ?? DefaultConnectionString);
-        services.AddDbContextFactory<EquityDbContext>(o => o.UseSqlite(cs));
+        services.AddDbContextFactory<EquityDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmaInterceptor()));
 
         services.Configure<EquityOptions>(configuration.GetSection(EquityOptions.Section));
         services.Configure<EquityThresholds>(configuration.GetSection(EquityThresholds.Section));

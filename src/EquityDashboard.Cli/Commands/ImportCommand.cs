@@ -11,13 +11,18 @@ internal static class ImportCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "CSV file in the project's template format (docs/data-formats.md)" };
-        var kind = new Option<RecordKind>("--kind") { Description = "funding, presence, need or incidents", Required = true };
+        var file = new Argument<FileInfo>("file") { Description = "CSV or .xlsx: the template, an HXL table, or a known export (docs/data-formats.md)" };
+        var kind = new Option<RecordKind?>("--kind") { Description = "funding, presence, need or incidents (default: detected from the header)" };
         var source = new Option<string?>("--source") { Description = "Source name stored with the batch (default: the file name)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and print the report; write nothing" };
-        var command = new Command("import", "Import a file as one batch: any invalid row and nothing is written")
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Write the valid rows; list the invalid ones in the batch report" };
+        var replace = new Option<bool>("--replace") { Description = "Replace the batch of a file imported before (same content)" };
+        var year = new Option<int?>("--year") { Description = "Reference year for tables without a year or date column" };
+        var sheet = new Option<string?>("--sheet") { Description = "Worksheet to read (name or number); default: the first with a recognisable header" };
+        var fund = new Option<int?>("--fund") { Description = "Pooled fund id for CBPF tables of all funds (Iraq: 49); default: the Iraq rows" };
+        var command = new Command("import", "Import a file as one batch: by default any invalid row and nothing is written")
         {
-            file, kind, source, dryRun,
+            file, kind, source, dryRun, skipInvalid, replace, year, sheet, fund,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -33,6 +38,11 @@ internal static class ImportCommand
             {
                 SourceName = parse.GetValue(source),
                 DryRun = parse.GetValue(dryRun),
+                SkipInvalid = parse.GetValue(skipInvalid),
+                Replace = parse.GetValue(replace),
+                Year = parse.GetValue(year),
+                Sheet = parse.GetValue(sheet),
+                PooledFundId = parse.GetValue(fund),
             };
             var report = await RunWithProgressAsync(importer, request, ct);
             Print(report);
@@ -64,12 +74,18 @@ internal static class ImportCommand
             return;
         }
         output.WriteLine($"File: {report.FileName} ({report.Kind.ToString().ToLowerInvariant()}), source '{report.SourceName}'");
+        if (report.Format is not null)
+            output.WriteLine($"Read as: {report.Format}{(report.SheetName is null ? "" : $", sheet '{report.SheetName}'")}");
         if (report.EncodingName is not null)
             output.WriteLine($"Encoding: {report.EncodingName}; delimiter: {(report.Delimiter == '\t' ? "tab" : $"'{report.Delimiter}'")}");
         output.WriteLine($"Rows read: {report.RowsRead}");
         output.WriteLine($"Rows valid: {report.RowsValid}");
         output.WriteLine($"Rows written: {report.RowsWritten}");
         output.WriteLine($"Errors: {report.ErrorCount}");
+        if (report.DuplicatesRemoved > 0) output.WriteLine($"Duplicate rows removed: {report.DuplicatesRemoved}");
+        foreach (var (reason, count) in report.SkippedRows) output.WriteLine($"Skipped: {count} row(s), {reason}");
+        if (report.RowsSkippedInvalid > 0) output.WriteLine($"Invalid rows left out (--skip-invalid): {report.RowsSkippedInvalid}");
+        if (report.ReplacedBatchId is { } replaced) output.WriteLine($"Replaced batch {replaced}.");
         foreach (var mapping in report.ResolvedVariants)
             output.WriteLine($"  '{mapping.Input}' -> {mapping.Name} ({mapping.Pcode}), {mapping.Rows} row(s)");
         foreach (var warning in report.Warnings) output.WriteLine($"Warning: {warning}");

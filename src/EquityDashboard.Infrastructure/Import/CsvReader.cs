@@ -10,48 +10,85 @@ public readonly record struct CsvRecord(int Line, string[] Fields);
 
 /// <summary>
 /// A streaming RFC 4180 reader: quoted fields may hold delimiters, doubled quotes and line
-/// breaks. Records are yielded one at a time so large files never sit in memory.
+/// breaks. It reads the text in blocks and yields records one at a time, so large files never
+/// sit in memory.
 /// </summary>
 public sealed class CsvReader(TextReader reader, char delimiter = ',')
 {
+    private const int BlockSize = 64 * 1024;
+
+    private readonly char[] _buffer = new char[BlockSize];
     private readonly StringBuilder _field = new();
+    private readonly List<string> _fields = new(16);
+    private int _length;
+    private int _pos;
+    private bool _eof;
     private int _line = 1;
     private int _quotedBreaks;
 
     public IEnumerable<CsvRecord> ReadRecords()
     {
-        var fields = new List<string>();
         while (true)
         {
-            var startLine = _line - _quotedBreaks;
-            var ended = ReadRecord(fields);
-            if (fields.Count > 0 && !(fields.Count == 1 && fields[0].Length == 0))
-                yield return new CsvRecord(startLine, fields.ToArray());
-            fields.Clear();
+            var startRow = _line - _quotedBreaks;
+            var ended = ReadRecord();
+            if (_fields.Count > 0 && !(_fields.Count == 1 && _fields[0].Length == 0))
+                yield return new CsvRecord(startRow, _fields.ToArray());
+            _fields.Clear();
             if (ended) yield break;
         }
     }
 
-    /// <summary>Reads one record into <paramref name="fields"/>; returns true at end of input.</summary>
-    private bool ReadRecord(List<string> fields)
+    private bool Fill()
+    {
+        if (_eof) return false;
+        _length = reader.Read(_buffer, 0, _buffer.Length);
+        _pos = 0;
+        if (_length == 0) _eof = true;
+        return _length > 0;
+    }
+
+    /// <summary>Next char without consuming it; -1 at end of input.</summary>
+    private int Peek() => _pos < _length || Fill() ? _buffer[_pos] : -1;
+
+    /// <summary>Reads one record into <see cref="_fields"/>; returns true at end of input.</summary>
+    private bool ReadRecord()
     {
         _field.Clear();
         var inQuotes = false;
         var fieldStarted = false;
         while (true)
         {
-            var next = reader.Read();
-            if (next < 0)
+            if (_pos >= _length && !Fill())
             {
-                if (fieldStarted || fields.Count > 0 || _field.Length > 0) fields.Add(_field.ToString());
+                if (fieldStarted || _fields.Count > 0 || _field.Length > 0) _fields.Add(_field.ToString());
                 return true;
             }
-            var c = (char)next;
+
+            if (!inQuotes)
+            {
+                // Fast path: copy the run of ordinary characters in one go.
+                var start = _pos;
+                while (_pos < _length)
+                {
+                    var ch = _buffer[_pos];
+                    if (ch == delimiter || ch == '\n' || ch == '\r' || (ch == '"' && _pos == start && _field.Length == 0)) break;
+                    _pos++;
+                }
+                if (_pos > start)
+                {
+                    _field.Append(_buffer, start, _pos - start);
+                    fieldStarted = true;
+                    continue;
+                }
+            }
+
+            var c = _buffer[_pos++];
             if (inQuotes)
             {
                 if (c == '"')
                 {
-                    if (reader.Peek() == '"') { reader.Read(); _field.Append('"'); }
+                    if (Peek() == '"') { _pos++; _field.Append('"'); }
                     else inQuotes = false;
                 }
                 else
@@ -64,22 +101,22 @@ public sealed class CsvReader(TextReader reader, char delimiter = ',')
             if (c == '"' && _field.Length == 0) { inQuotes = true; fieldStarted = true; continue; }
             if (c == delimiter)
             {
-                fields.Add(_field.ToString());
+                _fields.Add(_field.ToString());
                 _field.Clear();
                 fieldStarted = true;
                 continue;
             }
             if (c == '\r')
             {
-                if (reader.Peek() == '\n') reader.Read();
+                if (Peek() == '\n') _pos++;
                 _line++;
-                fields.Add(_field.ToString());
+                _fields.Add(_field.ToString());
                 return false;
             }
             if (c == '\n')
             {
                 _line++;
-                fields.Add(_field.ToString());
+                _fields.Add(_field.ToString());
                 return false;
             }
             _field.Append(c);

@@ -31,6 +31,8 @@ public sealed record ImportRequest(string FilePath, RecordKind? Kind = null)
     public int? Year { get; init; }
     /// <summary>Worksheet to read (name or 1-based number); default: the sheet with a recognisable header.</summary>
     public string? Sheet { get; init; }
+    /// <summary>For pooled-fund (CBPF) tables holding every fund: the fund to import (Iraq is 49); default: the Iraq rows.</summary>
+    public int? PooledFundId { get; init; }
 }
 
 /// <summary>Progress of a running import: rows read so far.</summary>
@@ -96,10 +98,10 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         await db.SaveChangesAsync(ct);
 
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        using (var context = new ImportContext(connection, (SqliteTransaction)tx.GetDbTransaction(), batch.Id, resolver))
+        using (var context = new ImportContext(connection, (SqliteTransaction)tx.GetDbTransaction(), batch.Id, resolver, request.DryRun))
         {
             var years = ReadRows(request, fileName, table, context, report, progress, ct);
-            context.Linker?.Flush(context.Connection, context.Transaction);
+            if (!request.DryRun) context.Linker?.Flush(context.Connection, context.Transaction);
             batch.FirstYear = years.Count > 0 ? years.Min() : null;
             batch.LastYear = years.Count > 0 ? years.Max() : null;
             report.DuplicatesRemoved = context.DuplicatesRemoved;

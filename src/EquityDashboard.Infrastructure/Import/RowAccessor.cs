@@ -22,6 +22,7 @@ internal sealed partial class RowAccessor(
     private static readonly string[] DateFormats =
         ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.fffZ"];
 
+    private readonly Dictionary<string, NameResolution> _resolved = new(StringComparer.Ordinal);
     private string?[] _fields = [];
 
     public int Row { get; private set; }
@@ -99,9 +100,12 @@ internal sealed partial class RowAccessor(
             if (required) Error(column, null, "A number is required.");
             return null;
         }
-        var cleaned = ThousandsSeparated().IsMatch(raw) ? raw.Replace(",", "").Replace(" ", "").Replace("\u00A0", "").Replace("\u202F", "") : raw;
-        if (!double.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
-                CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        const NumberStyles styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+        var parsed = double.TryParse(raw, styles, CultureInfo.InvariantCulture, out var value);
+        if (!parsed && ThousandsSeparated().IsMatch(raw))
+            parsed = double.TryParse(raw.Replace(",", "").Replace(" ", "").Replace("\u00A0", "").Replace("\u202F", ""),
+                styles, CultureInfo.InvariantCulture, out value);
+        if (!parsed || !double.IsFinite(value))
         {
             Error(column, raw, "Not a number (write digits only, e.g. 1234567.89).");
             return null;
@@ -134,7 +138,12 @@ internal sealed partial class RowAccessor(
             Error(column, null, "A governorate is required.");
             return null;
         }
-        var r = resolver.Resolve(raw);
+        // Files repeat the same few spellings: resolve each once per import.
+        if (!_resolved.TryGetValue(raw, out var r))
+        {
+            r = resolver.Resolve(raw);
+            if (_resolved.Count < 10_000) _resolved[raw] = r;
+        }
         if (!r.Success)
         {
             Error(column, raw, r.Error!);

@@ -33,7 +33,7 @@ internal abstract class TemplateKind
 }
 
 /// <summary>What a kind needs while writing: the open transaction and the batch id.</summary>
-internal sealed class ImportContext(SqliteConnection connection, SqliteTransaction transaction, int batchId, NameResolver resolver) : IDisposable
+internal sealed class ImportContext(SqliteConnection connection, SqliteTransaction transaction, int batchId, NameResolver resolver, bool dryRun) : IDisposable
 {
     private readonly Dictionary<string, RecordWriter> _writers = new(StringComparer.Ordinal);
 
@@ -42,6 +42,8 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
     public SqliteConnection Connection => connection;
     public SqliteTransaction Transaction => transaction;
     public OrganisationLinker? Linker { get; set; }
+
+    public bool DryRun => dryRun;
 
     /// <summary>Presence rows already written in this import (year + activity identity).</summary>
     public HashSet<string> SeenActivities { get; } = new(StringComparer.Ordinal);
@@ -52,7 +54,7 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
     public RecordWriter Writer(string table, IReadOnlyList<string> columns)
     {
         if (!_writers.TryGetValue(table, out var writer))
-            _writers[table] = writer = new RecordWriter(connection, transaction, table, columns);
+            _writers[table] = writer = new RecordWriter(connection, transaction, table, columns, dryRun);
         return writer;
     }
 

@@ -22,7 +22,9 @@ internal sealed class FundingRecordConfiguration : IEntityTypeConfiguration<Fund
         b.Property(x => x.Boundary).HasConversion<string>().HasMaxLength(16);
         b.HasOne<ImportBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<GovernorateEntity>().WithMany().HasForeignKey(x => x.GovernoratePcode).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.Year, x.GovernoratePcode });
+        // Covering index for the engine's aggregate: the year's counted amounts by governorate
+        // are read from the index alone, already grouped.
+        b.HasIndex(x => new { x.Year, x.GovernoratePcode, x.Status, x.Boundary, x.AmountUsd });
         b.HasIndex(x => new { x.Year, x.Cluster });
         b.HasIndex(x => new { x.Year, x.Donor });
     }

@@ -82,7 +82,7 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
 
                     b.HasIndex("Year", "Donor");
 
-                    b.HasIndex("Year", "GovernoratePcode");
+                    b.HasIndex("Year", "GovernoratePcode", "Status", "Boundary", "AmountUsd");
 
                     b.ToTable("FundingRecords", (string)null);
                 });

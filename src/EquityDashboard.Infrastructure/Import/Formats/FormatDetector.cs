@@ -15,7 +15,12 @@ internal static class FormatDetector
     /// <summary>How many rows from the top are searched for the header.</summary>
     public const int HeaderSearchRows = 30;
 
-    private static readonly SourceFormat[] Formats = [new HxlFormat(), new TemplateFormat()];
+    /// <summary>Every format in this assembly: a new format is a new <see cref="SourceFormat"/> subclass, nothing else.</summary>
+    private static readonly SourceFormat[] Formats = typeof(SourceFormat).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(SourceFormat)) && !t.IsAbstract)
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (SourceFormat)Activator.CreateInstance(t)!)
+        .ToArray();
 
     internal static IReadOnlyList<SourceFormat> All => Formats;
 

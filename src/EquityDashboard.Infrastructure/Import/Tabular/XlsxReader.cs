@@ -10,6 +10,9 @@ namespace EquityDashboard.Infrastructure.Import.Tabular;
 /// </summary>
 internal static class XlsxReader
 {
+    // ExcelDataReader asks for code page 1252 even for .xlsx.
+    static XlsxReader() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
     /// <summary>Largest total uncompressed size accepted (bytes).</summary>
     public const long MaxUncompressedBytes = 512L * 1024 * 1024;
 
