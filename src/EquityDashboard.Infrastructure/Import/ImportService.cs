@@ -100,7 +100,11 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         using (var context = new ImportContext(connection, (SqliteTransaction)tx.GetDbTransaction(), batch.Id, resolver, request.DryRun))
         {
+            var bulk = !request.DryRun && new FileInfo(request.FilePath).Length >= BulkIndexes.ThresholdBytes
+                ? BulkIndexes.Suspend(context.Connection, context.Transaction, table.Match.Projector!.Kind.Table)
+                : null;
             var years = ReadRows(request, fileName, table, context, report, progress, ct);
+            if (report.ErrorCount == 0 || request.SkipInvalid) bulk?.Restore();
             if (!request.DryRun) context.Linker?.Flush(context.Connection, context.Transaction);
             batch.FirstYear = years.Count > 0 ? years.Min() : null;
             batch.LastYear = years.Count > 0 ? years.Max() : null;

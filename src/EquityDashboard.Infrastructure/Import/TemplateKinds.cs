@@ -13,6 +13,8 @@ namespace EquityDashboard.Infrastructure.Import;
 internal abstract class TemplateKind
 {
     public abstract RecordKind Kind { get; }
+    /// <summary>The table its records go to.</summary>
+    public abstract string Table { get; }
     public abstract IReadOnlyList<string> Columns { get; }
     public abstract IReadOnlyList<string> RequiredColumns { get; }
 
@@ -70,6 +72,7 @@ internal sealed class FundingKind : TemplateKind
         ["BatchId", "Year", "Date", "Donor", "Recipient", "Cluster", "GovernoratePcode", "Locations", "AmountUsd", "Status", "Boundary", "SourceId"];
 
     public override RecordKind Kind => RecordKind.Funding;
+    public override string Table => "FundingRecords";
     public override IReadOnlyList<string> Columns { get; } =
         ["year", "date", "donor", "recipient", "cluster", "governorate", "amount_usd", "status", "boundary", "source_id"];
     public override IReadOnlyList<string> RequiredColumns { get; } = ["donor", "amount_usd"];
@@ -88,7 +91,7 @@ internal sealed class FundingKind : TemplateKind
         if (year is null && !row.HasErrors) row.Error("year", null, "Give the budget year or a date.");
         if (row.HasErrors) return null;
 
-        context.Writer("FundingRecords", Insert).Insert(
+        context.Writer(Table, Insert).Insert(
             context.BatchId, year, date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), donor,
             row.Text("recipient"), row.Text("cluster"), pcode, locations, amount,
             status.ToString(), boundary.ToString(), row.Text("source_id"));
@@ -144,6 +147,7 @@ internal sealed class PresenceKind : TemplateKind
         ["BatchId", "Year", "Organisation", "Acronym", "OrganisationKey", "OrgType", "Cluster", "GovernoratePcode", "District", "Activity", "ActivityKey"];
 
     public override RecordKind Kind => RecordKind.Presence;
+    public override string Table => "PresenceRecords";
     public override IReadOnlyList<string> Columns { get; } =
         ["year", "organisation", "acronym", "org_type", "cluster", "governorate", "district", "activity"];
     public override IReadOnlyList<string> RequiredColumns { get; } = ["year", "governorate"];
@@ -169,7 +173,7 @@ internal sealed class PresenceKind : TemplateKind
             context.DuplicatesRemoved++;
             return year;
         }
-        context.Writer("PresenceRecords", Insert).Insert(
+        context.Writer(Table, Insert).Insert(
             context.BatchId, year, name ?? acronym, acronym, orgKey, row.Text("org_type"), cluster, pcode,
             district, activity, activityKey);
         return year;
@@ -184,6 +188,7 @@ internal sealed class NeedKind : TemplateKind
         new(["", "intersectoral", "intersector", "multisector", "all", "allsectors", "total"], StringComparer.Ordinal);
 
     public override RecordKind Kind => RecordKind.Need;
+    public override string Table => "NeedFigures";
     public override IReadOnlyList<string> Columns { get; } =
         ["year", "governorate", "cluster", "people_in_need", "targeted", "reached"];
     public override IReadOnlyList<string> RequiredColumns { get; } = ["year", "governorate"];
@@ -200,7 +205,7 @@ internal sealed class NeedKind : TemplateKind
         var reached = row.WholeNumber("reached", required: false);
         if (row.HasErrors) return null;
         var cluster = row.Text("cluster");
-        context.Writer("NeedFigures", Insert).Insert(
+        context.Writer(Table, Insert).Insert(
             context.BatchId, year, pcode, IsIntersectoral(cluster) ? NeedFigure.Intersectoral : cluster,
             pin, targeted, reached);
         return year;
@@ -212,6 +217,7 @@ internal sealed class IncidentKind : TemplateKind
     private static readonly string[] Insert = ["BatchId", "Date", "Year", "GovernoratePcode", "Type", "Count"];
 
     public override RecordKind Kind => RecordKind.Incidents;
+    public override string Table => "SecurityIncidents";
     public override IReadOnlyList<string> Columns { get; } = ["date", "governorate", "type", "count"];
     public override IReadOnlyList<string> RequiredColumns { get; } = ["date", "governorate"];
 
@@ -222,7 +228,7 @@ internal sealed class IncidentKind : TemplateKind
         var count = row.WholeNumber("count", required: false);
         if (count == 0) row.Error("count", "0", "Count must be at least 1 (leave blank for one incident).");
         if (row.HasErrors) return null;
-        context.Writer("SecurityIncidents", Insert).Insert(
+        context.Writer(Table, Insert).Insert(
             context.BatchId, date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date.Value.Year, pcode,
             row.Text("type") ?? "Unspecified", (int)(count ?? 1));
         return date.Value.Year;
