@@ -29,6 +29,7 @@ internal static class GapsTable
 
         console.MarkupLine(Markup.Escape(
             $"Allocated funding {Money.Full(table.TotalFundingUsd)}; unallocated (several governorates or country level) {Money.Full(table.UnallocatedUsd)}; " +
+            $"pledged, not counted {Money.Full(table.PledgedUsd)}; " +
             $"{needLabel.ToLowerInvariant()} {Money.Number(table.TotalNeed)}; USD per person {Usd(table.UsdPerPin)}; Gini {(table.Gini is { } gi ? gi.ToString("0.00", CultureInfo.InvariantCulture) : "–")}."));
         foreach (var g in table.Governorates.Concat(table.Regions).Where(f => f.Flags.Count > 0))
             foreach (var flag in g.Flags)

@@ -54,6 +54,7 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
             Scope = scope,
             TotalFundingUsd = totalFunding,
             UnallocatedUsd = inputs.UnallocatedUsd,
+            PledgedUsd = inputs.PledgedUsd,
             TotalNeed = totalNeed,
             UsdPerPin = nationalRate,
             Gini = gini,

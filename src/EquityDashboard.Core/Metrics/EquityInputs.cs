@@ -14,6 +14,8 @@ public sealed record EquityInputs
     public required IReadOnlyDictionary<string, decimal> PreviousFunding { get; init; }
     /// <summary>Counted funding with no single governorate (several, the country, or none).</summary>
     public decimal UnallocatedUsd { get; init; }
+    /// <summary>Pledges in the scope's year: never funding, shown apart.</summary>
+    public decimal PledgedUsd { get; init; }
     /// <summary>Reported people in need (intersectoral, or the scope's cluster).</summary>
     public required IReadOnlyDictionary<string, long?> PeopleInNeed { get; init; }
     public required IReadOnlyDictionary<string, int> Orgs { get; init; }

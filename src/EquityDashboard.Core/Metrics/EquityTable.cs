@@ -36,6 +36,8 @@ public sealed record EquityTable
     /// <summary>F: allocated funding only.</summary>
     public decimal TotalFundingUsd { get; init; }
     public decimal UnallocatedUsd { get; init; }
+    /// <summary>Pledged (not yet committed or paid) in the scope: in no other figure.</summary>
+    public decimal PledgedUsd { get; init; }
     /// <summary>N: need summed over governorates with need reported.</summary>
     public long TotalNeed { get; init; }
     public double? UsdPerPin { get; init; }

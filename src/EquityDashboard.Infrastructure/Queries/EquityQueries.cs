@@ -18,6 +18,11 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory)
         var current = await FundingByGovernorateAsync(db, scope, scope.Year, ct);
         var previous = await FundingByGovernorateAsync(db, scope, scope.Year - 1, ct);
         var pin = await PeopleInNeedAsync(db, scope, ct);
+        var pledges = db.Funding.Where(f => f.Year == scope.Year && f.Status == FundingStatus.Pledge
+            && (f.Boundary == FlowBoundary.Incoming || f.Boundary == FlowBoundary.Unspecified));
+        if (scope.Cluster is { } pledgeCluster) pledges = pledges.Where(f => f.Cluster == pledgeCluster);
+        if (scope.Donor is { } pledgeDonor) pledges = pledges.Where(f => f.Donor == pledgeDonor);
+        var pledged = (decimal)(await pledges.SumAsync(f => (double?)(double)f.AmountUsd, ct) ?? 0);
 
         var presence = Presence(db, scope);
         var perGovernorate = await presence
@@ -53,6 +58,7 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory)
             Funding = current.Where(kv => kv.Key is not null).ToDictionary(kv => kv.Key!, kv => kv.Value),
             PreviousFunding = previous.Where(kv => kv.Key is not null).ToDictionary(kv => kv.Key!, kv => kv.Value),
             UnallocatedUsd = current.Where(kv => kv.Key is null).Sum(kv => kv.Value),
+            PledgedUsd = pledged,
             PeopleInNeed = pin,
             Orgs = perGovernorate.ToDictionary(x => x.Pcode, x => x.Orgs),
             Activities = perGovernorate.ToDictionary(x => x.Pcode, x => x.Activities),
