@@ -432,7 +432,8 @@ public sealed class ExcelAndHxlTests
 
         var report = await ImportOkAsync(db, new ImportRequest(path) { Year = 2021 });
 
-        Assert.Equal("HXL", report.Format);
+        // A people-in-need table with HXL tags is read by the HNO format (it rolls admin2 rows up).
+        Assert.Equal("HNO", report.Format);
         Assert.Equal(RecordKind.Need, report.Kind);
         Assert.Equal(3, report.RowsWritten);
         var table = await db.TableAsync(2021);
