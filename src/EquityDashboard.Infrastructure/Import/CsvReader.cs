@@ -6,7 +6,8 @@ namespace EquityDashboard.Infrastructure.Import;
 /// One CSV record and its 1-based row as a spreadsheet shows it: line breaks inside quoted
 /// fields do not start a new row.
 /// </summary>
-public readonly record struct CsvRecord(int Line, string[] Fields);
+/// <param name="UnclosedQuote">The record's last field opened a quote that the file never closed.</param>
+public readonly record struct CsvRecord(int Line, string[] Fields, bool UnclosedQuote = false);
 
 /// <summary>
 /// A streaming RFC 4180 reader: quoted fields may hold delimiters, doubled quotes and line
@@ -25,6 +26,7 @@ public sealed class CsvReader(TextReader reader, char delimiter = ',')
     private bool _eof;
     private int _line = 1;
     private int _quotedBreaks;
+    private bool _unclosedQuote;
 
     public IEnumerable<CsvRecord> ReadRecords()
     {
@@ -33,7 +35,7 @@ public sealed class CsvReader(TextReader reader, char delimiter = ',')
             var startRow = _line - _quotedBreaks;
             var ended = ReadRecord();
             if (_fields.Count > 0 && !(_fields.Count == 1 && _fields[0].Length == 0))
-                yield return new CsvRecord(startRow, _fields.ToArray());
+                yield return new CsvRecord(startRow, _fields.ToArray(), _unclosedQuote);
             _fields.Clear();
             if (ended) yield break;
         }
@@ -61,6 +63,7 @@ public sealed class CsvReader(TextReader reader, char delimiter = ',')
         {
             if (_pos >= _length && !Fill())
             {
+                _unclosedQuote = inQuotes;
                 if (fieldStarted || _fields.Count > 0 || _field.Length > 0) _fields.Add(_field.ToString());
                 return true;
             }

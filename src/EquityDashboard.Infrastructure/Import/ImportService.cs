@@ -165,6 +165,9 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             return null;
         }
 
+        if (report.EncodingName is "windows-1252" or "windows-1256")
+            report.Issues.Add(new ImportIssue(IssueSeverity.Warning, fileName, 1, null, null,
+                $"The file is not UTF-8; it was read as {report.EncodingName}. Check that accented and Arabic letters look right (saving as CSV UTF-8 avoids this)."));
         var match = table.Match;
         report.Kind = match.Kind;
         report.Format = match.FormatName;
@@ -195,8 +198,14 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         var width = table.Header.Width;
         long totalBytes = new FileInfo(request.FilePath).Length;
 
+        var firstRowOf = new Dictionary<ulong, int>();
         void Write(ProjectedRow projected)
         {
+            // Exact repeats are written (two equal flows can be real) but pointed out; 3W
+            // presence rows are de-duplicated by the writer instead.
+            if (report.Kind != RecordKind.Presence && !firstRowOf.TryAdd(Fingerprint(projected.Fields), projected.Row))
+                report.Issues.Add(new ImportIssue(IssueSeverity.Warning, fileName, projected.Row, null, null, string.Create(CultureInfo.InvariantCulture,
+                    $"Repeats row {firstRowOf[Fingerprint(projected.Fields)]} exactly; both rows are counted. Remove one if it is a copy.")));
             row.Load(projected.Row, projected.Fields);
             if (kind.Write(row, context) is { } year)
             {
@@ -210,6 +219,13 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             if (record.Line < table.Header.FirstDataRow) continue;
             ct.ThrowIfCancellationRequested();
             report.RowsRead++;
+            if (record.UnclosedQuote)
+            {
+                row.Load(record.Line, []);
+                row.Error(null, null,
+                    "A quoted field starting on this row is never closed: the rest of the file would be read into it. Close the quote (\") or remove it.");
+                continue;
+            }
             if (isCsv && record.Fields.Length != width)
             {
                 row.Load(record.Line, []);
@@ -227,6 +243,18 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         foreach (var ((input, pcode), count) in variants)
             report.ResolvedVariants.Add(new NameMapping(input, pcode, resolver.Gazetteer[pcode].Name, count));
         return years.Order().ToList();
+    }
+
+    /// <summary>64-bit FNV-1a over the fields (with separators): enough to spot exact repeats in a million rows.</summary>
+    private static ulong Fingerprint(string?[] fields)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var field in fields)
+        {
+            foreach (var c in field ?? string.Empty) hash = (hash ^ c) * 1099511628211UL;
+            hash = (hash ^ 0x1F) * 1099511628211UL;
+        }
+        return hash;
     }
 
     private static string Describe(Dictionary<string, int> skipped) =>

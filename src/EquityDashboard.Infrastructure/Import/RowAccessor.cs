@@ -35,12 +35,35 @@ internal sealed partial class RowAccessor(
         HasErrors = false;
     }
 
+    /// <summary>Longest text accepted in any field.</summary>
+    public const int MaxTextLength = 300;
+
+    /// <summary>Longer fields: free text, and location lists.</summary>
+    private static readonly Dictionary<string, int> LongFields = new(StringComparer.Ordinal)
+    {
+        ["activity"] = 1000,
+        ["governorate"] = 1000,
+    };
+
     public string? Text(string column)
     {
         if (!columns.TryGetValue(column, out var i) || i >= _fields.Length) return null;
         var value = _fields[i]?.Trim();
-        return string.IsNullOrEmpty(value) ? null : value;
+        if (string.IsNullOrEmpty(value)) return null;
+        var max = LongFields.GetValueOrDefault(column, MaxTextLength);
+        if (value.Length > max)
+        {
+            _fields[i] = null; // report once per row and column
+            Error(column, value, string.Create(CultureInfo.InvariantCulture,
+                $"Text of {value.Length:N0} characters; at most {max:N0} are accepted here."));
+            return null;
+        }
+        if (value[0] is '=' or '@' && _warnedFormula.Add((Row, column)))
+            Warning(column, value, "Starts like a spreadsheet formula; stored as plain text and never run as one.");
+        return value;
     }
+
+    private readonly HashSet<(int, string)> _warnedFormula = [];
 
     public string? RequiredText(string column)
     {
@@ -88,6 +111,8 @@ internal sealed partial class RowAccessor(
             Error(column, raw, $"Date out of range ({MinYear}-{MaxYear}).");
             return null;
         }
+        if (date > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))
+            Warning(column, raw, "Date is in the future; check it is not a typing error.");
         return date;
     }
 
