@@ -1,0 +1,87 @@
+using System.Text.Json;
+using EquityDashboard.Core.Records;
+using EquityDashboard.Infrastructure.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace EquityDashboard.Infrastructure.Tests;
+
+/// <summary>--skip-invalid, --replace, auto-detected kind, and the report kept with the batch.</summary>
+public sealed class ImportOptionsTests
+{
+    private static readonly string[] Funding =
+    [
+        "year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id",
+        "2019,,Donor A,,Health,Ninewa,1000,paid,,1",
+        "2019,,Donor A,,Health,Atlantis,500,paid,,2",   // row 3: unknown governorate
+        "2019,,Donor B,,WASH,Erbil,-5,paid,,3",          // row 4: negative amount
+        "2019,,Donor B,,WASH,Erbil,250,paid,,4",
+    ];
+
+    [Fact]
+    public async Task Skip_invalid_writes_the_valid_rows_and_keeps_the_report_with_the_batch()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var path = db.WriteCsv("mixed.csv", Funding);
+
+        var report = await db.Importer.ImportAsync(new ImportRequest(path, RecordKind.Funding) { SkipInvalid = true });
+
+        Assert.True(report.Committed);
+        Assert.Equal((4, 2, 2, 2), (report.RowsRead, report.RowsValid, report.RowsWritten, report.RowsSkippedInvalid));
+        Assert.Equal([3, 4], report.Errors.Select(e => e.Row).Order());
+        // Counted: 1,000 (Ninewa) + 250 (Erbil).
+        Assert.Equal(1_250m, (await db.TableAsync(2019)).TotalFundingUsd);
+
+        await using var ctx = db.NewContext();
+        var batch = await ctx.Batches.AsNoTracking().SingleAsync();
+        Assert.Equal((4, 2, 2, "template"), (batch.RowsRead, batch.RowsWritten, batch.RowsSkipped, batch.Format));
+        using var stored = JsonDocument.Parse(batch.ReportJson!);
+        var issues = stored.RootElement.GetProperty("Issues").EnumerateArray().Select(i => i.GetString()!).ToList();
+        Assert.Contains(issues, i => i.Contains("row 3", StringComparison.Ordinal) && i.Contains("Atlantis", StringComparison.Ordinal));
+        Assert.Contains(issues, i => i.Contains("row 4", StringComparison.Ordinal) && i.Contains("negative", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_skip_invalid_the_same_file_writes_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var report = await db.ImportLinesAsync("mixed.csv", RecordKind.Funding, Funding);
+        Assert.False(report.Committed);
+        Assert.Equal(TableCounts.Empty, await db.CountsAsync());
+    }
+
+    [Fact]
+    public async Task Replace_swaps_the_old_batch_in_one_step()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var path = db.WriteCsv("need.csv",
+            "year,governorate,cluster,people_in_need,targeted,reached",
+            "2019,Ninewa,,1000,,");
+        var first = await db.ImportAsync(path, RecordKind.Need);
+        Assert.True(first.Committed);
+        Assert.NotNull((await db.ImportAsync(path, RecordKind.Need)).RefusedReason);
+
+        var second = await db.Importer.ImportAsync(new ImportRequest(path, RecordKind.Need) { Replace = true });
+
+        Assert.True(second.Committed);
+        Assert.Equal(first.BatchId, second.ReplacedBatchId);
+        var batches = await db.BatchStore.ListAsync();
+        Assert.Equal(second.BatchId, Assert.Single(batches).Id);
+        Assert.Equal(1000, (await db.TableAsync(2019)).Gov("IQG15").Need);
+    }
+
+    [Theory]
+    [InlineData("year,governorate,cluster,people_in_need,targeted,reached|2019,Ninewa,,1000,,", RecordKind.Need)]
+    [InlineData("date,governorate,type,count|2019-03-01,Kirkuk,IED,2", RecordKind.Incidents)]
+    [InlineData("year,organisation,acronym,org_type,cluster,governorate,district,activity|2019,Tigris Aid,TA,NNGO,WASH,Erbil,,", RecordKind.Presence)]
+    [InlineData("year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id|2019,,D,,,Erbil,5,paid,,", RecordKind.Funding)]
+    public async Task Kind_is_detected_from_a_template_header(string lines, RecordKind expected)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var path = db.WriteCsv("file.csv", lines.Split('|'));
+
+        var report = await db.Importer.ImportAsync(new ImportRequest(path));
+
+        Assert.True(report.Committed, string.Join(" | ", report.Errors));
+        Assert.Equal((expected, "template"), (report.Kind, report.Format));
+    }
+}
