@@ -45,7 +45,15 @@ public sealed class NameResolver
     public Gazetteer Gazetteer => _gazetteer;
 
     /// <summary>True for spellings of the country itself ("Iraq", "IRQ", "العراق").</summary>
-    public static bool IsCountry(string? value) => CountryNames.Contains(NameKey.Fold(value));
+    public static bool IsCountry(string? value)
+    {
+        if (value is null) return false;
+        var trimmed = value.AsSpan().Trim();
+        // Every spelling of the country is 3-20 characters: skip folding anything else.
+        return trimmed.Length is >= 3 and <= 20 && CountryCache.GetOrAdd(trimmed.ToString(), v => CountryNames.Contains(NameKey.Fold(v)));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> CountryCache = new(StringComparer.Ordinal);
 
     public NameResolution Resolve(string? input)
     {

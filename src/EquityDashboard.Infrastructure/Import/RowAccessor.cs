@@ -101,7 +101,8 @@ internal sealed partial class RowAccessor(
             if (required) Error(column, null, "A date is required (yyyy-MM-dd).");
             return null;
         }
-        if (!DateOnly.TryParseExact(raw, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && !DateOnly.TryParseExact(raw, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
             Error(column, raw, "Not a date (expected yyyy-MM-dd).");
             return null;
