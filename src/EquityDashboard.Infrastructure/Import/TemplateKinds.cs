@@ -60,6 +60,12 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
         return writer;
     }
 
+    /// <summary>Writes every row still buffered; call before reading back or re-keying what was written.</summary>
+    public void FlushWriters()
+    {
+        foreach (var w in _writers.Values) w.Flush();
+    }
+
     public void Dispose()
     {
         foreach (var w in _writers.Values) w.Dispose();
