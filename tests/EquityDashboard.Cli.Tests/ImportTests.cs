@@ -272,10 +272,20 @@ public sealed class ImportTests
     }
 
     [Fact]
-    public async Task KindIsRequired()
+    public async Task KindIsDetectedFromTheHeaderWhenNotGiven()
     {
         using var db = new TempDatabase("import");
-        var result = (await EquityCli.RunAsync(db.Path, "import", db.File("need.csv", NeedFile))).AssertFailure();
+        var result = (await EquityCli.RunAsync(db.Path, "import", db.File("need.csv", NeedFile))).AssertSuccess();
+        Assert.Contains("(need)", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Read as: template", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnrecognisableFileWithoutKindFailsAndSaysWhatWasExpected()
+    {
+        using var db = new TempDatabase("import");
+        var result = (await EquityCli.RunAsync(db.Path, "import", db.File("odd.csv", "colour,shape\nred,round\n"))).AssertFailure();
+        Assert.Contains("No recognisable header", result.StdErr, StringComparison.Ordinal);
         Assert.Contains("--kind", result.StdErr, StringComparison.Ordinal);
     }
 
