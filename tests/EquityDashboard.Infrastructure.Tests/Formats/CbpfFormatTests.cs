@@ -4,6 +4,7 @@ using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Infrastructure.Import;
 using EquityDashboard.Infrastructure.Import.Formats;
+using EquityDashboard.Infrastructure.Tests.RealData;
 using Microsoft.EntityFrameworkCore;
 
 namespace EquityDashboard.Infrastructure.Tests.Formats;
@@ -40,10 +41,10 @@ public sealed class CbpfFormatTests
     private static void Near(decimal expected, decimal actual, decimal tolerance, string what) =>
         Assert.True(Math.Abs(expected - actual) <= tolerance, $"{what}: expected {expected}, got {actual}");
 
-    [HnoCbpfRealDataFact]
+    [RealDataFact]
     public async Task Fund_adm1_imports_the_iraq_fund_with_the_files_totals_per_year()
     {
-        var path = HnoCbpfRealData.File(FundAdm1);
+        var path = RealDataFiles.File(FundAdm1);
         var rows = TestSupport.ReadCsv(path);
         var iraq = rows.Where(r => r["pooledfundid"] == "49").ToList();
         var expectedPerYear = iraq.GroupBy(r => int.Parse(r["allocationyear"], CultureInfo.InvariantCulture))
@@ -76,15 +77,15 @@ public sealed class CbpfFormatTests
             Near(readme[i], Math.Round(actualPerYear[2015 + i] / 1_000_000m, 1), 0m, $"README total {2015 + i}");
     }
 
-    [HnoCbpfRealDataFact]
+    [RealDataFact]
     public async Task Fund_adm1_totals_per_governorate_match_the_reference_table()
     {
         // ../shared/reference/ihf-allocations-by-governorate.csv: the same fund_adm1 rows, summed per
         // governorate after resolving the name variants to P-codes.
-        var reference = TestSupport.ReadCsv(HnoCbpfRealData.Reference("ihf-allocations-by-governorate.csv"))
+        var reference = TestSupport.ReadCsv(RealDataFiles.Reference("ihf-allocations-by-governorate.csv"))
             .ToDictionary(r => (int.Parse(r["year"], CultureInfo.InvariantCulture), r["pcode"]), r => Dec(r["budget_usd"]));
         await using var db = await TestDatabase.CreateAsync();
-        await ImportOkAsync(db, new ImportRequest(HnoCbpfRealData.File(FundAdm1)), "CBPF fund_adm1");
+        await ImportOkAsync(db, new ImportRequest(RealDataFiles.File(FundAdm1)), "CBPF fund_adm1");
 
         var actual = (await FundingAsync(db)).GroupBy(f => (f.Year, f.GovernoratePcode!))
             .ToDictionary(g => g.Key, g => g.Sum(f => f.AmountUsd));
@@ -116,10 +117,10 @@ public sealed class CbpfFormatTests
         Assert.Equal(300.25m, funding.Single(f => f.GovernoratePcode == "IQG09").AmountUsd);
     }
 
-    [HnoCbpfRealDataFact]
+    [RealDataFact]
     public async Task Project_summary_2017_imports_iraq_by_governorate_and_cluster_with_the_files_total()
     {
-        var path = HnoCbpfRealData.File(Agg2017);
+        var path = RealDataFiles.File(Agg2017);
         var rows = TestSupport.ReadCsv(path);
         var iraq = rows.Where(r => r["pfid"] == "72").ToList();
         Assert.Equal(276, iraq.Count);
@@ -146,15 +147,15 @@ public sealed class CbpfFormatTests
         });
         Near(expectedTotal, funding.Sum(f => f.AmountUsd), 0.01m, "Iraq 2017 total");
         // The same money three other ways: project budgets (ProjectSummaryV2, PrgBdg), fund_adm1 2017, the README.
-        var projects = TestSupport.ReadCsv(HnoCbpfRealData.File(Summary2017)).Where(r => r["pfid"] == "72").Sum(r => Dec(r["prgbdg"]));
+        var projects = TestSupport.ReadCsv(RealDataFiles.File(Summary2017)).Where(r => r["pfid"] == "72").Sum(r => Dec(r["prgbdg"]));
         Near(projects, expectedTotal, 5m, "ProjectSummaryV2 2017 PrgBdg");
-        var fundAdm1 = TestSupport.ReadCsv(HnoCbpfRealData.File(FundAdm1))
+        var fundAdm1 = TestSupport.ReadCsv(RealDataFiles.File(FundAdm1))
             .Where(r => r["pooledfundid"] == "49" && r["allocationyear"] == "2017").Sum(r => Dec(r["adminlocation1budget"]));
         Near(fundAdm1, expectedTotal, 0.01m, "fund_adm1 2017");
         Assert.Equal(76.5m, Math.Round(expectedTotal / 1_000_000m, 1));
 
         // Per governorate and cluster id (cluster ids named as in MstClusters.csv).
-        var clusterNames = TestSupport.ReadCsv(HnoCbpfRealData.File("cbpf_allocations_overview/MstClusters.csv"))
+        var clusterNames = TestSupport.ReadCsv(RealDataFiles.File("cbpf_allocations_overview/MstClusters.csv"))
             .ToDictionary(r => r["clustid"], r => r["clustnm"]);
         var resolver = new NameResolver(GazetteerSource.Default);
         var expected = parts.GroupBy(p => (resolver.Resolve(p.Gov).Pcode!, clusterNames[p.Cluster]))

@@ -4,6 +4,7 @@ using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Import;
 using EquityDashboard.Infrastructure.Import.Formats;
 using EquityDashboard.Infrastructure.Import.Tabular;
+using EquityDashboard.Infrastructure.Tests.RealData;
 using Microsoft.EntityFrameworkCore;
 
 namespace EquityDashboard.Infrastructure.Tests.Formats;
@@ -58,11 +59,11 @@ public sealed class FtsFormatTests
         "fts_requirements_funding_jor_hxl_2021.csv",
     ];
 
-    [FtsRealDataTheory]
+    [RealDataTheory]
     [MemberData(nameof(FlowFiles))]
     public async Task Real_flow_file_reads_every_row_and_writes_nothing_outside_Iraq(string fileName)
     {
-        var path = FtsRealData.File(fileName);
+        var path = RealDataFiles.File("fts/" + fileName);
         var file = FtsCsv.Read(path);
         var expectedSkips = file.Rows.Select(r => ExpectedSkip(r[file.Index("destLocations")]))
             .Where(s => s is not null).GroupBy(s => s!).ToDictionary(g => g.Key, g => g.Count());
@@ -84,17 +85,17 @@ public sealed class FtsFormatTests
         Assert.Equal(TableCounts.Empty, await db.CountsAsync());
     }
 
-    [FtsRealDataFact]
+    [RealDataFact]
     public void Real_files_have_multiline_descriptions_and_the_independent_parser_sees_them()
     {
-        var file = FtsCsv.Read(FtsRealData.File("fts_incoming_funding_global_nohxl_2026.csv"));
+        var file = FtsCsv.Read(RealDataFiles.File("fts/fts_incoming_funding_global_nohxl_2026.csv"));
         Assert.False(file.HasHxlRow);
         Assert.Equal(1106, file.Rows.Count);
         Assert.Equal(26, file.Rows.Count(r => r[file.Index("description")].Contains('\n', StringComparison.Ordinal)));
         Assert.True(file.PhysicalLines > file.Rows.Count + 1);
         Assert.Equal(4, file.Rows.Count(r => r[file.Index("destLocations")] == "JOR,PSE"));
 
-        var hxl = FtsCsv.Read(FtsRealData.File("fts_incoming_funding_jor_hxl_2021.csv"));
+        var hxl = FtsCsv.Read(RealDataFiles.File("fts/fts_incoming_funding_jor_hxl_2021.csv"));
         Assert.True(hxl.HasHxlRow);
         Assert.Equal(440, hxl.Rows.Count);
     }
@@ -103,12 +104,12 @@ public sealed class FtsFormatTests
     /// The real Jordan export with Jordan's code replaced by Iraq's (in a temporary copy): the
     /// real layout, multi-line descriptions, blank donors and pledges, now with Iraq rows.
     /// </summary>
-    [FtsRealDataTheory]
+    [RealDataTheory]
     [InlineData("fts_incoming_funding_jor_hxl_2021.csv")]
     [InlineData("fts_incoming_funding_jor_nohxl_2026.csv")]
     public async Task Real_layout_with_Iraq_destinations_writes_Iraq_flows_as_unallocated(string fileName)
     {
-        var file = FtsCsv.Read(FtsRealData.File(fileName));
+        var file = FtsCsv.Read(RealDataFiles.File("fts/" + fileName));
         var locations = file.Index("destLocations");
         foreach (var row in file.Rows)
             row[locations] = string.Join(",", row[locations].Split(',').Select(t => t.Trim() == "JOR" ? "IRQ" : t));
@@ -157,11 +158,11 @@ public sealed class FtsFormatTests
         }
     }
 
-    [FtsRealDataTheory]
+    [RealDataTheory]
     [MemberData(nameof(RequirementFiles))]
     public async Task Real_requirements_file_is_refused_and_nothing_written(string fileName)
     {
-        var path = FtsRealData.File(fileName);
+        var path = RealDataFiles.File("fts/" + fileName);
         await using var db = await TestDatabase.CreateAsync();
 
         foreach (var kind in new RecordKind?[] { null, RecordKind.Funding })
@@ -177,10 +178,10 @@ public sealed class FtsFormatTests
         Assert.Equal(TableCounts.Empty, await db.CountsAsync());
     }
 
-    [FtsRealDataFact]
+    [RealDataFact]
     public void Real_hxl_flow_file_also_fits_HXL_but_FTS_outranks_it()
     {
-        var path = FtsRealData.File("fts_incoming_funding_jor_hxl_2021.csv");
+        var path = RealDataFiles.File("fts/fts_incoming_funding_jor_hxl_2021.csv");
         var (table, request) = Detect(path);
 
         Assert.Equal(FtsFormat.FlowName, table.Match.FormatName);
@@ -535,51 +536,4 @@ internal sealed class FtsCsv
     }
 
     public static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-}
-
-/// <summary>Where the real FTS files are: ../shared/real-data/fts beside the repository root.</summary>
-internal static class FtsRealData
-{
-    private static readonly Lazy<string?> Located = new(() =>
-    {
-        var folder = Path.GetFullPath(Path.Combine(TestSupport.RepoRoot, "..", "shared", "real-data", "fts"));
-        return Directory.Exists(folder) ? folder : null;
-    });
-
-    public static string? Folder => Located.Value;
-
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Skipped only when the folder is absent and this is not CI; under CI=true a missing folder fails.</summary>
-    public static string? SkipReason => Folder is null && !IsCi
-        ? "../shared/real-data/fts not found beside the repository (set CI=true to make this a failure)."
-        : null;
-
-    public static string File(string fileName)
-    {
-        Assert.True(Folder is not null, "The real-data folder ../shared/real-data/fts (beside the folder holding EquityDashboard.sln) is missing.");
-        var path = Path.Combine(Folder!, fileName);
-        Assert.True(System.IO.File.Exists(path), $"Real FTS file missing: {path}");
-        return path;
-    }
-}
-
-/// <summary>A fact on the real FTS files: skipped when they are absent, unless CI=true.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class FtsRealDataFactAttribute : FactAttribute
-{
-    public FtsRealDataFactAttribute()
-    {
-        if (FtsRealData.SkipReason is { } reason) Skip = reason;
-    }
-}
-
-/// <summary>A theory on the real FTS files: skipped when they are absent, unless CI=true.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class FtsRealDataTheoryAttribute : TheoryAttribute
-{
-    public FtsRealDataTheoryAttribute()
-    {
-        if (FtsRealData.SkipReason is { } reason) Skip = reason;
-    }
 }

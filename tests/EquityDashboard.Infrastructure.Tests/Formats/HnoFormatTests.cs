@@ -1,6 +1,7 @@
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Import;
 using EquityDashboard.Infrastructure.Import.Formats;
+using EquityDashboard.Infrastructure.Tests.RealData;
 using Microsoft.EntityFrameworkCore;
 
 namespace EquityDashboard.Infrastructure.Tests.Formats;
@@ -327,12 +328,12 @@ public sealed class HnoFormatTests
         Assert.Equal("template", report.Format);
     }
 
-    [HnoCbpfRealDataFact]
+    [RealDataFact]
     public async Task Real_global_hrp_table_by_country_is_recognised_and_refused()
     {
         // 42 plans with their 2022 national In Need totals (Iraq 2,454,198): no governorate at all, so
         // nothing in it can become a governorate figure. Refused whole, with or without --year.
-        var path = HnoCbpfRealData.File("hrp_inneed_interagency_response_plans_2022_hxl.csv");
+        var path = RealDataFiles.File("hrp_inneed_interagency_response_plans_2022_hxl.csv");
         var rows = TestSupport.ReadCsv(path);
         Assert.Equal("2454198", Assert.Single(rows, r => r["iso alpha-3 codes"] == "IRQ")["in need"]);
         await using var db = await TestDatabase.CreateAsync();
@@ -350,11 +351,11 @@ public sealed class HnoFormatTests
         }
     }
 
-    [HnoCbpfRealDataFact]
+    [RealDataFact]
     public async Task Real_ethiopia_admin3_table_writes_nothing_and_says_why()
     {
         // Three header rows (groups, names, HXL), 391 woredas with ET P-codes, clusters as column groups.
-        var path = HnoCbpfRealData.File("eth_drought_pin_targeted_reached_by_adm3_cluster_3header_hxl.csv");
+        var path = RealDataFiles.File("eth_drought_pin_targeted_reached_by_adm3_cluster_3header_hxl.csv");
         await using var db = await TestDatabase.CreateAsync();
 
         foreach (var year in new int?[] { null, 2022 })
@@ -369,50 +370,5 @@ public sealed class HnoFormatTests
             Assert.Contains("No row of the file can be imported", error.Message, StringComparison.Ordinal);
             Assert.Contains("outside Iraq", error.Message, StringComparison.Ordinal);
         }
-    }
-}
-
-/// <summary>Where the real PiN and CBPF files are: ../shared/real-data beside the repository root.</summary>
-internal static class HnoCbpfRealData
-{
-    private static readonly Lazy<string?> Located = new(() =>
-    {
-        var folder = Path.GetFullPath(Path.Combine(TestSupport.RepoRoot, "..", "shared", "real-data"));
-        return Directory.Exists(folder) ? folder : null;
-    });
-
-    public static string? Folder => Located.Value;
-
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Skipped only when the folder is absent and this is not CI; under CI=true a missing folder fails.</summary>
-    public static string? SkipReason => Folder is null && !IsCi
-        ? "../shared/real-data not found beside the repository (set CI=true to make this a failure)."
-        : null;
-
-    public static string File(string relativePath)
-    {
-        Assert.True(Folder is not null, "The real-data folder ../shared/real-data (beside the folder holding EquityDashboard.sln) is missing.");
-        var path = Path.Combine(Folder!, relativePath);
-        Assert.True(System.IO.File.Exists(path), $"Real data file missing: {path}");
-        return path;
-    }
-
-    /// <summary>A file of ../shared/reference, beside real-data.</summary>
-    public static string Reference(string fileName)
-    {
-        var path = Path.GetFullPath(Path.Combine(File("SOURCES.md"), "..", "..", "reference", fileName));
-        Assert.True(System.IO.File.Exists(path), $"Reference file missing: {path}");
-        return path;
-    }
-}
-
-/// <summary>A fact on the real PiN/CBPF files: skipped when they are absent, unless CI=true.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class HnoCbpfRealDataFactAttribute : FactAttribute
-{
-    public HnoCbpfRealDataFactAttribute()
-    {
-        if (HnoCbpfRealData.SkipReason is { } reason) Skip = reason;
     }
 }
