@@ -104,7 +104,6 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
                 ? BulkIndexes.Suspend(context.Connection, context.Transaction, table.Match.Projector!.Kind.Table)
                 : null;
             var years = ReadRows(request, fileName, table, context, report, progress, ct);
-            context.FlushWriters();
             if (report.ErrorCount == 0 || request.SkipInvalid) bulk?.Restore();
             if (!request.DryRun) context.Linker?.Flush(context.Connection, context.Transaction);
             batch.FirstYear = years.Count > 0 ? years.Min() : null;

@@ -1,81 +1,57 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace EquityDashboard.Infrastructure.Import;
 
 /// <summary>
-/// Inserts rows of one table inside the import's transaction with prepared multi-row INSERT
-/// statements (<see cref="RowsPerStatement"/> rows each): no change tracking, each statement
-/// compiled once, and far fewer round trips than one statement per row. Rows are buffered;
-/// <see cref="Flush"/> writes the rest. A dry run validates only: its writer inserts nothing.
+/// Inserts rows of one table inside the import's transaction through one prepared statement
+/// driven with SQLite's own bind/step/reset calls: no change tracking, no per-row parameter
+/// objects or by-name binding, the statement compiled once. A dry run validates only: its
+/// writer inserts nothing.
 /// </summary>
 internal sealed class RecordWriter : IDisposable
 {
-    public const int RowsPerStatement = 64;
-
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt? _statement;
     private readonly string _table;
-    private readonly IReadOnlyList<string> _columns;
-    private readonly bool _dryRun;
-    private readonly object?[][] _pending = new object?[RowsPerStatement][];
-    private int _count;
-    private SqliteCommand? _full;
-    private SqliteParameter[] _fullParameters = [];
 
-    public RecordWriter(SqliteConnection connection, SqliteTransaction transaction, string table, IReadOnlyList<string> columns, bool dryRun)
+    public RecordWriter(SqliteConnection connection, string table, IReadOnlyList<string> columns, bool dryRun)
     {
-        _connection = connection;
-        _transaction = transaction;
+        _db = connection.Handle!;
         _table = table;
-        _columns = columns;
-        _dryRun = dryRun;
+        if (dryRun) return;
+        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
+        Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
     }
 
     public void Insert(params object?[] values)
     {
-        if (_dryRun) return;
-        _pending[_count++] = values;
-        if (_count < RowsPerStatement) return;
-        if (_full is null) (_full, _fullParameters) = Prepare(RowsPerStatement);
-        Execute(_full, _fullParameters, RowsPerStatement);
-    }
-
-    /// <summary>Writes the buffered rows.</summary>
-    public void Flush()
-    {
-        if (_count == 0) return;
-        var (command, parameters) = Prepare(_count);
-        using (command) Execute(command, parameters, _count);
-    }
-
-    private void Execute(SqliteCommand command, SqliteParameter[] parameters, int rows)
-    {
-        var width = _columns.Count;
-        for (var r = 0; r < rows; r++)
+        if (_statement is null) return;
+        for (var i = 0; i < values.Length; i++)
         {
-            var values = _pending[r];
-            for (var c = 0; c < width; c++) parameters[r * width + c].Value = values[c] ?? DBNull.Value;
+            var index = i + 1;
+            var rc = values[i] switch
+            {
+                null => raw.sqlite3_bind_null(_statement, index),
+                string s => raw.sqlite3_bind_text(_statement, index, s),
+                int n => raw.sqlite3_bind_int64(_statement, index, n),
+                long n => raw.sqlite3_bind_int64(_statement, index, n),
+                double d => raw.sqlite3_bind_double(_statement, index, d),
+                decimal m => raw.sqlite3_bind_double(_statement, index, (double)m),
+                var other => throw new ArgumentException($"Unsupported value type {other.GetType().Name} for {_table}."),
+            };
+            Check(rc);
         }
-        command.ExecuteNonQuery();
-        Array.Clear(_pending, 0, rows);
-        _count = 0;
+        var step = raw.sqlite3_step(_statement);
+        raw.sqlite3_reset(_statement);
+        if (step != raw.SQLITE_DONE) Check(step);
     }
 
-    private (SqliteCommand, SqliteParameter[]) Prepare(int rows)
+    private void Check(int rc)
     {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        var width = _columns.Count;
-        var tuples = Enumerable.Range(0, rows)
-            .Select(r => "(" + string.Join(", ", Enumerable.Range(0, width).Select(c => $"$p{r * width + c}")) + ")");
-        command.CommandText =
-            $"INSERT INTO \"{_table}\" ({string.Join(", ", _columns.Select(c => $"\"{c}\""))}) VALUES {string.Join(", ", tuples)}";
-        var parameters = Enumerable.Range(0, rows * width)
-            .Select(i => command.Parameters.Add(new SqliteParameter($"$p{i}", null)))
-            .ToArray();
-        command.Prepare();
-        return (command, parameters);
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+            throw new SqliteException($"Writing {_table} failed: {raw.sqlite3_errmsg(_db).utf8_to_string()}", rc);
     }
 
-    public void Dispose() => _full?.Dispose();
+    public void Dispose() => _statement?.Dispose();
 }

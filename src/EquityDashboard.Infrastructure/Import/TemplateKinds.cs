@@ -56,14 +56,8 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
     public RecordWriter Writer(string table, IReadOnlyList<string> columns)
     {
         if (!_writers.TryGetValue(table, out var writer))
-            _writers[table] = writer = new RecordWriter(connection, transaction, table, columns, dryRun);
+            _writers[table] = writer = new RecordWriter(connection, table, columns, dryRun);
         return writer;
-    }
-
-    /// <summary>Writes every row still buffered; call before reading back or re-keying what was written.</summary>
-    public void FlushWriters()
-    {
-        foreach (var w in _writers.Values) w.Flush();
     }
 
     public void Dispose()
