@@ -25,8 +25,13 @@ public sealed class DatabaseInitializer(
             // Only a database created now gets the demo data: one whose batches were all rolled
             // back by a user stays empty.
             var created = !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
-            await db.Database.MigrateAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            // Migrate only when something is pending: MigrateAsync takes a database-wide
+            // migration lock, which costs about a second on every start otherwise.
+            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            {
+                await db.Database.MigrateAsync(ct);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            }
             var existing = await db.Governorates.Select(g => g.Pcode).ToListAsync(ct);
             foreach (var g in gazetteer.All.Where(g => !existing.Contains(g.Pcode)))
             {
