@@ -43,6 +43,9 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
                     RowsWritten = table.Column<int>(type: "INTEGER", nullable: false),
                     RowsSkipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SheetName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReportJson = table.Column<string>(type: "TEXT", nullable: true),
                     FirstYear = table.Column<int>(type: "INTEGER", nullable: true),
                     LastYear = table.Column<int>(type: "INTEGER", nullable: true)
                 },
@@ -216,9 +219,9 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                 columns: new[] { "Year", "Donor" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_FundingRecords_Year_GovernoratePcode",
+                name: "IX_FundingRecords_Year_GovernoratePcode_Status_Boundary_AmountUsd",
                 table: "FundingRecords",
-                columns: new[] { "Year", "GovernoratePcode" });
+                columns: new[] { "Year", "GovernoratePcode", "Status", "Boundary", "AmountUsd" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Governorates_Region",

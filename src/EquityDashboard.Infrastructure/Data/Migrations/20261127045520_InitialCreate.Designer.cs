@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EquityDashboard.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(EquityDbContext))]
-    [Migration("20261127041111_CoveringFundingIndex")]
-    partial class CoveringFundingIndex
+    [Migration("20261127045520_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
