@@ -31,6 +31,17 @@ internal static class PooledFunds
         decimal.TryParse(text?.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowExponent,
             CultureInfo.InvariantCulture, out value);
 
+    /// <summary>
+    /// True when the row belongs to the fund asked for; other rows are counted as skipped. (A
+    /// few rows hold a country name instead of a fund number: not the fund asked for either.)
+    /// </summary>
+    public static bool IsFund(string[] f, int column, int fundId, ProjectionContext context)
+    {
+        if (int.TryParse(Cell(f, column), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id == fundId) return true;
+        context.Skip(OtherFund);
+        return false;
+    }
+
     public static string? Cell(string[] f, int i)
     {
         if (i < 0 || i >= f.Length) return null;
@@ -86,12 +97,7 @@ internal sealed class CbpfFundAdm1Format : SourceFormat
         public override IEnumerable<ProjectedRow> Project(CsvRecord row, ProjectionContext context)
         {
             var f = row.Fields;
-            // A few rows hold a country name instead of a number here: not the fund asked for either.
-            if (!int.TryParse(PooledFunds.Cell(f, _fund), NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id != _fundId)
-            {
-                context.Skip(PooledFunds.OtherFund);
-                yield break;
-            }
+            if (!PooledFunds.IsFund(f, _fund, _fundId, context)) yield break;
             if (PooledFunds.Cell(f, _fundType) == "1")
             {
                 context.Skip(PooledFunds.CerfRow);
@@ -111,7 +117,7 @@ internal sealed class CbpfFundAdm1Format : SourceFormat
             fields[_tAmount] = amount; // as written: the validator reports a bad number
             fields[_tStatus] = "paid";
             fields[_tSourceId] = string.Create(CultureInfo.InvariantCulture,
-                $"CBPF fund_adm1 {id}/{year}/source {PooledFunds.Cell(f, _source) ?? "?"}");
+                $"CBPF fund_adm1 {_fundId}/{year}/source {PooledFunds.Cell(f, _source) ?? "?"}");
             yield return new ProjectedRow(row.Line, fields);
         }
     }
@@ -202,11 +208,7 @@ internal sealed class CbpfProjectSummaryFormat : SourceFormat
         public override IEnumerable<ProjectedRow> Project(CsvRecord row, ProjectionContext context)
         {
             var f = row.Fields;
-            if (!int.TryParse(PooledFunds.Cell(f, _fund), NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id != _fundId)
-            {
-                context.Skip(PooledFunds.OtherFund);
-                yield break;
-            }
+            if (!PooledFunds.IsFund(f, _fund, _fundId, context)) yield break;
 
             var clusterIds = Split(PooledFunds.Cell(f, _clusters));
             var budgets = Split(PooledFunds.Cell(f, _budget));
