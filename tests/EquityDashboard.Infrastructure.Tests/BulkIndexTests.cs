@@ -49,4 +49,25 @@ public sealed class BulkIndexTests : IDisposable
         var check = await ctx.Database.SqlQueryRaw<string>("SELECT integrity_check AS Value FROM pragma_integrity_check").ToListAsync();
         Assert.Equal(["ok"], check);
     }
+
+    [Fact]
+    public async Task Bulk_presence_import_writes_through_the_background_writer_and_links_names()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var lines = new List<string> { "year,organisation,acronym,org_type,cluster,governorate,district,activity" };
+        // 300 distinct activities of one organisation, named three ways, plus one other organisation.
+        for (var i = 0; i < 300; i++)
+        {
+            var (name, acronym) = (i % 3) switch { 0 => ("Danish Refugee Council", "DRC"), 1 => ("", "drc"), _ => ("danish refugee council", "") };
+            lines.Add($"2022,{name},{acronym},INGO,CCCM,Ninewa,,Activity {i}");
+        }
+        lines.Add("2022,Tigris Aid,,NNGO,WASH,Ninewa,,Water trucking");
+
+        var report = await db.ImportOkAsync("bulk-3w.csv", RecordKind.Presence, [.. lines]);
+
+        Assert.Equal(301, report.RowsWritten);
+        var ninewa = (await db.TableAsync(2022)).Gov("IQG15");
+        // Two organisations (DRC under three spellings, Tigris Aid); 301 distinct activities.
+        Assert.Equal((2, 301), (ninewa.Orgs, ninewa.Activities));
+    }
 }
