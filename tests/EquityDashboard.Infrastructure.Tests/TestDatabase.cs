@@ -40,7 +40,8 @@ internal sealed class TestDatabase : IAsyncDisposable
     public DatabaseInitializer Initializer => Services.GetRequiredService<DatabaseInitializer>();
 
     /// <summary>Schema + gazetteer; with <paramref name="seed"/> also the demo data of the repo's seeds/ folder.</summary>
-    public static async Task<TestDatabase> CreateAsync(bool seed = false)
+    /// <param name="settings">Extra settings (e.g. thresholds), as configuration keys.</param>
+    public static async Task<TestDatabase> CreateAsync(bool seed = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"ed-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -51,6 +52,7 @@ internal sealed class TestDatabase : IAsyncDisposable
                 ["Equity:SeedFolder"] = TestSupport.SeedFolder,
                 ["Equity:SeedDemoData"] = "false",
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection()
             .AddEquityDashboard(configuration, DataPaths.ForFile(dbPath))
