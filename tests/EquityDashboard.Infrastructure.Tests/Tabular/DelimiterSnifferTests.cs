@@ -158,4 +158,26 @@ public sealed class DelimiterSnifferTests
         Assert.Equal(',', DelimiterSniffer.Detect(lines));
         Assert.Equal(';', DelimiterSniffer.Detect(lines.Take(1).Concat(lines.Skip(20)).ToList()));
     }
+
+    [Fact]
+    public void TitleLinesAboveASemicolonTable_DoNotHideTheDelimiter()
+    {
+        // The title has a comma and no semicolon; the table below is semicolon-separated.
+        List<string> lines =
+        [
+            "Iraq, people in need 2021",
+            "Source: HNO",
+            "Governorate;Cluster;In Need",
+            "Ninewa;;1200000",
+            "Al-Anbar;Health;500000",
+        ];
+        Assert.Equal(';', DelimiterSniffer.Detect(lines));
+    }
+
+    [Fact]
+    public void TitleLineAboveATabTable_IsTab()
+    {
+        List<string> lines = ["Iraq 3W", "Org\tCluster\tGovernorate", "IOM\tCCCM\tNinewa", "DRC\tProtection\tErbil"];
+        Assert.Equal('\t', DelimiterSniffer.Detect(lines));
+    }
 }

@@ -19,6 +19,9 @@ internal static class DelimiterSniffer
     /// <summary>Maximum number of non-empty lines examined.</summary>
     public const int MaxLines = 20;
 
+    /// <summary>How many title lines above the header are looked past.</summary>
+    public const int MaxTitleLines = 5;
+
     private static readonly char[] Candidates = [',', ';', '\t', '|'];
 
     /// <summary>
@@ -41,23 +44,30 @@ internal static class DelimiterSniffer
         if (lines.Count == 0)
             return Default;
 
+        // Title lines may sit above the header ("Iraq HNO 2021" or "Iraq, people in need"):
+        // try the header at each of the first few lines and keep the most consistent reading,
+        // preferring the earliest start when readings are equally good.
         var best = Default;
         var bestConsistency = -1.0;
         var bestHeaderCount = 0;
-        foreach (var candidate in Candidates)
+        for (var start = 0; start < Math.Min(MaxTitleLines + 1, lines.Count); start++)
         {
-            var counts = CountPerRecord(lines, candidate);
-            var headerCount = counts[0];
-            if (headerCount == 0)
-                continue;
-
-            var matching = counts.Count(c => c == headerCount);
-            var consistency = (double)matching / counts.Count;
-            if (consistency > bestConsistency || (consistency == bestConsistency && headerCount > bestHeaderCount))
+            var rest = lines.GetRange(start, lines.Count - start);
+            foreach (var candidate in Candidates)
             {
-                best = candidate;
-                bestConsistency = consistency;
-                bestHeaderCount = headerCount;
+                var counts = CountPerRecord(rest, candidate);
+                var headerCount = counts[0];
+                if (headerCount == 0)
+                    continue;
+
+                var matching = counts.Count(c => c == headerCount);
+                var consistency = (double)matching / counts.Count;
+                if (consistency > bestConsistency || (consistency == bestConsistency && start == 0 && headerCount > bestHeaderCount))
+                {
+                    best = candidate;
+                    bestConsistency = consistency;
+                    bestHeaderCount = headerCount;
+                }
             }
         }
         return best;
