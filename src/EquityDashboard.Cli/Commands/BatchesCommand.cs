@@ -17,7 +17,7 @@ internal static class BatchesCommand
             await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct);
             var batches = await services.GetRequiredService<BatchStore>().ListAsync(ct);
             var table = new Table().Border(TableBorder.Rounded)
-                .AddColumns("Id", "Kind", "Source", "File", "Years", "Rows", "Imported (UTC)", "SHA-256");
+                .AddColumns("Id", "Kind", "Source", "File", "Read as", "Years", "Rows", "Imported (UTC)", "SHA-256");
             foreach (var b in batches)
             {
                 table.AddRow(
@@ -25,6 +25,7 @@ internal static class BatchesCommand
                     b.Kind.ToString().ToLowerInvariant(),
                     (b.IsIllustrative ? "[red]ILLUSTRATIVE[/] " : "") + Markup.Escape(b.SourceName),
                     Markup.Escape(b.FileName),
+                    Markup.Escape(b.Format is null ? "" : b.SheetName is null ? b.Format : $"{b.Format}, sheet '{b.SheetName}'"),
                     b.FirstYear == b.LastYear ? $"{b.FirstYear}" : $"{b.FirstYear}-{b.LastYear}",
                     b.RowsWritten.ToString("N0", CultureInfo.InvariantCulture),
                     b.ImportedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),

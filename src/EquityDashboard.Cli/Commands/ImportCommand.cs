@@ -76,7 +76,7 @@ internal static class ImportCommand
         output.WriteLine($"File: {report.FileName} ({report.Kind.ToString().ToLowerInvariant()}), source '{report.SourceName}'");
         if (report.Format is not null)
             output.WriteLine($"Read as: {report.Format}{(report.SheetName is null ? "" : $", sheet '{report.SheetName}'")}");
-        if (report.EncodingName is not null)
+        if (report.EncodingName is not null and not "xlsx")
             output.WriteLine($"Encoding: {report.EncodingName}; delimiter: {(report.Delimiter == '\t' ? "tab" : $"'{report.Delimiter}'")}");
         output.WriteLine($"Rows read: {report.RowsRead}");
         output.WriteLine($"Rows valid: {report.RowsValid}");
