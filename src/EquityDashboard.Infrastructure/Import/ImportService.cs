@@ -98,7 +98,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         await db.SaveChangesAsync(ct);
 
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        using (var context = new ImportContext(connection, (SqliteTransaction)tx.GetDbTransaction(), batch.Id, resolver, request.DryRun))
+        using (var context = new ImportContext(connection, (SqliteTransaction)tx.GetDbTransaction(), batch.Id, request.DryRun))
         {
             var bulk = !request.DryRun && new FileInfo(request.FilePath).Length >= BulkIndexes.ThresholdBytes
                 ? BulkIndexes.Suspend(context.Connection, context.Transaction, table.Match.Projector!.Kind.Table)

@@ -35,17 +35,14 @@ internal abstract class TemplateKind
 }
 
 /// <summary>What a kind needs while writing: the open transaction and the batch id.</summary>
-internal sealed class ImportContext(SqliteConnection connection, SqliteTransaction transaction, int batchId, NameResolver resolver, bool dryRun) : IDisposable
+internal sealed class ImportContext(SqliteConnection connection, SqliteTransaction transaction, int batchId, bool dryRun) : IDisposable
 {
     private readonly Dictionary<string, RecordWriter> _writers = new(StringComparer.Ordinal);
 
     public int BatchId => batchId;
-    public NameResolver Resolver => resolver;
     public SqliteConnection Connection => connection;
     public SqliteTransaction Transaction => transaction;
     public OrganisationLinker? Linker { get; set; }
-
-    public bool DryRun => dryRun;
 
     /// <summary>Presence rows already written in this import (year + activity identity).</summary>
     public HashSet<string> SeenActivities { get; } = new(StringComparer.Ordinal);
