@@ -18,11 +18,9 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory)
         var current = await FundingByGovernorateAsync(db, scope, scope.Year, ct);
         var previous = await FundingByGovernorateAsync(db, scope, scope.Year - 1, ct);
         var pin = await PeopleInNeedAsync(db, scope, ct);
-        var pledges = db.Funding.Where(f => f.Year == scope.Year && f.Status == FundingStatus.Pledge
-            && (f.Boundary == FlowBoundary.Incoming || f.Boundary == FlowBoundary.Unspecified));
-        if (scope.Cluster is { } pledgeCluster) pledges = pledges.Where(f => f.Cluster == pledgeCluster);
-        if (scope.Donor is { } pledgeDonor) pledges = pledges.Where(f => f.Donor == pledgeDonor);
-        var pledged = (decimal)(await pledges.SumAsync(f => (double?)(double)f.AmountUsd, ct) ?? 0);
+        var pledged = (decimal)(await IncomingFunding(db, scope, scope.Year)
+            .Where(f => f.Status == FundingStatus.Pledge)
+            .SumAsync(f => (double?)(double)f.AmountUsd, ct) ?? 0);
 
         var presence = Presence(db, scope);
         var perGovernorate = await presence
@@ -68,11 +66,14 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory)
         };
     }
 
-    /// <summary>Counted funding (not pledges; incoming or unspecified boundary) of the scope in a year, by governorate (null = unallocated).</summary>
-    internal static IQueryable<FundingRecord> CountedFunding(EquityDbContext db, EquityScope scope, int year)
+    /// <summary>Counted funding of the scope in a year: incoming flows that are not pledges.</summary>
+    internal static IQueryable<FundingRecord> CountedFunding(EquityDbContext db, EquityScope scope, int year) =>
+        IncomingFunding(db, scope, year).Where(f => f.Status != FundingStatus.Pledge);
+
+    /// <summary>Flows of the scope's cluster and donor in a year, incoming or unspecified boundary (internal and outgoing count nowhere).</summary>
+    private static IQueryable<FundingRecord> IncomingFunding(EquityDbContext db, EquityScope scope, int year)
     {
         var query = db.Funding.Where(f => f.Year == year
-            && f.Status != FundingStatus.Pledge
             && (f.Boundary == FlowBoundary.Incoming || f.Boundary == FlowBoundary.Unspecified));
         if (scope.Cluster is { } cluster) query = query.Where(f => f.Cluster == cluster);
         if (scope.Donor is { } donor) query = query.Where(f => f.Donor == donor);
