@@ -24,10 +24,11 @@ public sealed class DatabaseInitializer(
         {
             // Only a database created now gets the demo data: one whose batches were all rolled
             // back by a user stays empty.
-            var created = !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
+            var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var created = applied.Count == 0;
             // Migrate only when something is pending: MigrateAsync takes a database-wide
             // migration lock, which costs about a second on every start otherwise.
-            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            if (db.Database.GetMigrations().Any(m => !applied.Contains(m)))
             {
                 await db.Database.MigrateAsync(ct);
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
