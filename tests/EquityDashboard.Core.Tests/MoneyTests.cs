@@ -68,4 +68,12 @@ public sealed class MoneyTests
     [InlineData(0.000001, "<0.001%")]  // 0.0001 %: below what three decimals show
     public void Percent_SmallNonZeroShares_NeverReadAsZero(double fraction, string expected) =>
         Assert.Equal(expected, Money.Percent(fraction));
+
+    [Fact]
+    public void PerPerson_has_two_decimals_and_a_dash_when_undefined()
+    {
+        Assert.Equal("USD 71.47", Money.PerPerson(71.4655));   // rounds half away: 71.4655 -> 71.47
+        Assert.Equal("USD 1,234.50", Money.PerPerson(1234.5));
+        Assert.Equal("–", Money.PerPerson(null));
+    }
 }

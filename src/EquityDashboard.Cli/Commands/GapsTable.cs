@@ -30,7 +30,7 @@ internal static class GapsTable
         console.MarkupLine(Markup.Escape(
             $"Allocated funding {Money.Full(table.TotalFundingUsd)}; unallocated (several governorates or country level) {Money.Full(table.UnallocatedUsd)}; " +
             $"pledged, not counted {Money.Full(table.PledgedUsd)}; " +
-            $"{needLabel.ToLowerInvariant()} {Money.Number(table.TotalNeed)}; USD per person {Usd(table.UsdPerPin)}; Gini {(table.Gini is { } gi ? gi.ToString("0.00", CultureInfo.InvariantCulture) : "–")}."));
+            $"{needLabel.ToLowerInvariant()} {Money.Number(table.TotalNeed)}; USD per person {Money.PerPerson(table.UsdPerPin)}; Gini {(table.Gini is { } gi ? gi.ToString("0.00", CultureInfo.InvariantCulture) : "–")}."));
         foreach (var g in table.Governorates.Concat(table.Regions).Where(f => f.Flags.Count > 0))
             foreach (var flag in g.Flags)
                 console.MarkupLine($"  [yellow]{Markup.Escape(flag.Code)}[/] {Markup.Escape(g.Name)}: {Markup.Escape(flag.Reason)}");
@@ -53,11 +53,9 @@ internal static class GapsTable
         Money.Percent(f.FundingShare),
         Money.Percent(f.NeedShare),
         Money.Ratio(f.EquityRatio),
-        Usd(f.UsdPerPin),
+        Money.PerPerson(f.UsdPerPin),
         f.GapToParityUsd is { } gap ? Money.Full((decimal)gap) : "–",
         Money.Number(f.Orgs),
         Markup.Escape(string.Join(", ", f.Flags.Select(x => x.Code))),
     ];
-
-    private static string Usd(double? value) => value is { } v ? string.Create(CultureInfo.InvariantCulture, $"USD {v:N2}") : "–";
 }

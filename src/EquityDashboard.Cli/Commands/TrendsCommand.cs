@@ -46,7 +46,7 @@ internal static class TrendsCommand
                         table.AddColumn(new TableColumn(h).RightAligned());
                     foreach (var r in rows)
                         table.AddRow(Markup.Escape(r.Region), r.Year.ToString(CultureInfo.InvariantCulture), Money.Full(r.FundingUsd),
-                            Money.Number(r.Need), r.UsdPerPin is { } u ? string.Create(CultureInfo.InvariantCulture, $"USD {u:N2}") : "–",
+                            Money.Number(r.Need), Money.PerPerson(r.UsdPerPin),
                             Money.Number(r.Orgs), Money.Percent(r.YoyChange));
                     AnsiConsole.Write(table);
                     if (rows.Count == 0) AnsiConsole.MarkupLine("[yellow]No data loaded.[/] Load files with `import`.");

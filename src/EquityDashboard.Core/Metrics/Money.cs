@@ -21,6 +21,9 @@ public static class Money
         return string.Create(En, $"USD {usd:0}");
     }
 
+    /// <summary>"USD 71.47" for a rate per person; "–" when undefined.</summary>
+    public static string PerPerson(double? usd) => usd is { } v ? string.Create(En, $"USD {v:N2}") : "–";
+
     public static string Number(long? value) => value is { } v ? v.ToString("N0", En) : "not reported";
 
     /// <summary>"12.3%"; small non-zero shares keep two significant places ("0.042%") so they never read as 0.</summary>

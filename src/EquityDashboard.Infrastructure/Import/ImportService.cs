@@ -203,9 +203,13 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         {
             // Exact repeats are written (two equal flows can be real) but pointed out; 3W
             // presence rows are de-duplicated by the writer instead.
-            if (report.Kind != RecordKind.Presence && !firstRowOf.TryAdd(Fingerprint(projected.Fields), projected.Row))
-                report.Issues.Add(new ImportIssue(IssueSeverity.Warning, fileName, projected.Row, null, null, string.Create(CultureInfo.InvariantCulture,
-                    $"Repeats row {firstRowOf[Fingerprint(projected.Fields)]} exactly; both rows are counted. Remove one if it is a copy.")));
+            if (report.Kind != RecordKind.Presence)
+            {
+                var fingerprint = Fingerprint(projected.Fields);
+                if (!firstRowOf.TryAdd(fingerprint, projected.Row))
+                    report.Issues.Add(new ImportIssue(IssueSeverity.Warning, fileName, projected.Row, null, null, string.Create(CultureInfo.InvariantCulture,
+                        $"Repeats row {firstRowOf[fingerprint]} exactly; both rows are counted. Remove one if it is a copy.")));
+            }
             row.Load(projected.Row, projected.Fields);
             if (kind.Write(row, context) is { } year)
             {
