@@ -155,16 +155,29 @@ internal static class TestSupport
     }
 
     /// <summary>
-    /// An independent RFC 4180 parser for reading seed files in tests (quoted fields, doubled
-    /// quotes, embedded line breaks). Returns the header and the data records as dictionaries.
+    /// Reads a CSV file (header and data records as dictionaries) with the independent parser
+    /// below, so tests never check the importer against itself.
     /// </summary>
     public static List<Dictionary<string, string>> ReadCsv(string path)
     {
-        var text = File.ReadAllText(path, Encoding.UTF8).TrimStart('\uFEFF');
-        var records = new List<List<string>>();
+        var records = ParseCsv(File.ReadAllText(path, Encoding.UTF8).TrimStart('\uFEFF'));
+        var header = records[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        return records.Skip(1)
+            .Select(r => header.Select((h, i) => (h, v: i < r.Length ? r[i].Trim() : string.Empty)).ToDictionary(x => x.h, x => x.v))
+            .ToList();
+    }
+
+    /// <summary>
+    /// An independent RFC 4180 parser for tests: quoted fields (opened at the start of a field),
+    /// doubled quotes, embedded line breaks; blank lines skipped.
+    /// </summary>
+    public static List<string[]> ParseCsv(string text)
+    {
+        var records = new List<string[]>();
         var record = new List<string>();
         var field = new StringBuilder();
         var inQuotes = false;
+        var any = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -173,27 +186,38 @@ internal static class TestSupport
                 if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
                 else if (c == '"') inQuotes = false;
                 else field.Append(c);
+                continue;
             }
-            else if (c == '"') inQuotes = true;
-            else if (c == ',') { record.Add(field.ToString()); field.Clear(); }
-            else if (c is '\n' or '\r')
+            switch (c)
             {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                record.Add(field.ToString());
-                field.Clear();
-                if (!(record.Count == 1 && record[0].Length == 0)) records.Add(record);
-                record = [];
+                case '"' when field.Length == 0:
+                    inQuotes = true;
+                    any = true;
+                    break;
+                case ',':
+                    record.Add(field.ToString());
+                    field.Clear();
+                    any = true;
+                    break;
+                case '\r' or '\n':
+                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                    record.Add(field.ToString());
+                    field.Clear();
+                    if (!(record.Count == 1 && record[0].Length == 0)) records.Add([.. record]);
+                    record.Clear();
+                    any = false;
+                    break;
+                default:
+                    field.Append(c);
+                    any = true;
+                    break;
             }
-            else field.Append(c);
         }
-        if (field.Length > 0 || record.Count > 0)
+        if (any || field.Length > 0)
         {
             record.Add(field.ToString());
-            records.Add(record);
+            records.Add([.. record]);
         }
-        var header = records[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
-        return records.Skip(1)
-            .Select(r => header.Select((h, i) => (h, v: i < r.Count ? r[i].Trim() : string.Empty)).ToDictionary(x => x.h, x => x.v))
-            .ToList();
+        return records;
     }
 }

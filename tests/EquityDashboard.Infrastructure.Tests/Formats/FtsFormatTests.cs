@@ -460,7 +460,7 @@ internal sealed class FtsCsv
     {
         var text = File.ReadAllText(path, Encoding.UTF8);
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        var records = Parse(text);
+        var records = TestSupport.ParseCsv(text);
         var physicalLines = text.Count(c => c == '\n') + (text.Length > 0 && text[^1] != '\n' ? 1 : 0);
         var header = records[0];
         string[]? hxl = null;
@@ -472,56 +472,6 @@ internal sealed class FtsCsv
         }
         Assert.All(data, r => Assert.Equal(header.Length, r.Length));
         return new FtsCsv(header, hxl, data, physicalLines);
-    }
-
-    private static List<string[]> Parse(string text)
-    {
-        var records = new List<string[]>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var inQuotes = false;
-        var any = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (inQuotes)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') inQuotes = false;
-                else field.Append(c);
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    inQuotes = true;
-                    any = true;
-                    break;
-                case ',':
-                    record.Add(field.ToString());
-                    field.Clear();
-                    any = true;
-                    break;
-                case '\r' or '\n':
-                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                    record.Add(field.ToString());
-                    field.Clear();
-                    if (!(record.Count == 1 && record[0].Length == 0)) records.Add([.. record]);
-                    record.Clear();
-                    any = false;
-                    break;
-                default:
-                    field.Append(c);
-                    any = true;
-                    break;
-            }
-        }
-        if (any || field.Length > 0)
-        {
-            record.Add(field.ToString());
-            records.Add([.. record]);
-        }
-        return records;
     }
 
     /// <summary>Writes the header, the HXL row if any and the rows, every field quoted, LF line ends.</summary>
