@@ -144,48 +144,7 @@ public sealed class CrashSafetyTests
         return path;
     }
 
-    /// <summary>`equity --db &lt;db&gt; import &lt;csv&gt; --kind funding` as a process, environment sanitised as in <see cref="EquityCli"/>.</summary>
-    private static Process StartImport(string dbPath, string csv)
-    {
-        var psi = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var a in new[] { EquityCli.EquityDll, "--db", dbPath, "import", csv, "--kind", "funding" })
-            psi.ArgumentList.Add(a);
-        foreach (var key in psi.Environment.Keys.ToList())
-        {
-            if (key.StartsWith("Equity__", StringComparison.OrdinalIgnoreCase)
-                || key.StartsWith("Equity:", StringComparison.OrdinalIgnoreCase)
-                || key.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
-                || key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase))
-            {
-                psi.Environment.Remove(key);
-            }
-        }
-        psi.Environment["Equity__SeedFolder"] = Repo.SeedsFolder;
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-
-        var process = new Process { StartInfo = psi };
-        if (!process.Start()) throw new InvalidOperationException("Could not start the CLI process.");
-        process.StandardInput.Close();
-        return process;
-    }
-
-    private static string DotnetHost()
-    {
-        var fromEnv = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromEnv) && File.Exists(fromEnv)) return fromEnv;
-        var self = Environment.ProcessPath;
-        if (self is not null && Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-            return self;
-        return "dotnet";
-    }
+    /// <summary>`equity --db &lt;db&gt; import &lt;csv&gt; --kind funding` as a process (see <see cref="EquityCli.Start"/>).</summary>
+    private static Process StartImport(string dbPath, string csv) =>
+        EquityCli.Start(["--db", dbPath, "import", csv, "--kind", "funding"]);
 }

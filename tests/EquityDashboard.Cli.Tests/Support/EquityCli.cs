@@ -55,6 +55,32 @@ public static class EquityCli
         if (!args.Contains("--db") && environment?.ContainsKey("ConnectionStrings__Default") != true)
             throw new InvalidOperationException("A test run must name a temporary database with --db or ConnectionStrings__Default.");
 
+        using var process = Start(args, environment, workingDirectory);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+
+        using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            await process.WaitForExitAsync();
+            Assert.Fail($"equity {string.Join(' ', args)} timed out after {(timeout ?? DefaultTimeout).TotalSeconds} s.\n" +
+                        $"--- stdout:\n{await stdout}\n--- stderr:\n{await stderr}");
+        }
+        return new CliResult(args.ToList(), process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>
+    /// Starts `dotnet equity.dll` with <paramref name="args"/>, output redirected, standard input
+    /// closed, and the environment cleaned of inherited Equity__ / ConnectionStrings__ settings
+    /// (the seed folder points at the repository's seeds/). The caller owns the process.
+    /// </summary>
+    public static Process Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    {
         var psi = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
@@ -84,25 +110,10 @@ public static class EquityCli
         if (environment is not null)
             foreach (var (k, v) in environment) psi.Environment[k] = v;
 
-        using var process = new Process { StartInfo = psi };
+        var process = new Process { StartInfo = psi };
         if (!process.Start()) throw new InvalidOperationException("Could not start the CLI process.");
         process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-
-        using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            await process.WaitForExitAsync();
-            Assert.Fail($"equity {string.Join(' ', args)} timed out after {(timeout ?? DefaultTimeout).TotalSeconds} s.\n" +
-                        $"--- stdout:\n{await stdout}\n--- stderr:\n{await stderr}");
-        }
-        return new CliResult(args.ToList(), process.ExitCode, await stdout, await stderr);
+        return process;
     }
 
     private static string DotnetHost()
