@@ -22,8 +22,6 @@ internal static class FormatDetector
         .Select(t => (SourceFormat)Activator.CreateInstance(t)!)
         .ToArray();
 
-    internal static IReadOnlyList<SourceFormat> All => Formats;
-
     public static DetectedTable? Detect(IReadOnlyList<TabularSheet> sheets, ImportRequest request)
     {
         DetectedTable? best = null;
