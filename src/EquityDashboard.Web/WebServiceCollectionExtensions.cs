@@ -1,4 +1,5 @@
 using EquityDashboard.Infrastructure;
+using EquityDashboard.Web.Services;
 using MudBlazor.Services;
 
 namespace EquityDashboard.Web;
@@ -11,6 +12,14 @@ public static class WebServiceCollectionExtensions
         services.AddEquityDashboard(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddDashboardPages();
+        return services;
+    }
+
+    /// <summary>The services the pages use on top of the shared ones (also used by component tests).</summary>
+    public static IServiceCollection AddDashboardPages(this IServiceCollection services)
+    {
+        services.AddSingleton<DashboardQueries>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using EquityDashboard.Core.Geography;
+using EquityDashboard.Core.Metrics;
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure;
 using EquityDashboard.Infrastructure.Data;
@@ -48,6 +49,7 @@ public sealed class OverviewTests : MudTestBase
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Equity:SeedDemoData"] = "false" })
             .Build();
         Ctx.Services.AddEquityDashboard(configuration, DataPaths.ForFile(Path.Combine(_folder, "equity.db")));
+        Ctx.Services.AddDashboardPages();
         await Ctx.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemoData: false);
     }
 
@@ -89,6 +91,10 @@ public sealed class OverviewTests : MudTestBase
 
     private static void WaitForTable(IRenderedComponent<Overview> cut) =>
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=totals]")), Timeout);
+
+    /// <summary>A KPI card's exact value (its title; the card shows a short form).</summary>
+    private static string Kpi(IRenderedComponent<Overview> cut, string id) =>
+        cut.Find($"[data-kpi='{id}'] .kpi-value").GetAttribute("title")!;
 
     [Fact]
     public void Empty_database_shows_the_empty_state_for_the_year()
@@ -142,11 +148,11 @@ public sealed class OverviewTests : MudTestBase
         WaitForTable(cut);
 
         Assert.Empty(cut.FindAll("[data-testid=empty-state]"));
-        var totals = Normalise(cut.Find("[data-testid=totals]").TextContent);
-        Assert.Contains("Allocated funding USD 1,500,000;", totals);
-        Assert.Contains("unallocated (several governorates or country level) USD 250,000;", totals);
-        Assert.Contains("people in need 1,000,000;", totals);
-        Assert.Contains("USD per person 1.50;", totals);
+        Assert.Equal("USD 1,500,000", Kpi(cut, "funding"));
+        Assert.Equal("USD 250,000", Kpi(cut, "unallocated"));
+        Assert.Equal("1,000,000", Kpi(cut, "need"));
+        Assert.Equal("USD 1.50", Kpi(cut, "usd-per-pin"));
+        Assert.Contains("Pledged, not counted: USD 300,000", Normalise(cut.Find("[data-testid=totals]").TextContent));
 
         var rows = GovernorateRows(cut);
         Assert.Equal(18, rows.Count);
@@ -190,7 +196,7 @@ public sealed class OverviewTests : MudTestBase
         WaitForTable(cut);
 
         Assert.Contains("Sources for 2019", cut.Find("[data-testid=sources]").TextContent);
-        Assert.Contains("USD 1,500,000", cut.Find("[data-testid=totals]").TextContent);
+        Assert.Equal("USD 1,500,000", Kpi(cut, "funding"));
     }
 
     [Fact]
@@ -209,7 +215,7 @@ public sealed class OverviewTests : MudTestBase
         Assert.Equal([Regions.South],
             cut.FindAll("[data-testid=region-table] tbody tr").Select(r => r.GetAttribute("data-region")));
         // Totals and shares stay national.
-        Assert.Contains("USD 1,500,000", cut.Find("[data-testid=totals]").TextContent);
+        Assert.Equal("USD 1,500,000", Kpi(cut, "funding"));
         Assert.Equal("26.7%", Cell(rows.Single(r => Cell(r, "Governorate") == "Al-Basrah"), "Funding share"));
     }
 
@@ -221,10 +227,9 @@ public sealed class OverviewTests : MudTestBase
         var cut = RenderAt("/?year=2019&cluster=Health");
         WaitForTable(cut);
 
-        var totals = Normalise(cut.Find("[data-testid=totals]").TextContent);
-        Assert.Contains("Allocated funding USD 400,000;", totals);
-        Assert.Contains("USD 0;", totals);
-        Assert.Contains("people in need 50,000;", totals);
+        Assert.Equal("USD 400,000", Kpi(cut, "funding"));
+        Assert.Equal("USD 0", Kpi(cut, "unallocated"));
+        Assert.Equal("50,000", Kpi(cut, "need"));
         var basrah = GovernorateRows(cut).Single(r => Cell(r, "Governorate") == "Al-Basrah");
         Assert.Equal("50,000", Cell(basrah, "People in need"));
         Assert.Equal("1.00", Cell(basrah, "Equity ratio"));
@@ -239,9 +244,8 @@ public sealed class OverviewTests : MudTestBase
         var cut = RenderAt("/?year=2019&donor=ECHO");
         WaitForTable(cut);
 
-        var totals = Normalise(cut.Find("[data-testid=totals]").TextContent);
-        Assert.Contains("Allocated funding USD 900,000;", totals);
-        Assert.Contains("unallocated (several governorates or country level) USD 250,000;", totals);
+        Assert.Equal("USD 900,000", Kpi(cut, "funding"));
+        Assert.Equal("USD 250,000", Kpi(cut, "unallocated"));
     }
 
     [Fact]
@@ -252,7 +256,8 @@ public sealed class OverviewTests : MudTestBase
         var cut = RenderAt("/?year=2019&baseline=population");
         WaitForTable(cut);
 
-        Assert.Contains("population", Normalise(cut.Find("[data-testid=totals]").TextContent));
+        Assert.Contains("baseline population", Normalise(cut.Find("[data-testid=totals]").TextContent));
+        Assert.Contains("Population", cut.Find("[data-kpi='need']").TextContent);
         Assert.Contains("Population", cut.Find("[data-testid=gap-table] thead").TextContent);
         var baghdad = GovernorateRows(cut).Single(r => Cell(r, "Governorate") == "Baghdad");
         Assert.Equal("7,055,200", Cell(baghdad, "Population"));
@@ -297,8 +302,8 @@ public sealed class OverviewTests : MudTestBase
         var cut = RenderAt("/?year=2019");
         WaitForTable(cut);
 
-        var baseline = cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Baseline");
-        await cut.InvokeAsync(() => baseline.Instance.ValueChanged.InvokeAsync("population"));
+        var baseline = cut.FindComponent<MudSelect<Baseline>>();
+        await cut.InvokeAsync(() => baseline.Instance.ValueChanged.InvokeAsync(Baseline.Population));
 
         Assert.Contains("baseline=population", new Uri(Navigation.Uri).Query);
     }
