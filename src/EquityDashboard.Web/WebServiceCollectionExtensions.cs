@@ -20,6 +20,7 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddDashboardPages(this IServiceCollection services)
     {
         services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<MethodologyDocument>();
         return services;
     }
 }
