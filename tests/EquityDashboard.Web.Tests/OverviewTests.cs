@@ -17,10 +17,8 @@ using MudBlazor.Extensions;
 namespace EquityDashboard.Web.Tests;
 
 /// <summary>The overview page against the real services and a temporary SQLite file.</summary>
-public sealed class OverviewTests : MudTestBase
+public sealed class OverviewTests : DatabaseTestBase
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-
     private const string NeedCsv = """
         year,governorate,cluster,people_in_need,targeted,reached
         2019,Ninewa,,600000,400000,
@@ -40,38 +38,10 @@ public sealed class OverviewTests : MudTestBase
         2019,,Germany,WHO,Health,Erbil,300000,pledge,,F5
         """;
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"ed-web-{Guid.NewGuid():N}");
-
-    public override async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Equity:SeedDemoData"] = "false" })
-            .Build();
-        Ctx.Services.AddEquityDashboard(configuration, DataPaths.ForFile(Path.Combine(_folder, "equity.db")));
-        Ctx.Services.AddDashboardPages();
-        await Ctx.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemoData: false);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
-    }
-
-    private NavigationManager Navigation => Ctx.Services.GetRequiredService<NavigationManager>();
-
     private async Task ImportTemplatesAsync()
     {
-        var importer = Ctx.Services.GetRequiredService<ImportService>();
-        foreach (var (name, kind, csv) in new[] { ("need.csv", RecordKind.Need, NeedCsv), ("funding.csv", RecordKind.Funding, FundingCsv) })
-        {
-            var path = Path.Combine(_folder, name);
-            await File.WriteAllTextAsync(path, csv);
-            var report = await importer.ImportAsync(new ImportRequest(path, kind));
-            Assert.True(report.Succeeded, string.Join(Environment.NewLine, report.Issues));
-        }
+        await ImportAsync("need.csv", RecordKind.Need, NeedCsv);
+        await ImportAsync("funding.csv", RecordKind.Funding, FundingCsv);
     }
 
     private IRenderedComponent<Overview> RenderAt(string relativeUri)
@@ -86,8 +56,6 @@ public sealed class OverviewTests : MudTestBase
 
     private static string Cell(IElement row, string label) =>
         row.QuerySelector($"td[data-label='{label}']")!.TextContent.Trim();
-
-    private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static void WaitForTable(IRenderedComponent<Overview> cut) =>
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=totals]")), Timeout);
