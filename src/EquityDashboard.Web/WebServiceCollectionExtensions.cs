@@ -1,4 +1,5 @@
 using EquityDashboard.Infrastructure;
+using EquityDashboard.Web.Components.Pages.Data;
 using MudBlazor.Services;
 
 namespace EquityDashboard.Web;
@@ -11,6 +12,7 @@ public static class WebServiceCollectionExtensions
         services.AddEquityDashboard(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddSingleton(new UploadStorage(Path.Combine(Path.GetTempPath(), "equitydashboard-uploads")));
         return services;
     }
 }
