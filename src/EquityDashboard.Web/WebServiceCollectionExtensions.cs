@@ -12,7 +12,8 @@ public static class WebServiceCollectionExtensions
         services.AddEquityDashboard(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddSingleton(new UploadStorage(Path.Combine(Path.GetTempPath(), "equitydashboard-uploads")));
+        // Registered through a factory so the container disposes it (deleting pending uploads) when the app stops.
+        services.AddSingleton(_ => UploadStorage.ForInstance(Path.Combine(Path.GetTempPath(), "equitydashboard-uploads")));
         return services;
     }
 }

@@ -173,6 +173,44 @@ public sealed class DataPageTests : DataTestBase
     }
 
     [Fact]
+    public async Task Rolling_back_the_batch_just_written_clears_its_success_message()
+    {
+        var cut = RenderPage();
+        Upload(cut, GoodNeed, "need-2019.csv");
+        WaitForStage(cut, "preview");
+        cut.Find("[data-testid=commit]").Click();
+        WaitForStage(cut, "done");
+        var batchId = Cell(Assert.Single(BatchRows(cut)), "Batch");
+
+        cut.Find($"button[data-testid=rollback][data-batch-id='{batchId}']").Click();
+        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("[data-testid=rollback-confirm]")), Timeout);
+        _dialogs.Find("[data-testid=rollback-confirm]").Click();
+
+        WaitForStage(cut, "idle");
+        Assert.Empty(cut.FindAll("[data-testid=commit-result]"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=empty-state]"));
+        Assert.Equal((0, 0), await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Rolling_back_the_batch_that_refused_a_file_checks_the_file_again()
+    {
+        var earlier = await ImportAsync("need-2019.csv", GoodNeed, dryRun: false);
+        var cut = RenderPage();
+        Upload(cut, GoodNeed, "need-2019-copy.csv");
+        WaitForStage(cut, "preview");
+        Assert.Equal("Refused", cut.Find("[data-testid=report-status]").TextContent.Trim());
+
+        cut.Find($"button[data-testid=rollback][data-batch-id='{earlier.BatchId}']").Click();
+        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("[data-testid=rollback-confirm]")), Timeout);
+        _dialogs.Find("[data-testid=rollback-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Ready to commit", cut.Find("[data-testid=report-status]").TextContent.Trim()), Timeout);
+        Assert.Empty(cut.FindAll("[data-testid=refused-hint]"));
+        Assert.Equal((0, 0), await CountRowsAsync());
+    }
+
+    [Fact]
     public async Task Options_chosen_before_the_upload_are_used_for_the_batch()
     {
         var cut = RenderPage();
@@ -190,6 +228,9 @@ public sealed class DataPageTests : DataTestBase
         var row = Assert.Single(BatchRows(cut));
         Assert.NotNull(row.QuerySelector("[data-testid=illustrative-badge]"));
         Assert.Contains("Illustrative: my test data", Cell(row, "Source"));
+        // The source name belonged to that file; the kind stays for the next one.
+        Assert.Null(source.Instance.Value);
+        Assert.Equal(nameof(RecordKind.Need), kind.Instance.Value);
     }
 
     [Fact]

@@ -263,6 +263,9 @@ public partial class Data : IAsyncDisposable
                 _report = report;
                 _stage = Stage.Done;
                 DiscardUpload();
+                // The source name and the replace choice were for this file, not the next one.
+                _sourceName = null;
+                _replace = false;
                 await LoadBatchesAsync();
                 _writtenBatch = _batches?.FirstOrDefault(b => b.Id == report.BatchId);
                 Snackbar.Add(string.Create(En, $"Batch {report.BatchId} written: {report.RowsWritten:N0} rows."), Severity.Success);
@@ -376,6 +379,8 @@ public partial class Data : IAsyncDisposable
             _rollingBack = null;
         }
         await LoadBatchesAsync();
+        // The batch just written is gone again: its success message no longer holds.
+        if (_stage == Stage.Done && _report?.BatchId == batch.Id) Reset();
         // A file refused as already imported may be importable now that its batch is gone.
         if (_stage == Stage.Preview && _report?.RefusedReason is not null) await Track(PreviewAsync);
     }
