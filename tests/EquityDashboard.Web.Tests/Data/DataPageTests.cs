@@ -5,6 +5,7 @@ using Bunit;
 using EquityDashboard.Core.Records;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
+using MudBlazor.Extensions;
 using DataPage = EquityDashboard.Web.Components.Pages.Data.Data;
 
 namespace EquityDashboard.Web.Tests.Data;
@@ -70,8 +71,8 @@ public sealed class DataPageTests : DataTestBase
     [Fact]
     public async Task Batches_are_listed_newest_first_with_provenance_and_the_illustrative_badge()
     {
-        var real = await ImportAsync("need-2019.csv", GoodNeed, dryRun: false, source: "HNO 2019");
-        var demo = await ImportAsync("need-demo.csv", Csv(NeedHeader, "2020,Erbil,,90000,,", "2021,Duhok,,80000,,"),
+        var real = await RunImportAsync("need-2019.csv", GoodNeed, dryRun: false, source: "HNO 2019");
+        var demo = await RunImportAsync("need-demo.csv", Csv(NeedHeader, "2020,Erbil,,90000,,", "2021,Duhok,,80000,,"),
             dryRun: false, source: "Illustrative: demo need");
         Assert.True(real.Committed && demo.Committed);
         var demoSha = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(await WriteFileAsync("check.csv",
@@ -107,8 +108,8 @@ public sealed class DataPageTests : DataTestBase
     [Fact]
     public async Task Rollback_asks_first_and_removes_the_batch_after_confirming()
     {
-        var keep = await ImportAsync("need-2020.csv", Csv(NeedHeader, "2020,Erbil,,90000,,"), dryRun: false);
-        var gone = await ImportAsync("need-2019.csv", GoodNeed, dryRun: false);
+        var keep = await RunImportAsync("need-2020.csv", Csv(NeedHeader, "2020,Erbil,,90000,,"), dryRun: false);
+        var gone = await RunImportAsync("need-2019.csv", GoodNeed, dryRun: false);
         var cut = RenderPage();
 
         cut.Find($"button[data-testid=rollback][data-batch-id='{gone.BatchId}']").Click();
@@ -129,7 +130,7 @@ public sealed class DataPageTests : DataTestBase
     [Fact]
     public async Task Rollback_kept_when_the_dialog_is_dismissed()
     {
-        var batch = await ImportAsync("need-2019.csv", GoodNeed, dryRun: false);
+        var batch = await RunImportAsync("need-2019.csv", GoodNeed, dryRun: false);
         var cut = RenderPage();
 
         cut.Find($"button[data-testid=rollback][data-batch-id='{batch.BatchId}']").Click();
@@ -195,7 +196,7 @@ public sealed class DataPageTests : DataTestBase
     [Fact]
     public async Task Rolling_back_the_batch_that_refused_a_file_checks_the_file_again()
     {
-        var earlier = await ImportAsync("need-2019.csv", GoodNeed, dryRun: false);
+        var earlier = await RunImportAsync("need-2019.csv", GoodNeed, dryRun: false);
         var cut = RenderPage();
         Upload(cut, GoodNeed, "need-2019-copy.csv");
         WaitForStage(cut, "preview");
@@ -229,8 +230,8 @@ public sealed class DataPageTests : DataTestBase
         Assert.NotNull(row.QuerySelector("[data-testid=illustrative-badge]"));
         Assert.Contains("Illustrative: my test data", Cell(row, "Source"));
         // The source name belonged to that file; the kind stays for the next one.
-        Assert.Null(source.Instance.Value);
-        Assert.Equal(nameof(RecordKind.Need), kind.Instance.Value);
+        Assert.Null(source.Instance.GetState(x => x.Value));
+        Assert.Equal(nameof(RecordKind.Need), kind.Instance.GetState(x => x.Value));
     }
 
     [Fact]
@@ -294,7 +295,7 @@ public sealed class DataPageTests : DataTestBase
     [Fact]
     public async Task Same_file_again_is_refused_with_what_to_do_and_replace_swaps_the_batch()
     {
-        var earlier = await ImportAsync("need-2019.csv", GoodNeed, dryRun: false);
+        var earlier = await RunImportAsync("need-2019.csv", GoodNeed, dryRun: false);
         var cut = RenderPage();
 
         Upload(cut, GoodNeed, "need-2019-again.csv");

@@ -35,7 +35,7 @@ public sealed class ImportReportViewTests : DataTestBase
     [Fact]
     public async Task Bad_file_lists_each_error_with_row_column_value_and_message()
     {
-        var report = await ImportAsync("need-bad.csv", BadNeed);
+        var report = await RunImportAsync("need-bad.csv", BadNeed);
 
         var cut = RenderReport(report);
 
@@ -64,7 +64,7 @@ public sealed class ImportReportViewTests : DataTestBase
     [Fact]
     public async Task Variants_read_as_governorates_are_listed_with_their_pcode()
     {
-        var report = await ImportAsync("need-good.csv", GoodNeed);
+        var report = await RunImportAsync("need-good.csv", GoodNeed);
         var basrah = GazetteerSource.Default.All.Single(g => g.Name == "Al-Basrah");
 
         var cut = RenderReport(report);
@@ -78,7 +78,7 @@ public sealed class ImportReportViewTests : DataTestBase
     [Fact]
     public async Task Good_file_is_ready_to_commit_with_the_rows_to_write_and_how_it_was_read()
     {
-        var report = await ImportAsync("need-good.csv", GoodNeed);
+        var report = await RunImportAsync("need-good.csv", GoodNeed);
 
         var cut = RenderReport(report);
 
@@ -97,7 +97,7 @@ public sealed class ImportReportViewTests : DataTestBase
     [Fact]
     public async Task Tab_separated_file_says_so()
     {
-        var report = await ImportAsync("need.tsv", GoodNeed.Replace(',', '\t'));
+        var report = await RunImportAsync("need.tsv", GoodNeed.Replace(',', '\t'));
 
         var cut = RenderReport(report);
 
@@ -108,10 +108,10 @@ public sealed class ImportReportViewTests : DataTestBase
     [Fact]
     public async Task File_imported_before_is_refused_with_the_reason()
     {
-        var written = await ImportAsync("need-good.csv", GoodNeed, dryRun: false);
+        var written = await RunImportAsync("need-good.csv", GoodNeed, dryRun: false);
         Assert.True(written.Committed);
 
-        var report = await ImportAsync("need-good.csv", GoodNeed);
+        var report = await RunImportAsync("need-good.csv", GoodNeed);
         var cut = RenderReport(report);
 
         Assert.Equal("Refused", cut.Find("[data-testid=report-status]").TextContent.Trim());
@@ -123,7 +123,7 @@ public sealed class ImportReportViewTests : DataTestBase
     [Fact]
     public async Task Skip_invalid_report_says_which_rows_will_be_left_out()
     {
-        var report = await ImportAsync("need-bad.csv", BadNeed, skipInvalid: true);
+        var report = await RunImportAsync("need-bad.csv", BadNeed, skipInvalid: true);
 
         var cut = RenderReport(report);
 
@@ -138,7 +138,7 @@ public sealed class ImportReportViewTests : DataTestBase
         // 60 rows naming a governorate that does not exist: 60 errors, one per row.
         var lines = new List<string> { NeedHeader };
         lines.AddRange(Enumerable.Range(0, 60).Select(i => $"2019,Nowhere{i},,{1000 + i},,"));
-        var report = await ImportAsync("need-many-errors.csv", Csv([.. lines]));
+        var report = await RunImportAsync("need-many-errors.csv", Csv([.. lines]));
         Assert.Equal(60, report.ErrorCount);
 
         var cut = RenderReport(report);
