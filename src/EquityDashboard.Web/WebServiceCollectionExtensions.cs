@@ -1,4 +1,5 @@
 using EquityDashboard.Infrastructure;
+using EquityDashboard.Web.Components.Pages.Data;
 using EquityDashboard.Web.Services;
 using MudBlazor.Services;
 
@@ -21,6 +22,8 @@ public static class WebServiceCollectionExtensions
     {
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<MethodologyDocument>();
+        // Registered through a factory so the container disposes it (deleting pending uploads) when the app stops.
+        services.AddSingleton(_ => UploadStorage.ForInstance(Path.Combine(Path.GetTempPath(), "equitydashboard-uploads")));
         return services;
     }
 }
