@@ -1,16 +1,20 @@
 using EquityDashboard.Infrastructure;
+using EquityDashboard.Web.Api;
 using MudBlazor.Services;
 
 namespace EquityDashboard.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>Everything the web app needs: the shared services, Blazor Server and MudBlazor.</summary>
+    /// <summary>Everything the web app needs: the shared services, Blazor Server and MudBlazor, the API and its health check.</summary>
     public static IServiceCollection AddEquityWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddEquityDashboard(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
 }

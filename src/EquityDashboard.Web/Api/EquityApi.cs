@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using EquityDashboard.Core.Metrics;
+using EquityDashboard.Infrastructure;
+using EquityDashboard.Infrastructure.Export;
+using EquityDashboard.Infrastructure.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace EquityDashboard.Web.Api;
+
+/// <summary>
+/// The JSON/CSV API: the same contracts as the CLI's `gaps` and `trends` (<see cref="GapsDocument"/>,
+/// <see cref="TrendsDocument"/>, <see cref="CsvExport"/>), read from the same <see cref="EquityTable"/>.
+/// </summary>
+public static class EquityApi
+{
+    internal const string YearHelp =
+        "Reference year (default: the configured default year, else the latest year with both funding and people in need).";
+    internal const string ClusterHelp = "Limit to one cluster (its people in need and funding); case-insensitive.";
+    internal const string DonorHelp = "Limit funding to one donor; case-insensitive.";
+    internal const string BaselineHelp = "pin (people in need, the default) or population (per-capita view).";
+    internal const string FormatHelp = "json (the default) or csv.";
+
+    private const string CsvContentType = "text/csv; charset=utf-8";
+
+    public static IEndpointRouteBuilder MapEquityApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Equity");
+
+        api.MapGet("/gaps", GapsAsync)
+            .WithName("GetGaps")
+            .WithSummary("Equity table: funding against need per governorate and region")
+            .WithDescription("The JSON of `equity gaps --format json` (figures unrounded, shares as fractions, null when "
+                + "undefined), or with format=csv the CSV of `equity gaps --format csv`.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        api.MapGet("/trends", TrendsAsync)
+            .WithName("GetTrends")
+            .WithSummary("Funding, need, USD per person in need and presence per region and year")
+            .WithDescription("The JSON of `equity trends --format json`, or with format=csv its CSV.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        return app;
+    }
+
+    private static async Task<Results<JsonHttpResult<GapsDocument>, FileContentHttpResult, ValidationProblem>> GapsAsync(
+        [AsParameters] GapsQuery query, EquityService equity, IOptions<EquityOptions> options, ILoggerFactory logs,
+        CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var check = new QueryCheck();
+        var format = check.Format(query.Format);
+        var scope = await ReadScopeAsync(check, equity, options, query.Year, query.Cluster, query.Donor, query.Region,
+            query.Baseline, ct);
+        var log = logs.CreateLogger(ApiLog.Category);
+        if (scope is null)
+        {
+            log.Refused("gaps", StatusCodes.Status400BadRequest, check.Parameters);
+            return check.Problem();
+        }
+
+        var table = await equity.GetTableAsync(scope, ct);
+        log.Exported("gaps", format, scope.Describe(), table.Governorates.Count, ElapsedMs(started));
+        if (format == "csv")
+        {
+            var csv = new StringWriter(CultureInfo.InvariantCulture);
+            CsvExport.WriteGaps(table, csv);
+            return Csv(csv, $"gaps-{scope.Year}.csv");
+        }
+        return TypedResults.Json(GapsDocument.From(table), GapsDocument.JsonOptions);
+    }
+
+    private static async Task<Results<JsonHttpResult<IReadOnlyList<TrendRow>>, FileContentHttpResult, ValidationProblem>> TrendsAsync(
+        [AsParameters] TrendsQuery query, EquityService equity, ILoggerFactory logs, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var check = new QueryCheck();
+        var from = check.Year("from", query.From);
+        var to = check.Year("to", query.To);
+        if (from > to) check.Fail("to", $"from {from} is after to {to}.");
+        var cluster = await check.ClusterAsync(equity, query.Cluster, ct);
+        var donor = await check.DonorAsync(equity, query.Donor, ct);
+        var format = check.Format(query.Format);
+        var log = logs.CreateLogger(ApiLog.Category);
+        if (check.Failed)
+        {
+            log.Refused("trends", StatusCodes.Status400BadRequest, check.Parameters);
+            return check.Problem();
+        }
+
+        var rows = await equity.GetTrendsAsync(from, to, cluster, donor, ct);
+        var scope = $"{from?.ToString(CultureInfo.InvariantCulture) ?? "first year"} to {to?.ToString(CultureInfo.InvariantCulture) ?? "last year"}, "
+            + $"{(cluster is null ? "all clusters" : $"cluster {cluster}")}{(donor is null ? string.Empty : $", donor {donor}")}";
+        log.Exported("trends", format, scope, rows.Count, ElapsedMs(started));
+        if (format == "csv")
+        {
+            var csv = new StringWriter(CultureInfo.InvariantCulture);
+            CsvExport.WriteTrends(rows, csv);
+            var years = rows.Count == 0 ? string.Empty : $"-{rows.Min(r => r.Year)}-{rows.Max(r => r.Year)}";
+            return Csv(csv, $"trends{years}.csv");
+        }
+        return TypedResults.Json(rows, GapsDocument.JsonOptions);
+    }
+
+    /// <summary>The scope of a table query, or null when <paramref name="check"/> holds any failure (this or earlier).</summary>
+    private static async Task<EquityScope?> ReadScopeAsync(QueryCheck check, EquityService equity, IOptions<EquityOptions> options,
+        string? yearText, string? clusterText, string? donorText, string? regionText, string? baselineText, CancellationToken ct)
+    {
+        var year = check.Year("year", yearText);
+        var cluster = await check.ClusterAsync(equity, clusterText, ct);
+        var donor = await check.DonorAsync(equity, donorText, ct);
+        var region = check.Region(regionText);
+        var baseline = check.Baseline(baselineText);
+        if (check.Failed) return null;
+        // The dashboard's rule for the year a view opens on.
+        year ??= options.Value.DefaultYear ?? await equity.LatestCompleteYearAsync(ct) ?? DateTime.UtcNow.Year;
+        return new EquityScope(year.Value, cluster, donor, region, baseline);
+    }
+
+    private static FileContentHttpResult Csv(StringWriter csv, string fileName) =>
+        TypedResults.File(new UTF8Encoding(false).GetBytes(csv.ToString()), CsvContentType, fileName);
+
+    private static long ElapsedMs(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+}
