@@ -13,7 +13,7 @@ public static class WebServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiSetup.Configure);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Infrastructure;
 using EquityDashboard.Infrastructure.Export;
@@ -34,13 +36,26 @@ public static class EquityApi
             .WithSummary("Equity table: funding against need per governorate and region")
             .WithDescription("The JSON of `equity gaps --format json` (figures unrounded, shares as fractions, null when "
                 + "undefined), or with format=csv the CSV of `equity gaps --format csv`.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces<GapsDocument>(StatusCodes.Status200OK, "application/json");
 
         api.MapGet("/trends", TrendsAsync)
             .WithName("GetTrends")
             .WithSummary("Funding, need, USD per person in need and presence per region and year")
             .WithDescription("The JSON of `equity trends --format json`, or with format=csv its CSV.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces<IReadOnlyList<TrendRow>>(StatusCodes.Status200OK, "application/json");
+
+        api.MapGet("/governorates/{pcode}", GovernorateAsync)
+            .WithName("GetGovernorate")
+            .WithSummary("One governorate: equity figures, clusters, donors, organisations, trend, incidents and sources")
+            .WithDescription("The governorate's row of the national equity table for the scope, with funding and need per "
+                + "cluster, funding per donor, organisations per cluster, its figures in every year with data, security "
+                + "incidents and the import batches behind them. Figures unrounded, shares as fractions, null when undefined.")
+            .Produces<GovernorateDetailDocument>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint.",
+                detail: "The API has /api/gaps, /api/trends and /api/governorates/{pcode}; see /openapi/v1.json."))
+            .ExcludeFromDescription();
 
         return app;
     }
@@ -102,6 +117,38 @@ public static class EquityApi
             return Csv(csv, $"trends{years}.csv");
         }
         return TypedResults.Json(rows, GapsDocument.JsonOptions);
+    }
+
+    private static async Task<Results<JsonHttpResult<GovernorateDetailDocument>, ValidationProblem, ProblemHttpResult>> GovernorateAsync(
+        [Description("P-code (IQG02) or governorate name in any spelling the importer accepts (Basra, Al-Basrah, البصرة).")] string pcode,
+        [AsParameters] GovernorateQuery query, NameResolver resolver, EquityService equity, BreakdownService breakdown,
+        IOptions<EquityOptions> options, ILoggerFactory logs, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var log = logs.CreateLogger(ApiLog.Category);
+        var resolution = resolver.Resolve(pcode);
+        if (!resolution.Success)
+        {
+            log.Refused("governorate", StatusCodes.Status404NotFound, "pcode");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown governorate.",
+                detail: resolution.Error, extensions: new Dictionary<string, object?> { ["suggestions"] = resolution.Suggestions });
+        }
+
+        var check = new QueryCheck();
+        var scope = await ReadScopeAsync(check, equity, options, query.Year, query.Cluster, query.Donor, null, query.Baseline, ct);
+        if (scope is null)
+        {
+            log.Refused("governorate", StatusCodes.Status400BadRequest, check.Parameters);
+            return check.Problem();
+        }
+
+        // The P-code comes from the gazetteer, so the detail exists.
+        var detail = (await breakdown.GovernorateAsync(resolution.Pcode!, scope, ct))!;
+        var document = GovernorateDetailDocument.From(detail);
+        log.Exported("governorate", "json", $"{detail.Governorate.Pcode}, {scope.Describe()}",
+            document.Clusters.Count + document.Donors.Count + document.Presence.Count + document.Trend.Count + document.Incidents.Count,
+            ElapsedMs(started));
+        return TypedResults.Json(document, GapsDocument.JsonOptions);
     }
 
     /// <summary>The scope of a table query, or null when <paramref name="check"/> holds any failure (this or earlier).</summary>
