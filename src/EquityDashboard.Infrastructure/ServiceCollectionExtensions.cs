@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EquityQueries>();
         services.AddSingleton<EquityService>();
         services.AddSingleton<BreakdownService>();
+        services.AddSingleton<FindingsService>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<BatchStore>();
         services.AddSingleton<DemoSeeder>();

@@ -1,5 +1,6 @@
 using EquityDashboard.Infrastructure;
 using EquityDashboard.Web.Api;
+using EquityDashboard.Web.Services;
 using MudBlazor.Services;
 
 namespace EquityDashboard.Web;
@@ -12,9 +13,18 @@ public static class WebServiceCollectionExtensions
         services.AddEquityDashboard(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddDashboardPages();
         services.AddProblemDetails();
         services.AddOpenApi(OpenApiSetup.Configure);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    /// <summary>The services the pages use on top of the shared ones (also used by component tests).</summary>
+    public static IServiceCollection AddDashboardPages(this IServiceCollection services)
+    {
+        services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<MethodologyDocument>();
         return services;
     }
 }

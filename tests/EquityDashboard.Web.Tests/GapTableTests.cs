@@ -118,8 +118,9 @@ public sealed class GapTableTests : MudTestBase
     {
         var cut = RenderTable(Compute());
 
-        var span = RowFor(cut, "Delta").QuerySelector("td[data-label='Governorate'] span")!;
-        Assert.Equal("IQX04", span.GetAttribute("title"));
+        var link = RowFor(cut, "Delta").QuerySelector("td[data-label='Governorate'] a")!;
+        Assert.Equal("IQX04", link.GetAttribute("title"));
+        Assert.StartsWith("governorate/IQX04", link.GetAttribute("href"));
     }
 
     [Fact]

@@ -4,11 +4,10 @@ using System.Globalization;
 using System.Text;
 using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Metrics;
-using EquityDashboard.Infrastructure;
 using EquityDashboard.Infrastructure.Export;
 using EquityDashboard.Infrastructure.Queries;
+using EquityDashboard.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace EquityDashboard.Web.Api;
 
@@ -61,13 +60,13 @@ public static class EquityApi
     }
 
     private static async Task<Results<JsonHttpResult<GapsDocument>, FileContentHttpResult, ValidationProblem>> GapsAsync(
-        [AsParameters] GapsQuery query, EquityService equity, IOptions<EquityOptions> options, ILoggerFactory logs,
+        [AsParameters] GapsQuery query, EquityService equity, DashboardQueries dashboard, ILoggerFactory logs,
         CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var check = new QueryCheck();
         var format = check.Format(query.Format);
-        var scope = await ReadScopeAsync(check, equity, options, query.Year, query.Cluster, query.Donor, query.Region,
+        var scope = await ReadScopeAsync(check, equity, dashboard, query.Year, query.Cluster, query.Donor, query.Region,
             query.Baseline, ct);
         var log = logs.CreateLogger(ApiLog.Category);
         if (scope is null)
@@ -122,7 +121,7 @@ public static class EquityApi
     private static async Task<Results<JsonHttpResult<GovernorateDetailDocument>, ValidationProblem, ProblemHttpResult>> GovernorateAsync(
         [Description("P-code (IQG02) or governorate name in any spelling the importer accepts (Basra, Al-Basrah, البصرة).")] string pcode,
         [AsParameters] GovernorateQuery query, NameResolver resolver, EquityService equity, BreakdownService breakdown,
-        IOptions<EquityOptions> options, ILoggerFactory logs, CancellationToken ct)
+        DashboardQueries dashboard, ILoggerFactory logs, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var log = logs.CreateLogger(ApiLog.Category);
@@ -135,7 +134,7 @@ public static class EquityApi
         }
 
         var check = new QueryCheck();
-        var scope = await ReadScopeAsync(check, equity, options, query.Year, query.Cluster, query.Donor, null, query.Baseline, ct);
+        var scope = await ReadScopeAsync(check, equity, dashboard, query.Year, query.Cluster, query.Donor, null, query.Baseline, ct);
         if (scope is null)
         {
             log.Refused("governorate", StatusCodes.Status400BadRequest, check.Parameters);
@@ -152,7 +151,7 @@ public static class EquityApi
     }
 
     /// <summary>The scope of a table query, or null when <paramref name="check"/> holds any failure (this or earlier).</summary>
-    private static async Task<EquityScope?> ReadScopeAsync(QueryCheck check, EquityService equity, IOptions<EquityOptions> options,
+    private static async Task<EquityScope?> ReadScopeAsync(QueryCheck check, EquityService equity, DashboardQueries dashboard,
         string? yearText, string? clusterText, string? donorText, string? regionText, string? baselineText, CancellationToken ct)
     {
         var year = check.Year("year", yearText);
@@ -162,8 +161,7 @@ public static class EquityApi
         var baseline = check.Baseline(baselineText);
         if (check.Failed) return null;
         // The dashboard's rule for the year a view opens on.
-        year ??= options.Value.DefaultYear ?? await equity.LatestCompleteYearAsync(ct) ?? DateTime.UtcNow.Year;
-        return new EquityScope(year.Value, cluster, donor, region, baseline);
+        return new EquityScope(await dashboard.YearAsync(year, ct), cluster, donor, region, baseline);
     }
 
     private static FileContentHttpResult Csv(StringWriter csv, string fileName) =>
