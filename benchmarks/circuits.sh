@@ -11,6 +11,7 @@
 #   CIRCUITS_SECONDS=60      duration of each render run
 #   CIRCUITS_PAGES=40        headless Chromium pages (circuits) held open at the end
 #   CIRCUITS_STEP=10         pages opened between two memory readings
+#   CIRCUITS_PAGE_PATH=/     the page each circuit opens (it must set data-ready="true")
 #   CIRCUITS_KEEP=1          keep the temp folder (published app, database, logs)
 set -euo pipefail
 
@@ -19,10 +20,11 @@ RENDER_RUNS="${CIRCUITS_RENDER_RUNS-1:0 50:0 50:1000}"
 SECONDS_PER_RUN="${CIRCUITS_SECONDS:-60}"
 PAGES="${CIRCUITS_PAGES:-40}"
 STEP="${CIRCUITS_STEP:-10}"
+PAGE_PATH="${CIRCUITS_PAGE_PATH:-/}"
 GCDUMP_VERSION=10.0.750501
 OUT="$ROOT/benchmarks/results/circuits.md"
 COMMAND="bash benchmarks/circuits.sh"
-for v in CIRCUITS_RENDER_RUNS CIRCUITS_SECONDS CIRCUITS_PAGES CIRCUITS_STEP; do
+for v in CIRCUITS_RENDER_RUNS CIRCUITS_SECONDS CIRCUITS_PAGES CIRCUITS_STEP CIRCUITS_PAGE_PATH; do
     [[ -n "${!v:-}" ]] && COMMAND="$v=\"${!v}\" $COMMAND"
 done
 
@@ -52,6 +54,7 @@ LOAD=(dotnet "$TMP/load/CircuitsLoad.dll")
 # Starts the published app (Production) on a free loopback port; the first start seeds the demo data.
 start_server() {
     local log="$TMP/server-$1.log"
+    : >"$log"
     (cd "$TMP/web" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:0 \
         ConnectionStrings__Default="Data Source=$TMP/equity.db" Equity__SeedFolder="$ROOT/seeds" \
         dotnet EquityDashboard.Web.dll >"$log" 2>&1) &
@@ -74,7 +77,8 @@ RENDER_SECTIONS=""
 for run in $RENDER_RUNS; do
     users="${run%%:*}"; think="${run##*:}"
     echo "== render: $users users, ${SECONDS_PER_RUN}s, think ${think} ms" >&2
-    section="$("${LOAD[@]}" render "$URL" "$SERVER_PID" "$users" "$SECONDS_PER_RUN" "$think")"
+    section="$("${LOAD[@]}" render "$URL" "$SERVER_PID" "$users" "$SECONDS_PER_RUN" "$think")" \
+        || { echo "render run failed; server log:" >&2; tail -n 20 "$TMP/server-seed.log" >&2; exit 1; }
     RENDER_SECTIONS+=$'\n'"#### $users users, think time ${think} ms"$'\n\n'"$section"$'\n'
 done
 stop_server
@@ -82,7 +86,8 @@ stop_server
 # A fresh server process for the memory figures, so the render runs leave nothing behind.
 start_server circuits
 echo "== circuits: $PAGES pages, reading memory every $STEP (pid $SERVER_PID)" >&2
-CIRCUITS_SECTION="$("${LOAD[@]}" circuits "$URL" "$SERVER_PID" "$PAGES" "$STEP" "$TMP/tools/dotnet-gcdump")"
+CIRCUITS_SECTION="$("${LOAD[@]}" circuits "$URL" "$SERVER_PID" "$PAGES" "$STEP" "$TMP/tools/dotnet-gcdump" "$PAGE_PATH")" \
+    || { echo "circuit run failed; server log:" >&2; tail -n 20 "$TMP/server-circuits.log" >&2; exit 1; }
 stop_server
 LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -91,7 +96,7 @@ value() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2" | head -n 1; }
 cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
 mem_gib="$(awk '/MemTotal/ {printf "%.1f", $2/1024/1024}' /proc/meminfo)"
 commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-dirty="$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)"
+dirty="$(git -C "$ROOT" status --porcelain -- . ':!benchmarks/results/circuits.md' 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)"
 heap_per="$(value heap-per-circuit-bytes "$CIRCUITS_SECTION")"
 rss_per="$(value rss-per-circuit-bytes "$CIRCUITS_SECTION")"
 yes_no() { if awk "BEGIN { exit !($1) }"; then echo yes; else echo "**no**"; fi; }
@@ -122,7 +127,7 @@ yes_no() { if awk "BEGIN { exit !($1) }"; then echo yes; else echo "**no**"; fi;
     echo "$RENDER_SECTIONS"
     echo "## Memory per open circuit"
     echo
-    echo "A fresh server process; $PAGES headless Chromium pages open the overview one after another and"
+    echo "A fresh server process; $PAGES headless Chromium pages open \`$PAGE_PATH\` one after another and"
     echo "wait for \`[data-ready=true]\` (set once the page's circuit is interactive). Before the first and"
     echo "after every $STEP pages: live managed heap of the server (\`dotnet-gcdump collect\`, which forces a"
     echo "full blocking GC, then its \"GC Heap bytes\") and resident set size (\`VmRSS\` of /proc/PID/status)."

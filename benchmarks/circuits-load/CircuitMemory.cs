@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 namespace CircuitsLoad;
 
 /// <summary>
-/// Memory per open circuit: headless Chromium pages each open the overview and wait until it
-/// is interactive (<c>[data-ready=true]</c>, set once its Blazor circuit is up). The server's
+/// Memory per open circuit: headless Chromium pages each open a page (the overview by default)
+/// and wait until it is interactive (<c>[data-ready=true]</c>, set once its Blazor circuit is up). The server's
 /// live managed heap (dotnet-gcdump, which forces a full collection) and its resident set
 /// (/proc/PID/status VmRSS) are read before and after every <c>step</c> pages; the per-circuit
 /// cost is the least-squares slope over those points.
@@ -20,7 +20,7 @@ internal static partial class CircuitMemory
         "--disable-component-update", "--disable-sync",
     ];
 
-    public static async Task<int> RunAsync(Uri baseUrl, int serverPid, int pages, int step, string gcdump)
+    public static async Task<int> RunAsync(Uri baseUrl, int serverPid, int pages, int step, string gcdump, string path)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -31,7 +31,7 @@ internal static partial class CircuitMemory
 
         // Warm-up: one circuit opened and closed, so code paths and caches exist before the baseline.
         var warm = await context.NewPageAsync();
-        await OpenAsync(warm);
+        await OpenAsync(warm, path);
         await warm.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
 
         var points = new List<(int Circuits, long Heap, long Rss)>();
@@ -44,7 +44,7 @@ internal static partial class CircuitMemory
             {
                 var page = await context.NewPageAsync();
                 var t0 = Stopwatch.GetTimestamp();
-                await OpenAsync(page);
+                await OpenAsync(page, path);
                 openTimes.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
                 open.Add(page);
             }
@@ -79,9 +79,9 @@ internal static partial class CircuitMemory
         return stillReady == open.Count ? 0 : 1;
     }
 
-    private static async Task OpenAsync(IPage page)
+    private static async Task OpenAsync(IPage page, string path)
     {
-        await page.GotoAsync("/");
+        await page.GotoAsync(path);
         await page.Locator("[data-ready='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
     }
 

@@ -5,13 +5,15 @@ using CircuitsLoad;
 // Load generator for benchmarks/circuits.sh. Prints a Markdown section to standard output.
 //
 //   render   <base-url> <server-pid> <users> <seconds> <think-ms>
-//   circuits <base-url> <server-pid> <pages> <step> <dotnet-gcdump>
+//   circuits <base-url> <server-pid> <pages> <step> <dotnet-gcdump> [page-path, default /]
 return args switch
 {
     ["render", var url, var pid, var users, var seconds, var think] =>
         await RenderLoad.RunAsync(new Uri(url), Int(pid), Int(users), TimeSpan.FromSeconds(Int(seconds)), TimeSpan.FromMilliseconds(Int(think))),
     ["circuits", var url, var pid, var pages, var step, var gcdump] =>
-        await CircuitMemory.RunAsync(new Uri(url), Int(pid), Int(pages), Int(step), gcdump),
+        await CircuitMemory.RunAsync(new Uri(url), Int(pid), Int(pages), Int(step), gcdump, "/"),
+    ["circuits", var url, var pid, var pages, var step, var gcdump, var path] =>
+        await CircuitMemory.RunAsync(new Uri(url), Int(pid), Int(pages), Int(step), gcdump, path),
     _ => Usage(),
 };
 
@@ -19,7 +21,7 @@ static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.Invarian
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: render <base-url> <server-pid> <users> <seconds> <think-ms> | circuits <base-url> <server-pid> <pages> <step> <dotnet-gcdump>");
+    Console.Error.WriteLine("usage: render <base-url> <server-pid> <users> <seconds> <think-ms> | circuits <base-url> <server-pid> <pages> <step> <dotnet-gcdump> [page-path]");
     return 2;
 }
 
@@ -40,7 +42,9 @@ namespace CircuitsLoad
         /// <summary>CPU time (user + system) a process has used, in ms, from /proc/PID/stat (USER_HZ is 100 on Linux).</summary>
         public static double CpuMs(int pid)
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var path = $"/proc/{pid}/stat";
+            if (!File.Exists(path)) throw new InvalidOperationException($"The server process {pid} has exited (see its log).");
+            var stat = File.ReadAllText(path);
             // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
