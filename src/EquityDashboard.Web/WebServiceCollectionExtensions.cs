@@ -1,5 +1,6 @@
 using EquityDashboard.Infrastructure;
 using EquityDashboard.Web.Api;
+using EquityDashboard.Web.Components.Pages.Data;
 using EquityDashboard.Web.Services;
 using MudBlazor.Services;
 
@@ -25,6 +26,8 @@ public static class WebServiceCollectionExtensions
     {
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<MethodologyDocument>();
+        // Registered through a factory so the container disposes it (deleting pending uploads) when the app stops.
+        services.AddSingleton(_ => UploadStorage.ForInstance(Path.Combine(Path.GetTempPath(), "equitydashboard-uploads")));
         return services;
     }
 }

@@ -21,9 +21,9 @@ public sealed class RatioScale
     {
         var under = thresholds.UnderServedRatio;
         var over = thresholds.OverConcentratedRatio;
-        // Inner edges around parity; kept inside the thresholds whatever they are set to.
-        var low = Math.Max(under, Math.Min(0.8, (under + 1) / 2));
-        var high = Math.Min(over, Math.Max(1.25, (over + 1) / 2));
+        // Near parity is 0.8 to 1.25 (a fifth either way), kept inside the thresholds whatever they are set to.
+        var low = Math.Min(Math.Max(under, 0.8), 1);
+        var high = Math.Max(Math.Min(over, 1.25), 1);
         Classes =
         [
             new($"below {F(under / 2)}", "#b35806", "#ffffff", under / 2),
