@@ -1,7 +1,6 @@
 using Bunit;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Web.Components.Shared.Filters;
-using MudBlazor;
 
 namespace EquityDashboard.Web.Tests.Components;
 
@@ -11,70 +10,88 @@ public sealed class FilterBarTests : MudTestBase
 
     private readonly List<DashboardFilters> _changes = [];
 
-    private IRenderedComponent<FilterBar> Render(DashboardFilters value, bool showYear = true, bool showRegion = true)
-    {
-        Ctx.Render<MudPopoverProvider>();
-        return Ctx.Render<FilterBar>(p => p
+    private IRenderedComponent<FilterBar> Render(DashboardFilters value, bool showYear = true, bool showRegion = true) =>
+        Ctx.Render<FilterBar>(p => p
             .Add(c => c.Value, value)
             .Add(c => c.Choices, Choices)
             .Add(c => c.ShowYear, showYear)
             .Add(c => c.ShowRegion, showRegion)
             .Add(c => c.ValueChanged, f => _changes.Add(f)));
-    }
 
-    private static IRenderedComponent<MudSelect<string>> Select(IRenderedComponent<FilterBar> cut, string label) =>
-        cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == label);
+    private static List<string> Options(IRenderedComponent<FilterBar> cut, string id) =>
+        cut.FindAll($"select[data-testid={id}] option").Select(o => o.TextContent.Trim()).ToList();
+
+    private static string? Selected(IRenderedComponent<FilterBar> cut, string id) =>
+        cut.FindAll($"select[data-testid={id}] option").SingleOrDefault(o => o.HasAttribute("selected"))?.GetAttribute("value");
 
     [Fact]
-    public async Task Choosing_a_cluster_reports_it_and_keeps_the_other_filters()
+    public void Choosing_a_cluster_reports_it_and_keeps_the_other_filters()
     {
         var cut = Render(new DashboardFilters(2019, Donor: "ECHO", Region: "South"));
 
-        await cut.InvokeAsync(() => Select(cut, "Cluster").Instance.ValueChanged.InvokeAsync("WASH"));
+        cut.Find("select[data-testid=cluster]").Change("WASH");
 
         Assert.Equal(new DashboardFilters(2019, "WASH", "ECHO", "South"), Assert.Single(_changes));
     }
 
     [Fact]
-    public async Task Clearing_a_filter_reports_null_and_an_unchanged_value_reports_nothing()
+    public void Clearing_a_filter_reports_null_and_an_unchanged_value_reports_nothing()
     {
         var cut = Render(new DashboardFilters(2019, Cluster: "Health"));
 
-        await cut.InvokeAsync(() => Select(cut, "Cluster").Instance.ValueChanged.InvokeAsync("Health"));
+        cut.Find("select[data-testid=cluster]").Change("Health");
         Assert.Empty(_changes);
 
-        await cut.InvokeAsync(() => Select(cut, "Cluster").Instance.ValueChanged.InvokeAsync(null));
+        cut.Find("select[data-testid=cluster]").Change("");
         Assert.Null(Assert.Single(_changes).Cluster);
     }
 
     [Fact]
-    public async Task Year_and_baseline_changes_are_reported()
+    public void Year_region_and_baseline_changes_are_reported()
     {
         var cut = Render(new DashboardFilters(2019));
 
-        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<int>>().Instance.ValueChanged.InvokeAsync(2018));
-        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<Baseline>>().Instance.ValueChanged.InvokeAsync(Baseline.Population));
+        cut.Find("select[data-testid=year]").Change("2018");
+        cut.Find("select[data-testid=region]").Change("KRI");
+        cut.Find("select[data-testid=baseline]").Change("population");
 
-        Assert.Equal([new DashboardFilters(2018), new DashboardFilters(2019, Baseline: Baseline.Population)], _changes);
+        Assert.Equal([new DashboardFilters(2018), new DashboardFilters(2019, Region: "KRI"), new DashboardFilters(2019, Baseline: Baseline.Population)], _changes);
     }
 
     [Fact]
-    public void Selects_offer_the_choices_and_a_url_year_without_data()
+    public void Selects_offer_the_choices_and_show_the_current_filters()
     {
-        var cut = Render(new DashboardFilters(2021));
+        var cut = Render(new DashboardFilters(2021, Cluster: "WASH", Region: "South", Baseline: Baseline.Population));
 
-        Assert.Equal([2018, 2019, 2021], cut.FindComponents<MudSelectItem<int>>().Select(i => i.Instance.Value));
-        var strings = cut.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value).ToList();
-        Assert.Equal(["Health", "WASH", "ECHO", "USA", "North/Centre", "Baghdad", "KRI", "South"], strings);
+        Assert.Equal(["2018", "2019", "2021"], Options(cut, "year"));
+        Assert.Equal(["All clusters", "Health", "WASH"], Options(cut, "cluster"));
+        Assert.Equal(["All donors", "ECHO", "USA"], Options(cut, "donor"));
+        Assert.Equal(["All regions", "North/Centre", "Baghdad", "KRI", "South"], Options(cut, "region"));
+        Assert.Equal(["People in need", "Population"], Options(cut, "baseline"));
+        Assert.Equal("2021", Selected(cut, "year"));
+        Assert.Equal("WASH", Selected(cut, "cluster"));
+        Assert.Equal("", Selected(cut, "donor"));
+        Assert.Equal("South", Selected(cut, "region"));
+        Assert.Equal("population", Selected(cut, "baseline"));
     }
 
     [Fact]
-    public void Year_and_region_can_be_hidden()
+    public void A_cluster_from_the_url_that_is_not_in_the_data_still_shows_as_chosen()
+    {
+        var cut = Render(new DashboardFilters(2019, Cluster: "Logistics"));
+
+        Assert.Equal(["All clusters", "Health", "WASH", "Logistics"], Options(cut, "cluster"));
+        Assert.Equal("Logistics", Selected(cut, "cluster"));
+    }
+
+    [Fact]
+    public void Year_and_region_can_be_hidden_and_every_select_has_a_label()
     {
         var cut = Render(new DashboardFilters(2019), showYear: false, showRegion: false);
 
-        Assert.Empty(cut.FindComponents<MudSelect<int>>());
-        Assert.DoesNotContain(cut.FindComponents<MudSelect<string>>(), s => s.Instance.Label == "Region");
+        Assert.Empty(cut.FindAll("select[data-testid=year]"));
+        Assert.Empty(cut.FindAll("select[data-testid=region]"));
+        Assert.All(cut.FindAll("select"), s => Assert.Equal("LABEL", s.ParentElement!.TagName));
         Assert.Equal("search", cut.Find("[data-testid=filter-bar]").GetAttribute("role"));
     }
 

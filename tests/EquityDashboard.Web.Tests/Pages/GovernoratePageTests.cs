@@ -96,7 +96,7 @@ public sealed class GovernoratePageTests : DatabaseTestBase
     {
         var cut = Open("/governorate/IQG13?year=2019&cluster=Health");
 
-        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<int>>().Instance.ValueChanged.InvokeAsync(2018));
+        await cut.InvokeAsync(() => cut.Find("select[data-testid=year]").Change("2018"));
 
         var uri = new Uri(Navigation.Uri);
         Assert.Equal("/governorate/IQG13", uri.AbsolutePath);

@@ -63,12 +63,11 @@ public sealed class TrendsPageTests : DatabaseTestBase
             """);
         var cut = Open("/trends");
 
-        var cluster = cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Cluster");
-        await cut.InvokeAsync(() => cluster.Instance.ValueChanged.InvokeAsync("Health"));
+        await cut.InvokeAsync(() => cut.Find("select[data-testid=cluster]").Change("Health"));
 
         var query = new Uri(Navigation.Uri).Query;
         Assert.Contains("cluster=Health", query);
         Assert.DoesNotContain("year=", query);
-        Assert.Empty(cut.FindComponents<MudSelect<int>>());
+        Assert.Empty(cut.FindAll("select[data-testid=year]"));
     }
 }
