@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EquityCalculator>();
         services.AddSingleton<EquityQueries>();
         services.AddSingleton<EquityService>();
+        services.AddSingleton<BreakdownService>();
         services.AddSingleton<FindingsService>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<BatchStore>();
