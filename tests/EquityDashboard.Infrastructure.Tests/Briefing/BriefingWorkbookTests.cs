@@ -22,7 +22,7 @@ public sealed class BriefingWorkbookTests(SeededDatabaseFixture fixture) : IClas
     [
         "P-code", "Governorate", "Region", "People in need", "Funding (USD)", "Funding share", "Need share", "Equity ratio",
         "USD per person in need", "Gap to parity (USD)", "Funding 2018 (USD)", "Change on 2018", "Organisations", "Activities",
-        "Orgs per 100k people in need", "Security incidents", "Incidents per 100k people in need", "Flags", "Reasons",
+        "Orgs per 100k PiN", "Security incidents", "Incidents per 100k PiN", "Flags", "Reasons",
     ];
 
     [Fact]

@@ -46,6 +46,7 @@ internal static class BriefSheet
             write(ws.Cell(row, 2));
             ws.Cell(row, 3).Text(note);
             Xl.Wrap(ws, row, 3, note, NoteWidth);
+            ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
             row++;
         }
         if (scope.Region is not null)

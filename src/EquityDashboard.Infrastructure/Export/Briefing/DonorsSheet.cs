@@ -13,7 +13,7 @@ internal static class DonorsSheet
     public const int HeaderRow = 5;
     public const string TableName = "DonorTable";
     public const int MaxDonorColumns = 12;
-    public const string Unallocated = "Unallocated (several governorates or country-wide)";
+    public const string Unallocated = "Unallocated";
 
     public static readonly IReadOnlyList<string> Headers =
         ["Donor", "Funding (USD)", "Share of funding", "Allocated to a governorate (USD)", "Unallocated (USD)", "Governorates reached"];
@@ -79,7 +79,6 @@ internal static class DonorsSheet
         if (others > 0) headers.Add($"{others} other donors");
         headers.Add("Total");
         Xl.HeaderRow(ws, row, 1, headers);
-        ws.Row(row).Height = 46;
         var first = row + 1;
 
         var places = c.Table.Governorates.Select(g => ((string?)g.Key, g.Name)).ToList();
@@ -107,5 +106,8 @@ internal static class DonorsSheet
         for (var col = 2; col <= headers.Count; col++)
             ws.Cell(row, col).Formula($"SUM({Xl.Col(col)}{first}:{Xl.Col(col)}{row - 1})", Xl.Usd);
         Xl.TotalsStyle(ws, row, 1, headers.Count);
+        Xl.AlignNumericHeaders(ws, first - 1, row, 2, headers.Count);
+        if (places.Any(p => p.Item1 is null))
+            Xl.NoteLine(ws, row + 1, $"{Unallocated}: funding for several governorates, the whole country or no stated place.");
     }
 }

@@ -44,6 +44,7 @@ internal static class GovernorateBriefSheet
             national?.Invoke(ws.Cell(row, 3));
             ws.Cell(row, 4).Text(note);
             Xl.Wrap(ws, row, 4, note, NoteWidth);
+            ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
             row++;
         }
         Line(BaselineWords.Need(b), x => x.Number(g.Need), x => x.Number(t.TotalNeed),

@@ -18,21 +18,21 @@ internal static class GovernoratesSheet
         PerPerson = 9, Gap = 10, Previous = 11, Change = 12, Orgs = 13, Activities = 14, OrgsPer100k = 15,
         Incidents = 16, IncidentsPer100k = 17, Flags = 18, Reasons = 19;
 
-    private const double ReasonsWidth = 56;
+    private const double ReasonsWidth = 46;
 
     public static IReadOnlyList<string> Headers(EquityScope scope) =>
     [
         "P-code", "Governorate", "Region", BaselineWords.Need(scope.Baseline), "Funding (USD)", "Funding share",
         scope.Baseline == Baseline.Pin ? "Need share" : "Population share", "Equity ratio", BaselineWords.PerPerson(scope.Baseline),
         "Gap to parity (USD)", $"Funding {scope.Year - 1} (USD)", $"Change on {scope.Year - 1}", "Organisations", "Activities",
-        BaselineWords.OrgsPer100k(scope.Baseline), "Security incidents", "Incidents per 100k people in need", "Flags", "Reasons",
+        BaselineWords.OrgsPer100k(scope.Baseline), "Security incidents", "Incidents per 100k PiN", "Flags", "Reasons",
     ];
 
     public static void Write(IXLWorksheet ws, BriefingContent c, string title)
     {
         var t = c.Table;
         var scope = t.Scope;
-        Xl.Widths(ws, 9, 16, 12, 13, 17, 9, 9, 9, 12, 16, 16, 9, 9, 9, 10, 9, 10, 20, ReasonsWidth);
+        Xl.Widths(ws, 8, 14, 11, 12, 15, 8, 8, 7, 11, 15, 15, 8, 8, 8, 9, 9, 9, 16, ReasonsWidth);
         Xl.Title(ws, 1, scope.Region is { } r ? $"Governorates of {r}: funding against {BaselineWords.NeedLower(scope.Baseline)}" : $"Governorates: funding against {BaselineWords.NeedLower(scope.Baseline)}");
         ws.Cell(2, 1).Text(scope.Describe());
         Xl.NoteLine(ws, 3, "Shares, ratios and gaps are against national totals. Equity ratio = funding share / need share: 1 is funding in proportion to need.");
@@ -98,6 +98,8 @@ internal static class GovernoratesSheet
         ws.Cell(row, Reasons).Text(reasons);
         Xl.Wrap(ws, row, Reasons, reasons, ReasonsWidth);
         ws.Cell(row, Flags).Style.Alignment.WrapText = true;
+        ws.Cell(row, Flags).Style.Alignment.Indent = 1;
+        Xl.Wrap(ws, row, Flags, ws.Cell(row, Flags).GetString(), 15);
         ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
     }
 

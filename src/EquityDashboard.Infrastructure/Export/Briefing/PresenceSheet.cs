@@ -38,7 +38,6 @@ internal static class PresenceSheet
         headers.AddRange(clusters);
         headers.Add(AllClusters);
         Xl.HeaderRow(ws, HeaderRow, 1, headers);
-        ws.Row(HeaderRow).Height = 46;
         var row = HeaderRow + 1;
         foreach (var g in governorates)
         {
@@ -52,6 +51,7 @@ internal static class PresenceSheet
             ws.Cell(row, headers.Count).Style.Font.Bold = true;
             row++;
         }
+        Xl.AlignNumericHeaders(ws, HeaderRow, row - 1, 2, headers.Count);
         ws.SheetView.Freeze(HeaderRow, 1);
         Xl.Printable(ws, title, HeaderRow, HeaderRow);
     }

@@ -27,7 +27,7 @@ internal static class RegionsSheet
     {
         var t = c.Table;
         var scope = t.Scope;
-        Xl.Widths(ws, 14, 16, 16, 17, 16, 16, 9, 12, 16, 16, 9, 13, 9, 22, 56);
+        Xl.Widths(ws, 13, 15, 15, 16, 15, 15, 8, 11, 15, 15, 8, 9, 9, 16, 46);
         Xl.Title(ws, 1, "Regions: funding against " + BaselineWords.NeedLower(scope.Baseline));
         ws.Cell(2, 1).Text(scope.Describe());
         Xl.NoteLine(ws, 3, "A region adds up its governorates' funding and need and counts distinct organisations; shares are against national totals.");
@@ -55,7 +55,7 @@ internal static class RegionsSheet
             ws.Cell(row, 14).Style.Alignment.WrapText = true;
             var reasons = string.Join("\n", r.Flags.Select(f => f.Reason));
             ws.Cell(row, 15).Text(reasons);
-            Xl.Wrap(ws, row, 15, reasons, 56);
+            Xl.Wrap(ws, row, 15, reasons, 46);
             ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
             row++;
         }
@@ -109,6 +109,7 @@ internal static class RegionsSheet
             row++;
         }
         if (tableName is not null) Xl.Table(ws, tableName, headerRow, 1, row - 1, headers.Count);
+        else Xl.AlignNumericHeaders(ws, headerRow, row - 1, 1, headers.Count);
         return row;
     }
 }

@@ -18,7 +18,7 @@ internal static class SourcesSheet
 
     public static void Write(IXLWorksheet ws, string title, IReadOnlyList<BriefingSource> sources)
     {
-        Xl.Widths(ws, 7, 40, 30, 10, 12, 12, 12, 17, 10, 10, 10, 66, 22, 18);
+        Xl.Widths(ws, 7, 34, 26, 9, 9, 10, 10, 16, 8, 8, 8, 34, 16, 13);
         Xl.Title(ws, 1, "Sources: the import batches used");
         Xl.NoteLine(ws, 2, "Each file was imported as one batch; every figure in this workbook comes from the batches below.");
         Xl.NoteLine(ws, 3, "SHA-256 identifies the exact file imported. Illustrative batches are invented for demonstration and highlighted.");
@@ -48,11 +48,9 @@ internal static class SourcesSheet
             ws.Cell(row, 12).Text(b.Sha256);
             ws.Cell(row, 13).Text(b.IsIllustrative ? IllustrativeMark : "no");
             ws.Cell(row, 14).Text(s.InYearFigures ? "figures of the year" : "year-on-year table");
-            ws.Range(row, 2, row, 3).Style.Alignment.WrapText = true;
-            ws.Cell(row, 13).Style.Alignment.WrapText = true;
             ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            var lines = Math.Max(Xl.LineCount(b.SourceName, 40), Math.Max(Xl.LineCount(b.FileName, 30), b.IsIllustrative ? 2 : 1));
-            ws.Row(row).Height = lines * 15.0;
+            foreach (var (col, text) in new[] { (2, b.SourceName), (3, b.FileName), (12, b.Sha256), (13, ws.Cell(row, 13).GetString()), (14, ws.Cell(row, 14).GetString()) })
+                Xl.Wrap(ws, row, col, text, ws.Column(col).Width);
             if (b.IsIllustrative) ws.Range(row, 1, row, Headers.Count).Style.Fill.BackgroundColor = Xl.IllustrativeFill;
             row++;
         }

@@ -16,11 +16,14 @@ internal static class Xl
     public const string Rate = "0.0";
     public const string Timestamp = "yyyy-mm-dd hh:mm";
 
-    /// <summary>Header fill and the colour-blind-safe diverging scale (ColorBrewer PuOr): orange below parity, purple above.</summary>
+    /// <summary>
+    /// Header fill and the colour-blind-safe diverging scale (ColorBrewer PuOr, the mid tones so
+    /// black figures stay readable): orange below parity, purple above.
+    /// </summary>
     public static readonly XLColor HeaderFill = XLColor.FromHtml("#DDE4EE");
-    public static readonly XLColor Below = XLColor.FromHtml("#E66101");
+    public static readonly XLColor Below = XLColor.FromHtml("#F1A340");
     public static readonly XLColor Parity = XLColor.FromHtml("#F7F7F7");
-    public static readonly XLColor Above = XLColor.FromHtml("#5E3C99");
+    public static readonly XLColor Above = XLColor.FromHtml("#998EC3");
     public static readonly XLColor IllustrativeFill = XLColor.FromHtml("#FFF2CC");
     public static readonly XLColor NoteColour = XLColor.FromHtml("#44546A");
 
@@ -118,24 +121,64 @@ internal static class Xl
         if (height > ws.Row(row).Height) ws.Row(row).Height = height;
     }
 
-    /// <summary>Lines a wrapped text takes in a column of <paramref name="width"/> characters (an estimate; explicit breaks count).</summary>
-    public static int LineCount(string text, double width)
+    /// <summary>
+    /// Lines a wrapped text takes in a column of <paramref name="width"/> units (an estimate: a
+    /// unit is the width of a digit, ordinary text fits about 1.25 characters per unit, bold about 1).
+    /// </summary>
+    public static int LineCount(string text, double width, double charsPerUnit = 1.25)
     {
-        var perLine = Math.Max(10, (int)(width * 1.05) - 2);
-        return text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Length / (double)perLine)));
+        var perLine = Math.Max(6, (int)(width * charsPerUnit) - 1);
+        return text.Split('\n').Sum(part => WrappedLines(part, perLine));
     }
 
-    /// <summary>Bold header cells with a fill and a bottom border; texts wrap.</summary>
+    /// <summary>Lines of one paragraph broken at spaces (a word longer than a line takes its own lines).</summary>
+    private static int WrappedLines(string text, int perLine)
+    {
+        var lines = 1;
+        var used = 0;
+        foreach (var word in text.Split(' '))
+        {
+            var need = used == 0 ? word.Length : used + 1 + word.Length;
+            if (need <= perLine)
+            {
+                used = need;
+                continue;
+            }
+            if (used > 0) lines++;
+            lines += Math.Max(0, (word.Length - 1) / perLine);
+            used = word.Length % perLine == 0 && word.Length > 0 ? perLine : word.Length % perLine;
+        }
+        return lines;
+    }
+
+    /// <summary>Bold header cells with a fill and a bottom border; texts wrap and the row is as tall as the longest.</summary>
     public static void HeaderRow(IXLWorksheet ws, int row, int column, IReadOnlyList<string> headers)
     {
-        for (var i = 0; i < headers.Count; i++) ws.Cell(row, column + i).Text(headers[i]);
+        var lines = 1;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            ws.Cell(row, column + i).Text(headers[i]);
+            lines = Math.Max(lines, LineCount(headers[i], ws.Column(column + i).Width, 1.0));
+        }
         var range = ws.Range(row, column, row, column + headers.Count - 1);
         range.Style.Font.Bold = true;
         range.Style.Fill.BackgroundColor = HeaderFill;
         range.Style.Alignment.WrapText = true;
         range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
         range.Style.Border.BottomBorder = XLBorderStyleValues.Thin;
-        ws.Row(row).Height = 31;
+        ws.Row(row).Height = lines * 15.0 + 1;
+    }
+
+    /// <summary>Right-aligns the header of every column whose data rows hold numbers, so the header sits over its figures.</summary>
+    public static void AlignNumericHeaders(IXLWorksheet ws, int headerRow, int lastRow, int firstColumn, int lastColumn)
+    {
+        for (var col = firstColumn; col <= lastColumn; col++)
+        {
+            var numeric = false;
+            for (var r = headerRow + 1; r <= lastRow && !numeric; r++)
+                numeric = ws.Cell(r, col).DataType == XLDataType.Number && !ws.Cell(r, col).IsEmpty();
+            if (numeric) ws.Cell(headerRow, col).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+        }
     }
 
     /// <summary>
@@ -147,6 +190,7 @@ internal static class Xl
         var table = ws.Range(headerRow, firstColumn, lastRow, lastColumn).CreateTable(name);
         table.Theme = XLTableTheme.None;
         table.ShowAutoFilter = true;
+        AlignNumericHeaders(ws, headerRow, lastRow, firstColumn, lastColumn);
         return table;
     }
 
