@@ -90,7 +90,7 @@ internal static class ExportCommand
 
             var size = new FileInfo(target.FullName).Length;
             Console.Out.Write(string.Create(CultureInfo.InvariantCulture,
-                $"Wrote {target.FullName}\n{(place is null ? "Briefing" : $"Governorate briefing ({place})")}: {scope.Describe()}\n"
+                $"Wrote {target.FullName}\n{(place is null ? $"Briefing: {scope.Describe()}" : $"Governorate briefing ({place}): {(scope with { Region = null }).Describe()}")}\n"
                 + $"{size / 1024.0:0.0} KiB in {clock.Elapsed.TotalSeconds:0.000} s\n"));
             return 0;
         });
