@@ -114,11 +114,30 @@ public sealed class BriefingWorkbookTests(SeededDatabaseFixture fixture) : IClas
         Assert.Equal(1.0, ws.Cell(totals, 6).GetValue<double>(), 9);
         Assert.Equal(1.0, ws.Cell(totals, 8).GetValue<double>(), 9);
 
+        // The file carries the computed values too, for readers that do not calculate.
+        using var file = new MemoryStream();
+        await Db.Briefing().WriteAsync(Scope2019, file, CancellationToken.None);
+        Assert.Equal(table.UsdPerPin!.Value, CachedValue(file, "Governorates", "I23"), 9);
+        Assert.Equal((double)table.TotalFundingUsd, CachedValue(file, "Governorates", "E23"), 2);
+
         // Edit one governorate's funding: the totals recompute.
         var ninewa = ws.FindRow(1, "IQG15", 5);
         ws.Cell(ninewa, 5).SetValue((double)table.Gov("IQG15").FundingUsd + 1_000_000);
         Assert.Equal((double)table.TotalFundingUsd + 1_000_000, ws.Cell(totals, 5).GetValue<double>(), 2);
         Assert.Equal(((double)table.TotalFundingUsd + 1_000_000) / table.TotalNeed, ws.Cell(totals, 9).GetValue<double>(), 9);
+    }
+
+    /// <summary>The value stored with a formula cell in the saved file (not computed on reading).</summary>
+    private static double CachedValue(MemoryStream file, string sheet, string address)
+    {
+        file.Position = 0;
+        using var package = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(file, false);
+        var wbPart = package.WorkbookPart!;
+        var id = wbPart.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == sheet).Id!.Value!;
+        var cell = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)wbPart.GetPartById(id)).Worksheet
+            .Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference == address);
+        Assert.NotNull(cell.CellFormula);
+        return double.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
@@ -274,8 +293,14 @@ public sealed class BriefingWorkbookTests(SeededDatabaseFixture fixture) : IClas
             Assert.Equal(b.IsIllustrative ? SourcesSheet.IllustrativeMark : "no", s.Cell(row, 13).GetString());
             Assert.Equal("figures of the year", s.Cell(row, 14).GetString());
         }
-        // Batches of earlier years that only the year-on-year table uses are listed too, and say so.
-        Assert.Contains(s.Table("SourceTable").DataRange.Rows(), r => r.Cell(14).GetString() == "year-on-year table");
+        Assert.DoesNotContain(s.Table("SourceTable").DataRange.Rows(), r => r.Cell(14).GetString() == "year-on-year table");
+
+        // In 2020 the 2019 people-in-need batch feeds only the year-on-year blocks, and says so.
+        var hrp2019 = sources.Single(b => b.Kind == Core.Records.RecordKind.Need && b.FirstYear == 2019 && b.LastYear == 2019);
+        Assert.DoesNotContain(await Db.Equity.SourcesForYearAsync(2020), b => b.Id == hrp2019.Id);
+        using var wb2020 = await WorkbookReader.NationalAsync(Db, new EquityScope(2020));
+        var s2020 = wb2020.Worksheet("Sources");
+        Assert.Equal("year-on-year table", s2020.Cell(s2020.FindRow(2, hrp2019.SourceName, 5), 14).GetString());
     }
 
     [Fact]

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
 using EquityDashboard.Core.Geography;
+using ClosedXML.Excel;
 using EquityDashboard.Core.Metrics;
+using EquityDashboard.Core.Records;
+using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Infrastructure.Queries;
 
 namespace EquityDashboard.Infrastructure.Export.Briefing;
@@ -11,16 +14,19 @@ namespace EquityDashboard.Infrastructure.Export.Briefing;
 /// command and the web download. The figures are the equity table's; nothing is recomputed.
 /// </summary>
 public sealed class BriefingService(
-    FindingsService findings, EquityService equity, BreakdownService breakdown, NameResolver resolver)
+    FindingsService findings, EquityService equity, BreakdownService breakdown, BatchStore batches, NameResolver resolver)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Formulas are saved with their computed values, so readers that do not calculate still show the totals.</summary>
+    private static readonly SaveOptions Save = new() { EvaluateFormulasBeforeSaving = true };
 
     /// <summary>The national (or one region's) briefing workbook of the scope.</summary>
     public async Task WriteAsync(EquityScope scope, Stream output, CancellationToken ct)
     {
         var content = await LoadAsync(scope, ct);
         using var workbook = BriefingWorkbook.Build(content);
-        workbook.SaveAs(output);
+        workbook.SaveAs(output, Save);
     }
 
     /// <summary>One governorate's briefing workbook; <paramref name="governorate"/> is a P-code or any spelling of its name.</summary>
@@ -29,46 +35,63 @@ public sealed class BriefingService(
     {
         var content = await LoadGovernorateAsync(governorate, scope, ct);
         using var workbook = BriefingWorkbook.Build(content);
-        workbook.SaveAs(output);
+        workbook.SaveAs(output, Save);
     }
 
-    /// <summary>Reads what the national workbook shows.</summary>
+    /// <summary>Reads what the national workbook shows (the independent reads run side by side).</summary>
     public async Task<BriefingContent> LoadAsync(EquityScope scope, CancellationToken ct)
     {
-        var result = await findings.GetWithOtherBaselineAsync(scope, ct);
+        var result = findings.GetWithOtherBaselineAsync(scope, ct);
+        var trends = TrendsAsync(scope, ct);
+        var clusters = breakdown.ClustersAsync(scope, ct: ct);
+        var donors = breakdown.DonorFlowsAsync(scope, ct: ct);
+        var presence = breakdown.PresenceAsync(scope, ct: ct);
+        var yearSources = equity.SourcesForYearAsync(scope.Year, ct);
+        var allBatches = batches.ListAsync(ct);
+        await Task.WhenAll(result, trends, clusters, donors, presence, yearSources, allBatches);
 
+        var (trendRows, firstYear) = await trends;
+        var sources = (await yearSources).Select(b => new BriefingSource(b, true)).ToList();
+        sources.AddRange((await allBatches)
+            .Where(b => sources.All(s => s.Batch.Id != b.Id) && UsedByTrend(b, firstYear, scope.Year))
+            .Select(b => new BriefingSource(b, false)));
+
+        var tables = await result;
+        return new BriefingContent(tables.Table, tables.OtherBaseline, tables.Findings, trendRows, await clusters, await donors,
+            await presence, sources.OrderBy(s => s.Batch.Id).ToList(), DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Region figures of every year from the first with data to the scope's year, limited to the scope's region.</summary>
+    private async Task<(List<TrendRow> Rows, int First)> TrendsAsync(EquityScope scope, CancellationToken ct)
+    {
         var years = await equity.YearsAsync(ct);
         var first = years.Count > 0 ? Math.Min(years[0], scope.Year) : scope.Year;
-        var trends = (await equity.GetTrendsAsync(first, scope.Year, scope.Cluster, scope.Donor, ct))
+        var rows = (await equity.GetTrendsAsync(first, scope.Year, scope.Cluster, scope.Donor, ct))
             .Where(t => scope.Region is null || t.Region == scope.Region)
             .ToList();
-
-        var clusters = await breakdown.ClustersAsync(scope, ct: ct);
-        var donors = await breakdown.DonorFlowsAsync(scope, ct: ct);
-        var presence = await breakdown.PresenceAsync(scope, ct: ct);
-
-        // The scope year's batches, then those that only the year-on-year table uses.
-        var sources = (await equity.SourcesForYearAsync(scope.Year, ct)).Select(b => new BriefingSource(b, true)).ToList();
-        for (var year = scope.Year - 1; year >= first; year--)
-        {
-            foreach (var batch in await equity.SourcesForYearAsync(year, ct))
-                if (sources.All(s => s.Batch.Id != batch.Id)) sources.Add(new BriefingSource(batch, false));
-        }
-        sources = sources.OrderBy(s => s.Batch.Id).ToList();
-
-        return new BriefingContent(result.Table, result.OtherBaseline, result.Findings, trends, clusters, donors, presence,
-            sources, DateTimeOffset.UtcNow);
+        return (rows, first);
     }
+
+    /// <summary>
+    /// Whether a batch feeds the year-on-year blocks of earlier years: funding, need or presence
+    /// whose reference period overlaps them (funding of the year before the first counts for its change).
+    /// </summary>
+    private static bool UsedByTrend(ImportBatch b, int firstYear, int year) =>
+        b.Kind is RecordKind.Funding or RecordKind.Need or RecordKind.Presence
+        && b.FirstYear is { } from && b.LastYear is { } to
+        && from <= year - 1 && to >= firstYear - (b.Kind == RecordKind.Funding ? 1 : 0);
 
     /// <summary>Reads what a governorate's workbook shows.</summary>
     /// <exception cref="ArgumentException">The governorate is unknown.</exception>
     public async Task<GovernorateBriefingContent> LoadGovernorateAsync(string governorate, EquityScope scope, CancellationToken ct)
     {
         var pcode = ResolveGovernorate(governorate);
-        var detail = await breakdown.GovernorateAsync(pcode, scope, ct)
-            ?? throw new ArgumentException($"Unknown governorate '{governorate}'.", nameof(governorate));
+        var detailTask = breakdown.GovernorateAsync(pcode, scope, ct);
+        var nationalTask = findings.GetWithOtherBaselineAsync(scope with { Region = null }, ct);
+        await Task.WhenAll(detailTask, nationalTask);
+        var detail = await detailTask ?? throw new ArgumentException($"Unknown governorate '{governorate}'.", nameof(governorate));
         // The findings of the national table that concern this governorate or its region.
-        var national = await findings.GetWithOtherBaselineAsync(scope with { Region = null }, ct);
+        var national = await nationalTask;
         var all = FindingsWriter.Write(national.Table, national.OtherBaseline, int.MaxValue);
         var mine = all.Where(f => f.AreaKeys.Contains(pcode) || f.AreaKeys.Contains(detail.Governorate.Region)
                 || f.Topic is FindingTopic.NoData or FindingTopic.Unallocated)
