@@ -168,6 +168,22 @@ public sealed class BriefingHandMadeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Writes_to_a_forward_only_stream_that_refuses_synchronous_writes()
+    {
+        var response = new AsyncOnlyStream();
+        await _db.Briefing().WriteAsync(new EquityScope(2019), response, CancellationToken.None);
+        var governorate = new AsyncOnlyStream();
+        await _db.Briefing().WriteGovernorateAsync("IQG15", new EquityScope(2019), governorate, CancellationToken.None);
+
+        response.Written.Position = 0;
+        using var wb = new XLWorkbook(response.Written);
+        Assert.Equal(BriefingSheets.National, wb.SheetNames());
+        governorate.Written.Position = 0;
+        using var gov = new XLWorkbook(governorate.Written);
+        Assert.Equal(BriefingSheets.Governorate, gov.SheetNames());
+    }
+
+    [Fact]
     public async Task Unknown_governorate_is_refused_with_a_suggestion()
     {
         var e = await Assert.ThrowsAsync<ArgumentException>(() =>
@@ -191,4 +207,26 @@ public sealed class BriefingHandMadeTests : IAsyncLifetime
         Assert.All(sources, r => Assert.Equal("year-on-year table", r.Cell(14).GetString()));
         Assert.Contains(wb.Worksheet("Donors").CellsUsed(), c => c.GetString().StartsWith("No counted funding is recorded", StringComparison.Ordinal));
     }
+}
+
+/// <summary>A response-body-like stream: forward-only, and synchronous writes throw (as Kestrel's do by default).</summary>
+internal sealed class AsyncOnlyStream : Stream
+{
+    public MemoryStream Written { get; } = new();
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous operations are disallowed.");
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Written.WriteAsync(buffer, cancellationToken);
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        Written.WriteAsync(buffer, offset, count, cancellationToken);
 }

@@ -26,7 +26,7 @@ public sealed class BriefingService(
     {
         var content = await LoadAsync(scope, ct);
         using var workbook = BriefingWorkbook.Build(content);
-        workbook.SaveAs(output, Save);
+        await SaveAsync(workbook, output, ct);
     }
 
     /// <summary>One governorate's briefing workbook; <paramref name="governorate"/> is a P-code or any spelling of its name.</summary>
@@ -35,7 +35,19 @@ public sealed class BriefingService(
     {
         var content = await LoadGovernorateAsync(governorate, scope, ct);
         using var workbook = BriefingWorkbook.Build(content);
-        workbook.SaveAs(output, Save);
+        await SaveAsync(workbook, output, ct);
+    }
+
+    /// <summary>
+    /// Saves into memory, then copies asynchronously: the zip package needs a seekable stream and
+    /// writes synchronously, while an HTTP response body is neither.
+    /// </summary>
+    private static async Task SaveAsync(XLWorkbook workbook, Stream output, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        workbook.SaveAs(buffer, Save);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, ct);
     }
 
     /// <summary>Reads what the national workbook shows (the independent reads run side by side).</summary>
