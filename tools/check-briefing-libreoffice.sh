@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Opens briefing workbooks in LibreOffice Calc (headless), converts them to PDF and checks the
-# result: the file opens, every sheet prints, formulas were recalculated (the national USD per
-# person in need of the totals row is in the PDF), and renders the pages as PNG to look at.
+# result: the file opens, every sheet prints, the totals row's formulas show the national USD
+# per person in need, header rows repeat on every page, and renders the pages as PNG to look at.
 #
 #   bash tools/check-briefing-libreoffice.sh [output-folder]
 #
@@ -48,7 +48,7 @@ soffice -env:UserInstallation="file://$WORK/lo-profile" --headless --convert-to 
     "$WORK/national-2019.xlsx" "$WORK/south-2019-population.xlsx" "$WORK/ninewa-2019.xlsx" >"$WORK/soffice.log" 2>&1 \
     || { cat "$WORK/soffice.log" >&2; fail "LibreOffice could not convert the workbooks"; }
 
-# The national USD per person in need, as the totals row formula shows it once recalculated.
+# The national USD per person in need, as the totals row's formula shows it.
 RATE=$(equity gaps --year 2019 --format json | python3 -c 'import json, sys; print("USD {:,.2f}".format(json.load(sys.stdin)["usdPerPin"]))')
 
 check() {
@@ -68,4 +68,11 @@ check national-2019 "Funding and need briefing: Iraq" "Key findings" "Total" "$R
     "Governorates" "Regions" "Clusters" "Donors" "Presence" "Organisations" "Methodology" "Sources" "ILLUSTRATIVE"
 check south-2019-population "Funding and need briefing: South, Iraq" "Total, South" "Iraq (national)" "USD per resident"
 check ninewa-2019 "Ninewa (IQG15): funding and need briefing" "Trend" "Incidents" "Iraq (national)"
-echo "LibreOffice opened and printed every workbook; the recalculated totals show $RATE."
+
+# The header row repeats on every printed page of a long sheet (print titles).
+PAGES=$(grep -cE "^Organisations +Page [0-9]+ of" "$WORK/national-2019.txt" || true)
+HEADERS=$(grep -cE "^Governorate +P-code +Cluster +Organisation" "$WORK/national-2019.txt" || true)
+((PAGES > 1)) || fail "the Organisations sheet printed on $PAGES page(s); expected several"
+((HEADERS == PAGES)) || fail "the Organisations header is on $HEADERS of its $PAGES pages"
+echo "ok   the Organisations header repeats on all its $PAGES pages"
+echo "LibreOffice opened and printed every workbook; the totals row shows $RATE."

@@ -43,6 +43,16 @@ public sealed class BriefingWorkbookTests(SeededDatabaseFixture fixture) : IClas
         Assert.Equal(4, gaps.PageSetup.LastRowToRepeatAtTop);
         Assert.Equal(4, gaps.SheetView.SplitRow);
         Assert.Equal(2, gaps.SheetView.SplitColumn);
+
+        // Stored as Excel writes them ($-absolute), the form LibreOffice also repeats.
+        using var file = new MemoryStream();
+        await Db.Briefing().WriteAsync(Scope2019, file, CancellationToken.None);
+        file.Position = 0;
+        using var package = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(file, false);
+        var titles = package.WorkbookPart!.Workbook.DefinedNames!.Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>()
+            .Where(n => n.Name == "_xlnm.Print_Titles").Select(n => n.Text).ToList();
+        Assert.Contains("Governorates!$4:$4", titles);
+        Assert.Contains("Sources!$4:$4", titles);
     }
 
     [Fact]

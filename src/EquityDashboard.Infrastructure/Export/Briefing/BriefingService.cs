@@ -46,6 +46,7 @@ public sealed class BriefingService(
     {
         using var buffer = new MemoryStream();
         workbook.SaveAs(buffer, Save);
+        PrintTitles.MakeAbsolute(buffer);
         buffer.Position = 0;
         await buffer.CopyToAsync(output, ct);
     }

@@ -32,7 +32,7 @@ internal static class GovernoratesSheet
     {
         var t = c.Table;
         var scope = t.Scope;
-        Xl.Widths(ws, 8, 14, 11, 12, 15, 8, 8, 7, 11, 15, 15, 8, 8, 8, 9, 9, 9, 16, ReasonsWidth);
+        Xl.Widths(ws, 8, 14, 11, 12, 15, 8, 10, 7, 11, 15, 15, 8, 11, 9, 9, 9, 9, 16, ReasonsWidth);
         Xl.Title(ws, 1, scope.Region is { } r ? $"Governorates of {r}: funding against {BaselineWords.NeedLower(scope.Baseline)}" : $"Governorates: funding against {BaselineWords.NeedLower(scope.Baseline)}");
         ws.Cell(2, 1).Text(scope.Describe());
         Xl.NoteLine(ws, 3, "Shares, ratios and gaps are against national totals. Equity ratio = funding share / need share: 1 is funding in proportion to need.");

@@ -27,7 +27,7 @@ internal static class RegionsSheet
     {
         var t = c.Table;
         var scope = t.Scope;
-        Xl.Widths(ws, 13, 15, 15, 16, 15, 15, 8, 11, 15, 15, 8, 9, 9, 16, 46);
+        Xl.Widths(ws, 13, 15, 15, 16, 15, 15, 8, 11, 15, 15, 8, 11, 9, 16, 46);
         Xl.Title(ws, 1, "Regions: funding against " + BaselineWords.NeedLower(scope.Baseline));
         ws.Cell(2, 1).Text(scope.Describe());
         Xl.NoteLine(ws, 3, "A region adds up its governorates' funding and need and counts distinct organisations; shares are against national totals.");
