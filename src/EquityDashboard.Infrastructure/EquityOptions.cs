@@ -13,4 +13,7 @@ public sealed class EquityOptions
 
     /// <summary>Year a view opens on when none is chosen; null = the latest year with both funding and people in need.</summary>
     public int? DefaultYear { get; set; }
+
+    /// <summary>Largest file the web page accepts for import, in megabytes (1 MB = 1,048,576 bytes).</summary>
+    public int MaxUploadMegabytes { get; set; } = 100;
 }

@@ -1,4 +1,6 @@
 using EquityDashboard.Infrastructure;
+using EquityDashboard.Web.Components.Pages.Data;
+using EquityDashboard.Web.Services;
 using MudBlazor.Services;
 
 namespace EquityDashboard.Web;
@@ -11,6 +13,17 @@ public static class WebServiceCollectionExtensions
         services.AddEquityDashboard(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddDashboardPages();
+        return services;
+    }
+
+    /// <summary>The services the pages use on top of the shared ones (also used by component tests).</summary>
+    public static IServiceCollection AddDashboardPages(this IServiceCollection services)
+    {
+        services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<MethodologyDocument>();
+        // Registered through a factory so the container disposes it (deleting pending uploads) when the app stops.
+        services.AddSingleton(_ => UploadStorage.ForInstance(Path.Combine(Path.GetTempPath(), "equitydashboard-uploads")));
         return services;
     }
 }

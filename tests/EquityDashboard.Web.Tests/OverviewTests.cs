@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using EquityDashboard.Core.Geography;
+using EquityDashboard.Core.Metrics;
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure;
 using EquityDashboard.Infrastructure.Data;
@@ -16,10 +17,8 @@ using MudBlazor.Extensions;
 namespace EquityDashboard.Web.Tests;
 
 /// <summary>The overview page against the real services and a temporary SQLite file.</summary>
-public sealed class OverviewTests : MudTestBase
+public sealed class OverviewTests : DatabaseTestBase
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-
     private const string NeedCsv = """
         year,governorate,cluster,people_in_need,targeted,reached
         2019,Ninewa,,600000,400000,
@@ -39,37 +38,10 @@ public sealed class OverviewTests : MudTestBase
         2019,,Germany,WHO,Health,Erbil,300000,pledge,,F5
         """;
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"ed-web-{Guid.NewGuid():N}");
-
-    public override async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Equity:SeedDemoData"] = "false" })
-            .Build();
-        Ctx.Services.AddEquityDashboard(configuration, DataPaths.ForFile(Path.Combine(_folder, "equity.db")));
-        await Ctx.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemoData: false);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
-    }
-
-    private NavigationManager Navigation => Ctx.Services.GetRequiredService<NavigationManager>();
-
     private async Task ImportTemplatesAsync()
     {
-        var importer = Ctx.Services.GetRequiredService<ImportService>();
-        foreach (var (name, kind, csv) in new[] { ("need.csv", RecordKind.Need, NeedCsv), ("funding.csv", RecordKind.Funding, FundingCsv) })
-        {
-            var path = Path.Combine(_folder, name);
-            await File.WriteAllTextAsync(path, csv);
-            var report = await importer.ImportAsync(new ImportRequest(path, kind));
-            Assert.True(report.Succeeded, string.Join(Environment.NewLine, report.Issues));
-        }
+        await ImportAsync("need.csv", RecordKind.Need, NeedCsv);
+        await ImportAsync("funding.csv", RecordKind.Funding, FundingCsv);
     }
 
     private IRenderedComponent<Overview> RenderAt(string relativeUri)
@@ -85,10 +57,12 @@ public sealed class OverviewTests : MudTestBase
     private static string Cell(IElement row, string label) =>
         row.QuerySelector($"td[data-label='{label}']")!.TextContent.Trim();
 
-    private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
     private static void WaitForTable(IRenderedComponent<Overview> cut) =>
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=totals]")), Timeout);
+
+    /// <summary>A KPI card's exact value (its title; the card shows a short form).</summary>
+    private static string Kpi(IRenderedComponent<Overview> cut, string id) =>
+        cut.Find($"[data-kpi='{id}'] .kpi-value").GetAttribute("title")!;
 
     [Fact]
     public void Empty_database_shows_the_empty_state_for_the_year()
@@ -142,11 +116,11 @@ public sealed class OverviewTests : MudTestBase
         WaitForTable(cut);
 
         Assert.Empty(cut.FindAll("[data-testid=empty-state]"));
-        var totals = Normalise(cut.Find("[data-testid=totals]").TextContent);
-        Assert.Contains("Allocated funding USD 1,500,000;", totals);
-        Assert.Contains("unallocated (several governorates or country level) USD 250,000;", totals);
-        Assert.Contains("people in need 1,000,000;", totals);
-        Assert.Contains("USD per person 1.50;", totals);
+        Assert.Equal("USD 1,500,000", Kpi(cut, "funding"));
+        Assert.Equal("USD 250,000", Kpi(cut, "unallocated"));
+        Assert.Equal("1,000,000", Kpi(cut, "need"));
+        Assert.Equal("USD 1.50", Kpi(cut, "usd-per-pin"));
+        Assert.Contains("Pledged, not counted: USD 300,000", Normalise(cut.Find("[data-testid=totals]").TextContent));
 
         var rows = GovernorateRows(cut);
         Assert.Equal(18, rows.Count);
@@ -190,7 +164,7 @@ public sealed class OverviewTests : MudTestBase
         WaitForTable(cut);
 
         Assert.Contains("Sources for 2019", cut.Find("[data-testid=sources]").TextContent);
-        Assert.Contains("USD 1,500,000", cut.Find("[data-testid=totals]").TextContent);
+        Assert.Equal("USD 1,500,000", Kpi(cut, "funding"));
     }
 
     [Fact]
@@ -209,7 +183,7 @@ public sealed class OverviewTests : MudTestBase
         Assert.Equal([Regions.South],
             cut.FindAll("[data-testid=region-table] tbody tr").Select(r => r.GetAttribute("data-region")));
         // Totals and shares stay national.
-        Assert.Contains("USD 1,500,000", cut.Find("[data-testid=totals]").TextContent);
+        Assert.Equal("USD 1,500,000", Kpi(cut, "funding"));
         Assert.Equal("26.7%", Cell(rows.Single(r => Cell(r, "Governorate") == "Al-Basrah"), "Funding share"));
     }
 
@@ -221,10 +195,9 @@ public sealed class OverviewTests : MudTestBase
         var cut = RenderAt("/?year=2019&cluster=Health");
         WaitForTable(cut);
 
-        var totals = Normalise(cut.Find("[data-testid=totals]").TextContent);
-        Assert.Contains("Allocated funding USD 400,000;", totals);
-        Assert.Contains("USD 0;", totals);
-        Assert.Contains("people in need 50,000;", totals);
+        Assert.Equal("USD 400,000", Kpi(cut, "funding"));
+        Assert.Equal("USD 0", Kpi(cut, "unallocated"));
+        Assert.Equal("50,000", Kpi(cut, "need"));
         var basrah = GovernorateRows(cut).Single(r => Cell(r, "Governorate") == "Al-Basrah");
         Assert.Equal("50,000", Cell(basrah, "People in need"));
         Assert.Equal("1.00", Cell(basrah, "Equity ratio"));
@@ -239,9 +212,8 @@ public sealed class OverviewTests : MudTestBase
         var cut = RenderAt("/?year=2019&donor=ECHO");
         WaitForTable(cut);
 
-        var totals = Normalise(cut.Find("[data-testid=totals]").TextContent);
-        Assert.Contains("Allocated funding USD 900,000;", totals);
-        Assert.Contains("unallocated (several governorates or country level) USD 250,000;", totals);
+        Assert.Equal("USD 900,000", Kpi(cut, "funding"));
+        Assert.Equal("USD 250,000", Kpi(cut, "unallocated"));
     }
 
     [Fact]
@@ -252,7 +224,8 @@ public sealed class OverviewTests : MudTestBase
         var cut = RenderAt("/?year=2019&baseline=population");
         WaitForTable(cut);
 
-        Assert.Contains("population", Normalise(cut.Find("[data-testid=totals]").TextContent));
+        Assert.Contains("baseline population", Normalise(cut.Find("[data-testid=totals]").TextContent));
+        Assert.Contains("Population", cut.Find("[data-kpi='need']").TextContent);
         Assert.Contains("Population", cut.Find("[data-testid=gap-table] thead").TextContent);
         var baghdad = GovernorateRows(cut).Single(r => Cell(r, "Governorate") == "Baghdad");
         Assert.Equal("7,055,200", Cell(baghdad, "Population"));
@@ -297,8 +270,8 @@ public sealed class OverviewTests : MudTestBase
         var cut = RenderAt("/?year=2019");
         WaitForTable(cut);
 
-        var baseline = cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Baseline");
-        await cut.InvokeAsync(() => baseline.Instance.ValueChanged.InvokeAsync("population"));
+        var baseline = cut.FindComponent<MudSelect<Baseline>>();
+        await cut.InvokeAsync(() => baseline.Instance.ValueChanged.InvokeAsync(Baseline.Population));
 
         Assert.Contains("baseline=population", new Uri(Navigation.Uri).Query);
     }

@@ -80,7 +80,7 @@ public sealed class SourceListTests : MudTestBase
         var cut = RenderList(2021);
 
         Assert.Contains("Sources for 2021", cut.Find("[data-testid=sources]").TextContent);
-        Assert.Contains("No imported data for this year.", cut.Markup);
+        Assert.Contains("No imported data for this view.", cut.Markup);
         Assert.Empty(cut.FindAll("[data-testid=sources] li"));
         Assert.Empty(cut.FindAll("[data-testid=illustrative-badge]"));
     }

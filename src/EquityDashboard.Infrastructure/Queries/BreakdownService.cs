@@ -172,19 +172,13 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
         return new GovernorateDetail(governorate, table, figures, clusters, donors, presence, trend, incidents, sources);
     }
 
-    /// <summary>The governorate's row of the equity table in every year with data.</summary>
-    private async Task<IReadOnlyList<GovernorateYearRow>> TrendAsync(string pcode, EquityScope scope, CancellationToken ct)
-    {
-        var rows = new List<GovernorateYearRow>();
-        foreach (var year in await equity.YearsAsync(ct))
-        {
-            var table = await equity.GetTableAsync(scope with { Year = year }, ct);
-            var row = table.Governorates.Single(g => g.Key == pcode);
-            rows.Add(new GovernorateYearRow(year, row.FundingUsd, row.PeopleInNeed, row.UsdPerPin, row.EquityRatio,
-                row.Orgs, row.Incidents));
-        }
-        return rows;
-    }
+    /// <summary>The governorate's row of the equity table in every year from the first to the last with data.</summary>
+    private async Task<IReadOnlyList<GovernorateYearRow>> TrendAsync(string pcode, EquityScope scope, CancellationToken ct) =>
+        (await equity.GetYearTablesAsync(scope, ct: ct))
+            .Select(table => (table.Scope.Year, Row: table.Governorates.Single(g => g.Key == pcode)))
+            .Select(t => new GovernorateYearRow(t.Year, t.Row.FundingUsd, t.Row.PeopleInNeed, t.Row.UsdPerPin, t.Row.EquityRatio,
+                t.Row.Orgs, t.Row.Incidents))
+            .ToList();
 
     /// <summary>The P-codes a breakdown is limited to: one governorate, the scope's region, or none (national).</summary>
     private List<string>? Places(EquityScope scope, string? pcode)

@@ -16,20 +16,27 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
 
     /// <summary>Region figures per year; by default over every year that has funding, need or presence.</summary>
     public async Task<IReadOnlyList<TrendRow>> GetTrendsAsync(int? from = null, int? to = null, string? cluster = null,
-        string? donor = null, CancellationToken ct = default)
+        string? donor = null, CancellationToken ct = default) =>
+        (await GetYearTablesAsync(new EquityScope(0, cluster, donor), from, to, ct))
+            .SelectMany(table => table.Regions.Select(r =>
+                new TrendRow(r.Key, table.Scope.Year, r.FundingUsd, r.Need, r.UsdPerPin, r.Orgs, r.YoyChange)))
+            .ToList();
+
+    /// <summary>
+    /// The scope's table for each year from <paramref name="from"/> to <paramref name="to"/>
+    /// (by default every year with funding, need or presence); the scope's own year is ignored.
+    /// </summary>
+    public async Task<IReadOnlyList<EquityTable>> GetYearTablesAsync(EquityScope scope, int? from = null, int? to = null,
+        CancellationToken ct = default)
     {
         var years = await YearsAsync(ct);
         if (years.Count == 0 && (from is null || to is null)) return [];
-        var first = from ?? years.Min();
-        var last = to ?? years.Max();
-        var rows = new List<TrendRow>();
-        for (var year = first; year <= last; year++)
+        var tables = new List<EquityTable>();
+        for (var year = from ?? years.Min(); year <= (to ?? years.Max()); year++)
         {
-            var table = await GetTableAsync(new EquityScope(year, cluster, donor), ct);
-            rows.AddRange(table.Regions.Select(r =>
-                new TrendRow(r.Key, year, r.FundingUsd, r.Need, r.UsdPerPin, r.Orgs, r.YoyChange)));
+            tables.Add(await GetTableAsync(scope with { Year = year }, ct));
         }
-        return rows;
+        return tables;
     }
 
     /// <summary>Years with any funding, need or presence, ascending.</summary>
@@ -65,14 +72,22 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
         return (await db.Funding.Select(f => f.Donor).Distinct().ToListAsync(ct)).Order(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    /// <summary>Batches that bring records for the year (the provenance of a table).</summary>
-    public async Task<IReadOnlyList<ImportBatch>> SourcesForYearAsync(int year, CancellationToken ct = default)
+    /// <summary>Batches that bring records for the year (the provenance of a table, including the previous year's funding).</summary>
+    public Task<IReadOnlyList<ImportBatch>> SourcesForYearAsync(int year, CancellationToken ct = default) =>
+        SourcesAsync([year], [year - 1, year], ct);
+
+    /// <summary>Batches that bring records for any of the years.</summary>
+    public Task<IReadOnlyList<ImportBatch>> SourcesForYearsAsync(IReadOnlyCollection<int> years, CancellationToken ct = default) =>
+        SourcesAsync(years, years, ct);
+
+    private async Task<IReadOnlyList<ImportBatch>> SourcesAsync(IReadOnlyCollection<int> years, IReadOnlyCollection<int> fundingYears,
+        CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var ids = await db.Funding.Where(f => f.Year == year || f.Year == year - 1).Select(f => f.BatchId)
-            .Union(db.Need.Where(n => n.Year == year).Select(n => n.BatchId))
-            .Union(db.Presence.Where(p => p.Year == year).Select(p => p.BatchId))
-            .Union(db.Incidents.Where(i => i.Year == year).Select(i => i.BatchId))
+        var ids = await db.Funding.Where(f => fundingYears.Contains(f.Year)).Select(f => f.BatchId)
+            .Union(db.Need.Where(n => years.Contains(n.Year)).Select(n => n.BatchId))
+            .Union(db.Presence.Where(p => years.Contains(p.Year)).Select(p => p.BatchId))
+            .Union(db.Incidents.Where(i => years.Contains(i.Year)).Select(i => i.BatchId))
             .ToListAsync(ct);
         return await db.Batches.AsNoTracking().Where(b => ids.Contains(b.Id)).OrderBy(b => b.Id).ToListAsync(ct);
     }

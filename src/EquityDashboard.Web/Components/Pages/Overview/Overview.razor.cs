@@ -1,31 +1,27 @@
-using System.Globalization;
-using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Core.Records;
-using EquityDashboard.Infrastructure;
 using EquityDashboard.Infrastructure.Queries;
+using EquityDashboard.Web.Components.Shared.Filters;
+using EquityDashboard.Web.Services;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 
 namespace EquityDashboard.Web.Components.Pages.Overview;
 
 /// <summary>The landing page: the equity table for the filters in the URL query string.</summary>
 public partial class Overview
 {
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
-
-    private IReadOnlyList<int> _years = [];
-    private IReadOnlyList<string> _clusters = [];
-    private IReadOnlyList<string> _donors = [];
+    private FilterChoices _choices = FilterChoices.None;
     private IReadOnlyList<ImportBatch> _sources = [];
+    private DashboardFilters? _filters;
     private EquityTable? _table;
-    private int _year;
+    private IReadOnlyList<Finding> _findings = [];
     private bool _ready;
     private string? _error;
 
     [Inject] private EquityService Equity { get; set; } = default!;
+    [Inject] private FindingsService FindingsSource { get; set; } = default!;
+    [Inject] private DashboardQueries Dashboard { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IOptions<EquityOptions> Options { get; set; } = default!;
     [Inject] private ILogger<Overview> Log { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "year")] public int? Year { get; set; }
@@ -34,30 +30,20 @@ public partial class Overview
     [SupplyParameterFromQuery(Name = "region")] public string? Region { get; set; }
     [SupplyParameterFromQuery(Name = "baseline")] public string? Baseline { get; set; }
 
-    private string BaselineValue => Baseline == "population" ? "population" : "pin";
-    private string NeedLabel => BaselineValue == "pin" ? "People in need" : "Population";
-
-    protected override async Task OnInitializedAsync()
-    {
-        _years = await Equity.YearsAsync();
-        _clusters = await Equity.ClustersAsync();
-        _donors = await Equity.DonorsAsync();
-    }
+    protected override async Task OnInitializedAsync() => _choices = await Dashboard.ChoicesAsync();
 
     protected override async Task OnParametersSetAsync()
     {
         try
         {
-            _year = Year ?? Options.Value.DefaultYear ?? await Equity.LatestCompleteYearAsync() ?? DateTime.UtcNow.Year;
-            var scope = new EquityScope(_year, Blank(Cluster), Blank(Donor), Regions.Canonical(Region),
-                BaselineValue == "population" ? Core.Metrics.Baseline.Population : Core.Metrics.Baseline.Pin);
-            _table = await Equity.GetTableAsync(scope);
-            _sources = await Equity.SourcesForYearAsync(_year);
+            _filters = DashboardFilters.FromQuery(await Dashboard.YearAsync(Year), Cluster, Donor, Region, Baseline);
+            (_table, _findings) = await FindingsSource.GetAsync(_filters.Scope, CancellationToken.None);
+            _sources = await Equity.SourcesForYearAsync(_filters.Year);
             _error = null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.LogError(ex, "Could not compute the equity table");
+            Log.LogError(ex, "Could not compute the equity table for {Year} {Cluster} {Donor}", Year, Cluster, Donor);
             _error = "The equity table could not be computed. The error has been logged.";
         }
     }
@@ -69,26 +55,7 @@ public partial class Overview
         StateHasChanged();
     }
 
-    private void OnYearChanged(int year) => Navigate("year", year);
-    private void OnClusterChanged(string? value) => Navigate("cluster", Blank(value));
-    private void OnDonorChanged(string? value) => Navigate("donor", Blank(value));
-    private void OnRegionChanged(string? value) => Navigate("region", Blank(value));
-    private void OnBaselineChanged(string? value) => Navigate("baseline", value == "population" ? "population" : null);
-
     /// <summary>Filters live in the query string, so a copied URL reopens the same view.</summary>
-    private void Navigate(string name, object? value)
-    {
-        var parameters = new Dictionary<string, object?>
-        {
-            ["year"] = _year,
-            ["cluster"] = Blank(Cluster),
-            ["donor"] = Blank(Donor),
-            ["region"] = Blank(Region),
-            ["baseline"] = BaselineValue == "population" ? "population" : null,
-        };
-        parameters[name] = value;
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(parameters));
-    }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+    private void OnFiltersChanged(DashboardFilters filters) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(filters.ToQuery()));
 }

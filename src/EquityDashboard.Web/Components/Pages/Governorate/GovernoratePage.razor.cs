@@ -1,0 +1,103 @@
+using System.Globalization;
+using EquityDashboard.Core.Geography;
+using EquityDashboard.Core.Metrics;
+using EquityDashboard.Infrastructure.Queries;
+using EquityDashboard.Web.Components.Shared.Charts;
+using EquityDashboard.Web.Components.Shared.Filters;
+using EquityDashboard.Web.Services;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace EquityDashboard.Web.Components.Pages.Governorate;
+
+/// <summary>One governorate: its figures and flags, by cluster and donor, presence, trend, incidents and provenance.</summary>
+public partial class GovernoratePage
+{
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
+
+    private FilterChoices _choices = FilterChoices.None;
+    private DashboardFilters? _filters;
+    private GovernorateDetail? _detail;
+    private bool _ready;
+    private string? _error;
+    private string? _notFound;
+
+    [Inject] private BreakdownService Breakdown { get; set; } = default!;
+    [Inject] private DashboardQueries Dashboard { get; set; } = default!;
+    [Inject] private NameResolver Names { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ILogger<GovernoratePage> Log { get; set; } = default!;
+
+    [Parameter] public string Pcode { get; set; } = string.Empty;
+    [SupplyParameterFromQuery(Name = "year")] public int? Year { get; set; }
+    [SupplyParameterFromQuery(Name = "cluster")] public string? Cluster { get; set; }
+    [SupplyParameterFromQuery(Name = "donor")] public string? Donor { get; set; }
+    [SupplyParameterFromQuery(Name = "region")] public string? Region { get; set; }
+    [SupplyParameterFromQuery(Name = "baseline")] public string? Baseline { get; set; }
+
+    private IReadOnlyList<string> TrendYears => _detail?.Trend.Select(t => t.Year.ToString(CultureInfo.InvariantCulture)).ToList() ?? [];
+
+    private IReadOnlyList<LineSeries> TrendSeries =>
+        [new LineSeries("Funding (USD)", _detail?.Trend.Select(t => (double?)t.FundingUsd).ToList() ?? [])];
+
+    private List<BreadcrumbItem> Crumbs =>
+    [
+        new("Overview", $"./{_filters?.QueryString()}"),
+        new(_detail?.Governorate.Name ?? Pcode, href: null, disabled: true),
+    ];
+
+    private string GapNote => _detail?.Figures.GapToParityUsd switch
+    {
+        null => "needs a recorded need",
+        > 0 => "short of its share of funding",
+        _ => "more than its share of funding",
+    };
+
+    /// <summary>Whether a funding gap here may be a matter of access rather than neglect.</summary>
+    private string AccessNote
+    {
+        get
+        {
+            var f = _detail!.Figures;
+            var gap = f.HasFlag(FlagCodes.UnderServed) || f.GapToParityUsd > 0;
+            var insecure = f.HasFlag(FlagCodes.AccessConstrained);
+            if (!_detail.Table.IncidentDataLoaded) return "No incident data is loaded for this year, so access constraints cannot be judged.";
+            if (insecure && gap) return "Funding is below this governorate's share of need and incidents are frequent: the gap may be a matter of access rather than neglect.";
+            if (insecure) return "Incidents are frequent, but funding is at or above this governorate's share of need.";
+            if (gap) return "Funding is below this governorate's share of need and incidents are not frequent: access does not explain the gap.";
+            return "Funding is at or above this governorate's share of need.";
+        }
+    }
+
+    protected override async Task OnInitializedAsync() => _choices = await Dashboard.ChoicesAsync();
+
+    protected override async Task OnParametersSetAsync()
+    {
+        try
+        {
+            _filters = DashboardFilters.FromQuery(await Dashboard.YearAsync(Year), Cluster, Donor, Region, Baseline);
+            // Any spelling works in the address (/governorate/Basra); unknown ones get suggestions.
+            var resolution = Names.Resolve(Pcode);
+            _detail = resolution.Pcode is { } pcode ? await Breakdown.GovernorateAsync(pcode, _filters.Scope) : null;
+            _notFound = _detail is not null ? null
+                : $"There is no governorate '{Pcode}'."
+                  + (resolution.Suggestions.Count > 0 ? $" Did you mean {string.Join(", ", resolution.Suggestions)}?" : string.Empty);
+            _error = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.LogError(ex, "Could not load governorate {Pcode}", Pcode);
+            _error = "The governorate's figures could not be loaded. The error has been logged.";
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!firstRender) return;
+        _ready = true;
+        StateHasChanged();
+    }
+
+    private void OnFiltersChanged(DashboardFilters filters) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(filters.ToQuery()));
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using EquityDashboard.Core.Geography;
+using EquityDashboard.Core.Metrics;
+using EquityDashboard.Core.Records;
+using EquityDashboard.Infrastructure.Queries;
+using EquityDashboard.Web.Components.Shared.Charts;
+using EquityDashboard.Web.Components.Shared.Filters;
+using EquityDashboard.Web.Services;
+using Microsoft.AspNetCore.Components;
+
+namespace EquityDashboard.Web.Components.Pages.Trends;
+
+/// <summary>Regions over the years: funding, USD per person in need, year-on-year change and presence.</summary>
+public partial class Trends
+{
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
+
+    private FilterChoices _choices = FilterChoices.None;
+    private DashboardFilters? _filters;
+    private IReadOnlyList<EquityTable>? _tables;
+    private IReadOnlyList<ImportBatch> _sources = [];
+    private bool _ready;
+    private string? _error;
+
+    [Inject] private EquityService Equity { get; set; } = default!;
+    [Inject] private DashboardQueries Dashboard { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ILogger<Trends> Log { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "cluster")] public string? Cluster { get; set; }
+    [SupplyParameterFromQuery(Name = "donor")] public string? Donor { get; set; }
+    [SupplyParameterFromQuery(Name = "baseline")] public string? Baseline { get; set; }
+
+    private IReadOnlyList<int> Years => _tables?.Select(t => t.Scope.Year).ToList() ?? [];
+    private IReadOnlyList<string> YearLabels => Years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList();
+
+    protected override async Task OnInitializedAsync() => _choices = await Dashboard.ChoicesAsync();
+
+    protected override async Task OnParametersSetAsync()
+    {
+        try
+        {
+            // The year is not a filter here; the latest one only labels links back to the overview.
+            _filters = DashboardFilters.FromQuery(await Dashboard.YearAsync(null), Cluster, Donor, null, Baseline);
+            _tables = await Equity.GetYearTablesAsync(_filters.Scope);
+            _sources = await Equity.SourcesForYearsAsync(Years);
+            _error = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.LogError(ex, "Could not compute the trends for {Cluster} {Donor}", Cluster, Donor);
+            _error = "The trends could not be computed. The error has been logged.";
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!firstRender) return;
+        _ready = true;
+        StateHasChanged();
+    }
+
+    private void OnFiltersChanged(DashboardFilters filters)
+    {
+        var query = filters.ToQuery().Where(kv => kv.Key is not ("year" or "region")).ToDictionary();
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query));
+    }
+
+    /// <summary>One line per region of a figure taken from each year's region row.</summary>
+    /// <remarks>Organisations only count in years with a 3W; other years get no point rather than a zero.</remarks>
+    private IReadOnlyList<LineSeries> Lines(Func<EquityTable, AreaFigures, double?> value) =>
+        Regions.All.Select(region => new LineSeries(region,
+            _tables!.Select(t => value(t, t.Regions.Single(r => r.Key == region))).ToList())).ToList();
+}

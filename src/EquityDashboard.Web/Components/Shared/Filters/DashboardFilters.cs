@@ -1,0 +1,44 @@
+using System.Globalization;
+using EquityDashboard.Core.Geography;
+using EquityDashboard.Core.Metrics;
+
+namespace EquityDashboard.Web.Components.Shared.Filters;
+
+/// <summary>
+/// The filters of a view as they appear in the URL query string (year, cluster, donor, region,
+/// baseline), so that a copied address reopens the same view.
+/// </summary>
+public sealed record DashboardFilters(int Year, string? Cluster = null, string? Donor = null, string? Region = null,
+    Baseline Baseline = Baseline.Pin)
+{
+    public const string PopulationValue = "population";
+
+    /// <summary>Reads query values leniently: blanks are "all", an unknown region or baseline falls back to the default.</summary>
+    public static DashboardFilters FromQuery(int year, string? cluster, string? donor, string? region, string? baseline) =>
+        new(year, Blank(cluster), Blank(donor), Regions.Canonical(region),
+            string.Equals(baseline, PopulationValue, StringComparison.OrdinalIgnoreCase) ? Baseline.Population : Baseline.Pin);
+
+    public EquityScope Scope => new(Year, Cluster, Donor, Region, Baseline);
+
+    /// <summary>Query parameters of the filters; defaults are left out so URLs stay short.</summary>
+    public IReadOnlyDictionary<string, object?> ToQuery() => new Dictionary<string, object?>
+    {
+        ["year"] = Year,
+        ["cluster"] = Cluster,
+        ["donor"] = Donor,
+        ["region"] = Region,
+        ["baseline"] = Baseline == Baseline.Population ? PopulationValue : null,
+    };
+
+    /// <summary>The query string (with a leading '?') for links that carry the filters to another page.</summary>
+    public string QueryString()
+    {
+        var parts = ToQuery().Where(kv => kv.Value is not null)
+            .Select(kv => $"{kv.Key}={Uri.EscapeDataString(Convert.ToString(kv.Value, CultureInfo.InvariantCulture)!)}");
+        return "?" + string.Join('&', parts);
+    }
+
+    public string NeedLabel => Baseline == Baseline.Pin ? "People in need" : "Population";
+
+    public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

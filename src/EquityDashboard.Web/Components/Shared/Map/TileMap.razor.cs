@@ -1,0 +1,71 @@
+using System.Globalization;
+using EquityDashboard.Core.Geography;
+using EquityDashboard.Core.Metrics;
+using EquityDashboard.Web.Components.Shared.Filters;
+using Microsoft.AspNetCore.Components;
+
+namespace EquityDashboard.Web.Components.Shared.Map;
+
+/// <summary>The 18 governorates as a tile grid (no map tiles, works offline), linking to each governorate page.</summary>
+public partial class TileMap
+{
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
+
+    private RatioScale _scale = new(new EquityThresholds());
+
+    [Parameter, EditorRequired] public EquityTable Table { get; set; } = default!;
+    [Parameter, EditorRequired] public DashboardFilters Filters { get; set; } = default!;
+    [Inject] private Gazetteer Gazetteer { get; set; } = default!;
+
+    internal sealed record Tile(string Pcode, string ShortName, string RatioText, string Tooltip, string Href,
+        string Position, string Colours, bool UnderServed, bool Dimmed);
+
+    protected override void OnParametersSet() => _scale = new RatioScale(Table.Thresholds);
+
+    private string GridStyle
+    {
+        get
+        {
+            var rows = Gazetteer.All.Max(g => g.TileRow) + 1;
+            var cols = Gazetteer.All.Max(g => g.TileCol) + 1;
+            return $"grid-template-rows: repeat({rows}, 1fr); grid-template-columns: repeat({cols}, 1fr);";
+        }
+    }
+
+    internal IEnumerable<Tile> Tiles
+    {
+        get
+        {
+            var figures = Table.Governorates.ToDictionary(g => g.Key);
+            // The region filter lists only its governorates; the others stay on the map, dimmed.
+            var minCol = Gazetteer.All.Min(g => g.TileCol);
+            foreach (var g in Gazetteer.All)
+            {
+                figures.TryGetValue(g.Pcode, out var f);
+                var cls = _scale.ClassOf(f?.EquityRatio);
+                var fill = cls?.Fill ?? RatioScale.NoNeedFill;
+                var text = cls?.Text ?? "#000000";
+                var ratio = f is null ? "not in view" : Money.Ratio(f.EquityRatio);
+                var tooltip = f is null
+                    ? $"{g.Name} ({g.Pcode}): outside the selected region"
+                    : $"{g.Name} ({g.Pcode}): equity ratio {ratio}; funding {Money.Full(f.FundingUsd)} ({Money.Percent(f.FundingShare)}); "
+                      + $"need share {Money.Percent(f.NeedShare)}"
+                      + (f.Flags.Count > 0 ? "; flags: " + string.Join(", ", f.Flags.Select(x => x.Code)) : string.Empty);
+                yield return new Tile(
+                    g.Pcode,
+                    ShortName(g.Name),
+                    f?.EquityRatio is { } r ? r.ToString("0.00", En) : "–",
+                    tooltip,
+                    $"governorate/{g.Pcode}{Filters.QueryString()}",
+                    $"grid-row: {g.TileRow + 1}; grid-column: {g.TileCol - minCol + 1};",
+                    $"background:{fill}; color:{text};",
+                    f?.HasFlag(FlagCodes.UnderServed) ?? false,
+                    f is null);
+            }
+        }
+    }
+
+    /// <summary>Names without the "Al-" article so they fit on a tile ("Al-Sulaymaniyah" -> "Sulaymaniyah").</summary>
+    internal static string ShortName(string name) =>
+        name.StartsWith("Al-", StringComparison.Ordinal) ? name[3..] : name;
+}

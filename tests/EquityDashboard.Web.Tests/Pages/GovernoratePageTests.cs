@@ -1,0 +1,106 @@
+using Bunit;
+using EquityDashboard.Core.Metrics;
+using EquityDashboard.Core.Records;
+using EquityDashboard.Infrastructure.Queries;
+using EquityDashboard.Web.Components.Pages.Governorate;
+using MudBlazor;
+
+namespace EquityDashboard.Web.Tests.Pages;
+
+/// <summary>The governorate page against the real services on a small imported data set.</summary>
+public sealed class GovernoratePageTests : DatabaseTestBase
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await ImportAsync("need.csv", RecordKind.Need, """
+            year,governorate,cluster,people_in_need,targeted,reached
+            2019,Kirkuk,,100000,,
+            2019,Ninewa,,900000,,
+            2019,Kirkuk,Health,40000,,
+            """);
+        await ImportAsync("funding.csv", RecordKind.Funding, """
+            year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id
+            2019,,ECHO,,Health,Kirkuk,30000,paid,,a
+            2019,,USA,,Health,Kirkuk,10000,paid,,b
+            2019,,USA,,,Ninewa,960000,paid,,c
+            2018,,USA,,,Kirkuk,80000,paid,,d
+            """);
+        await ImportAsync("incidents.csv", RecordKind.Incidents, """
+            date,governorate,type,count
+            2019-02-01,Kirkuk,IED,15
+            2019-03-01,Kirkuk,Ambush,10
+            """);
+    }
+
+    private bool _popovers;
+
+    private IRenderedComponent<GovernoratePage> Open(string path)
+    {
+        Navigation.NavigateTo(path);
+        if (!_popovers) Ctx.Render<MudPopoverProvider>();
+        _popovers = true;
+        var segment = new Uri(Navigation.Uri).AbsolutePath.Split('/').Last();
+        var cut = Ctx.Render<GovernoratePage>(p => p.Add(c => c.Pcode, Uri.UnescapeDataString(segment)));
+        cut.WaitForAssertion(() => Assert.True(
+            cut.FindAll("[data-testid=figures]").Count + cut.FindAll("[data-testid=not-found]").Count > 0), Timeout);
+        return cut;
+    }
+
+    [Fact]
+    public async Task Figures_and_flags_are_the_tables_row_for_the_governorate()
+    {
+        var cut = Open("/governorate/IQG13?year=2019");
+        var row = (await Service<EquityService>().GetTableAsync(new EquityScope(2019))).Governorates.Single(g => g.Key == "IQG13");
+
+        Assert.StartsWith("Kirkuk", cut.Find("[data-testid=governorate-name]").TextContent.Trim());
+        Assert.Contains(Money.Full(row.FundingUsd), cut.Find("[data-figure=funding]").TextContent);
+        Assert.Contains(Money.Ratio(row.EquityRatio), cut.Find("[data-figure=equity-ratio]").TextContent);
+        Assert.Equal(row.Flags.Select(f => f.Code), cut.FindAll("[data-testid=flags] [data-flag]").Select(c => c.GetAttribute("data-flag")));
+        Assert.Contains(FlagCodes.UnderServed, row.Flags.Select(f => f.Code));
+        Assert.Contains(FlagCodes.AccessConstrained, row.Flags.Select(f => f.Code));
+        Assert.Contains("may be a matter of access rather than neglect", cut.Find("[data-testid=access-note]").TextContent);
+    }
+
+    [Fact]
+    public void Breakdowns_trend_incidents_and_sources_are_listed()
+    {
+        var cut = Open("/governorate/IQG13?year=2019");
+
+        var donors = cut.FindAll("[data-testid=donors] tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal([["ECHO", "30,000", "75.0%"], ["USA", "10,000", "25.0%"]], donors);
+        var health = cut.FindAll("[data-testid=clusters] tbody tr").Single(r => r.TextContent.Contains("Health"));
+        Assert.Contains("40,000", health.TextContent);
+        Assert.Contains("USD 1.00", health.TextContent);
+        Assert.Equal(["2018", "2019"], cut.FindAll("[data-testid=trend] tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+        Assert.Equal(2, cut.FindAll("[data-testid=incidents] tbody tr").Count);
+        Assert.Equal(["need.csv", "funding.csv", "incidents.csv"],
+            cut.FindAll("[data-testid=sources] li .file").Select(s => s.TextContent.Trim().TrimStart('(').Split(',')[0]));
+    }
+
+    [Fact]
+    public void A_name_in_the_address_resolves_and_an_unknown_one_gets_suggestions()
+    {
+        var byName = Open("/governorate/Kirkuk?year=2019");
+        Assert.StartsWith("Kirkuk", byName.Find("[data-testid=governorate-name]").TextContent.Trim());
+
+        var unknown = Open("/governorate/Kirkuq?year=2019");
+        var message = unknown.Find("[data-testid=not-found]").TextContent;
+        Assert.Contains("There is no governorate 'Kirkuq'.", message);
+        Assert.Contains("Did you mean", message);
+        Assert.Contains("Kirkuk", message);
+    }
+
+    [Fact]
+    public async Task Changing_the_year_keeps_the_governorate_in_the_address()
+    {
+        var cut = Open("/governorate/IQG13?year=2019&cluster=Health");
+
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<int>>().Instance.ValueChanged.InvokeAsync(2018));
+
+        var uri = new Uri(Navigation.Uri);
+        Assert.Equal("/governorate/IQG13", uri.AbsolutePath);
+        Assert.Contains("year=2018", uri.Query);
+        Assert.Contains("cluster=Health", uri.Query);
+    }
+}
