@@ -32,6 +32,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(GazetteerSource.Default);
         services.AddSingleton<NameResolver>();
         services.AddSingleton<EquityCalculator>();
+        services.AddMemoryCache(o => o.SizeLimit = QueryCache.Capacity);
+        services.AddSingleton<QueryCache>();
         services.AddSingleton<EquityQueries>();
         services.AddSingleton<EquityService>();
         services.AddSingleton<BreakdownService>();

@@ -1,5 +1,6 @@
 using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Web;
+using EquityDashboard.Web.Api;
 using EquityDashboard.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,9 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapEquityApi();
+app.MapOpenApi();
+app.MapHealthChecks("/healthz");
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using EquityDashboard.Infrastructure;
+using EquityDashboard.Web.Api;
 using EquityDashboard.Web.Components.Pages.Data;
 using EquityDashboard.Web.Services;
 using MudBlazor.Services;
@@ -7,13 +8,16 @@ namespace EquityDashboard.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>Everything the web app needs: the shared services, Blazor Server and MudBlazor.</summary>
+    /// <summary>Everything the web app needs: the shared services, Blazor Server and MudBlazor, the API and its health check.</summary>
     public static IServiceCollection AddEquityWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddEquityDashboard(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddDashboardPages();
+        services.AddProblemDetails();
+        services.AddOpenApi(OpenApiSetup.Configure);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
 

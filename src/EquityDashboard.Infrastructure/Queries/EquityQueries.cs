@@ -9,9 +9,20 @@ namespace EquityDashboard.Infrastructure.Queries;
 /// Reads the engine's inputs for a scope with aggregate queries (GROUP BY in SQLite); rows
 /// are never loaded one by one, except the handful of need figures (one per governorate).
 /// </summary>
-public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory)
+public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, QueryCache cache)
 {
+    /// <summary>
+    /// The engine's inputs for the scope. They depend on year, cluster and donor only (region and
+    /// baseline act in the calculator), so views that differ by those share one cached read.
+    /// </summary>
     public async Task<EquityInputs> LoadInputsAsync(EquityScope scope, CancellationToken ct = default)
+    {
+        var shared = scope with { Region = null, Baseline = Baseline.Pin };
+        var inputs = await cache.GetAsync(shared, c => ReadInputsAsync(shared, c), ct);
+        return inputs with { Scope = scope };
+    }
+
+    private async Task<EquityInputs> ReadInputsAsync(EquityScope scope, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
 

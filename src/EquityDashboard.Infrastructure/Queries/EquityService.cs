@@ -9,7 +9,8 @@ namespace EquityDashboard.Infrastructure.Queries;
 /// The one entry point views use: equity tables, trends and the lists behind filters.
 /// Every figure comes from <see cref="EquityCalculator"/>; no view computes its own.
 /// </summary>
-public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, EquityQueries queries, EquityCalculator calculator)
+public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, EquityQueries queries, EquityCalculator calculator,
+    QueryCache cache)
 {
     public async Task<EquityTable> GetTableAsync(EquityScope scope, CancellationToken ct = default) =>
         calculator.Compute(await queries.LoadInputsAsync(scope, ct));
@@ -40,7 +41,10 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
     }
 
     /// <summary>Years with any funding, need or presence, ascending.</summary>
-    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct = default) =>
+        cache.GetAsync(nameof(YearsAsync), ReadYearsAsync, ct);
+
+    private async Task<IReadOnlyList<int>> ReadYearsAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var funding = await db.Funding.Select(f => f.Year).Distinct().ToListAsync(ct);
@@ -50,7 +54,10 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
     }
 
     /// <summary>The latest year with both counted funding and intersectoral people in need, else the latest year with data.</summary>
-    public async Task<int?> LatestCompleteYearAsync(CancellationToken ct = default)
+    public Task<int?> LatestCompleteYearAsync(CancellationToken ct = default) =>
+        cache.GetAsync(nameof(LatestCompleteYearAsync), ReadLatestCompleteYearAsync, ct);
+
+    private async Task<int?> ReadLatestCompleteYearAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var needYears = db.Need.Where(n => n.Cluster == NeedFigure.Intersectoral && n.PeopleInNeed != null).Select(n => n.Year);
@@ -58,7 +65,10 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
         return both ?? (await YearsAsync(ct)).Cast<int?>().LastOrDefault();
     }
 
-    public async Task<IReadOnlyList<string>> ClustersAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<string>> ClustersAsync(CancellationToken ct = default) =>
+        cache.GetAsync(nameof(ClustersAsync), ReadClustersAsync, ct);
+
+    private async Task<IReadOnlyList<string>> ReadClustersAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var need = await db.Need.Where(n => n.Cluster != NeedFigure.Intersectoral).Select(n => n.Cluster).Distinct().ToListAsync(ct);
@@ -66,7 +76,10 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
         return need.Concat(funding).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    public async Task<IReadOnlyList<string>> DonorsAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<string>> DonorsAsync(CancellationToken ct = default) =>
+        cache.GetAsync(nameof(DonorsAsync), ReadDonorsAsync, ct);
+
+    private async Task<IReadOnlyList<string>> ReadDonorsAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return (await db.Funding.Select(f => f.Donor).Distinct().ToListAsync(ct)).Order(StringComparer.OrdinalIgnoreCase).ToList();
@@ -74,7 +87,7 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
 
     /// <summary>Batches that bring records for the year (the provenance of a table, including the previous year's funding).</summary>
     public Task<IReadOnlyList<ImportBatch>> SourcesForYearAsync(int year, CancellationToken ct = default) =>
-        SourcesAsync([year], [year - 1, year], ct);
+        cache.GetAsync((nameof(SourcesForYearAsync), year), c => SourcesAsync([year], [year - 1, year], c), ct);
 
     /// <summary>Batches that bring records for any of the years.</summary>
     public Task<IReadOnlyList<ImportBatch>> SourcesForYearsAsync(IReadOnlyCollection<int> years, CancellationToken ct = default) =>

@@ -47,6 +47,6 @@ public sealed class ShareScatterTests : MudTestBase
         var bravo = cut.Find("[data-pcode=IQX02]");
         Assert.Equal("governorate/IQX02?year=2024", bravo.GetAttribute("href"));
         Assert.Equal("Bravo: 30.3% of need, 2.3% of funding, equity ratio 0.08", bravo.GetAttribute("aria-label"));
-        Assert.Equal("img", cut.Find("svg").GetAttribute("role"));
+        Assert.Equal("img", cut.Find("svg.plot").GetAttribute("role"));
     }
 }

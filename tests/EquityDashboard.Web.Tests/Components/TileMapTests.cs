@@ -25,7 +25,7 @@ public sealed class TileMapTests : MudTestBase
         Assert.Equal(SampleTable.Gazetteer.All.Select(g => g.Pcode), tiles.Select(t => t.GetAttribute("data-pcode")));
         foreach (var g in SampleTable.Gazetteer.All)
         {
-            var cell = cut.Find($"[data-pcode={g.Pcode}]").ParentElement!;
+            var cell = cut.Find($"[data-pcode={g.Pcode}]");
             Assert.Contains($"grid-row: {g.TileRow + 1};", cell.GetAttribute("style"));
             Assert.Contains($"grid-column: {g.TileCol + 1};", cell.GetAttribute("style"));
         }

@@ -1,0 +1,28 @@
+using EquityDashboard.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace EquityDashboard.Web.Api;
+
+/// <summary>
+/// Healthy when the configured database opens and answers a one-row query on the
+/// governorate table (so a missing file, a broken file or a missing schema are all caught).
+/// </summary>
+public sealed class DatabaseHealthCheck(IDbContextFactory<EquityDbContext> factory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var governorates = await db.Governorates.AnyAsync(cancellationToken);
+            return governorates
+                ? HealthCheckResult.Healthy("The database answers.")
+                : HealthCheckResult.Unhealthy("The database has no governorates: it was not initialised.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The database cannot be queried.", ex);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace EquityDashboard.Web.Api;
+
+/// <summary>
+/// The API binds its query parameters as text (so a wrong value gets a clear problem+json
+/// message); this tells OpenAPI clients their real types: years are integers, baseline and
+/// format take fixed values, and an operation with a format parameter also answers text/csv.
+/// </summary>
+internal static class OpenApiSetup
+{
+    private static readonly string[] YearParameters = ["year", "from", "to"];
+
+    public static void Configure(OpenApiOptions options)
+    {
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "EquityDashboard API";
+            document.Info.Description = "Funding against need per Iraqi governorate: the equity table, trends and "
+                + "governorate details, with the same figures as the dashboard and the `equity` command line.";
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer((operation, _, _) =>
+        {
+            foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+            {
+                if (YearParameters.Contains(parameter.Name))
+                    parameter.Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Integer, Format = "int32",
+                        Minimum = QueryCheck.MinYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Maximum = QueryCheck.MaxYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    };
+                else if (parameter.Name == "baseline")
+                    parameter.Schema = Choice("pin", "population");
+                else if (parameter.Name == "format")
+                {
+                    parameter.Schema = Choice("json", "csv");
+                    if (operation.Responses?.GetValueOrDefault("200") is OpenApiResponse { Content: { } content })
+                        content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                }
+            }
+            return Task.CompletedTask;
+        });
+    }
+
+    private static OpenApiSchema Choice(params string[] values) => new()
+    {
+        Type = JsonSchemaType.String,
+        Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList(),
+        Default = JsonValue.Create(values[0]),
+    };
+}

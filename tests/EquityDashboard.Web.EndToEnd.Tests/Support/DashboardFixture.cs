@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace EquityDashboard.Web.EndToEnd.Tests.Support;
+
+/// <summary>
+/// One seeded server and one headless Chromium for a collection of browser tests. Each test
+/// opens its own <see cref="DashboardPage"/> (a fresh browser context: no shared cookies or
+/// storage). Nothing starts where browser tests are skipped (see <see cref="Browser.SkipReason"/>).
+/// </summary>
+public sealed class DashboardFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public DashboardServer Server { get; } = new();
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser was not started.");
+
+    public async Task InitializeAsync()
+    {
+        if (Support.Browser.SkipReason is not null) return;
+        Server.Start();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Support.Browser.ExecutablePath,
+            Args = Support.Browser.Args,
+            Headless = true,
+        });
+    }
+
+    /// <summary>A new page in its own context, with screenshots named after <paramref name="test"/>.</summary>
+    public async Task<DashboardPage> NewPageAsync(ITestOutputHelper output, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "en-US",
+        });
+        return new DashboardPage(context, await context.NewPageAsync(), output, test);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await Server.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
+{
+    public const string Name = "Dashboard in a browser";
+}

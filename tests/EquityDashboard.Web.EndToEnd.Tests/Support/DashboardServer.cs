@@ -1,0 +1,76 @@
+using System.Net;
+using EquityDashboard.Infrastructure.Queries;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EquityDashboard.Web.EndToEnd.Tests.Support;
+
+/// <summary>
+/// The real web app (Development environment, so static web assets are served from the
+/// build) behind Kestrel on a free loopback port, on its own temporary SQLite file that the
+/// app's start-up creates and seeds with the demo data.
+/// </summary>
+public sealed class DashboardServer : WebApplicationFactory<Program>
+{
+    public DashboardServer()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), $"ed-e2e-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Folder);
+        DbPath = Path.Combine(Folder, "equity.db");
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string Folder { get; }
+    public string DbPath { get; }
+
+    /// <summary>The address Kestrel listens on (set by <see cref="Start"/>).</summary>
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>The app's own services, to compute expected figures on the same database.</summary>
+    public EquityService Equity => Services.GetRequiredService<EquityService>();
+
+    public Uri Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        Address = new Uri(addresses.Single());
+        return Address;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DbPath}");
+        builder.UseSetting("Equity:SeedDemoData", "true");
+        builder.UseSetting("Equity:SeedFolder", Path.Combine(RepoRoot, "seeds"));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open elsewhere: leave the temp folder for the OS to clean.
+        }
+    }
+
+    public static string RepoRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "EquityDashboard.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException($"No EquityDashboard.sln above {AppContext.BaseDirectory}.");
+    }
+}

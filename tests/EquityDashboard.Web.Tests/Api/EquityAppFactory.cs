@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using EquityDashboard.Infrastructure.Queries;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EquityDashboard.Web.Tests.Api;
+
+/// <summary>
+/// The real web app in memory on its own temporary SQLite file, set through configuration
+/// (<c>ConnectionStrings:Default</c>, <c>Equity:SeedDemoData</c>) the way an operator would.
+/// The app's start-up creates the database and, when asked, seeds the demo data. Log
+/// entries of every category are captured in <see cref="Logs"/>.
+/// </summary>
+public sealed class EquityAppFactory : WebApplicationFactory<Program>
+{
+    private readonly bool _seed;
+
+    public EquityAppFactory(bool seed)
+    {
+        _seed = seed;
+        Folder = Path.Combine(Path.GetTempPath(), $"ed-api-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Folder);
+        DbPath = Path.Combine(Folder, "equity.db");
+    }
+
+    public string Folder { get; }
+    public string DbPath { get; }
+    public CapturedLogs Logs { get; } = new();
+
+    public EquityService Equity => Services.GetRequiredService<EquityService>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DbPath}");
+        builder.UseSetting("Equity:SeedDemoData", _seed ? "true" : "false");
+        builder.UseSetting("Equity:SeedFolder", Path.Combine(RepoRoot, "seeds"));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open elsewhere: leave the temp folder for the OS to clean.
+        }
+    }
+
+    public static string RepoRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "EquityDashboard.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException($"No EquityDashboard.sln above {AppContext.BaseDirectory}.");
+    }
+}
+
+/// <summary>One log entry: category, event id, the rendered message and the template's named values.</summary>
+public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyDictionary<string, object?> Values);
+
+/// <summary>Keeps every log entry written through the app's loggers.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    private readonly ConcurrentQueue<LogEntry> _entries = new();
+
+    public IReadOnlyList<LogEntry> Entries => _entries.ToArray();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var values = state is IReadOnlyList<KeyValuePair<string, object?>> pairs
+                ? pairs.ToDictionary(p => p.Key, p => p.Value)
+                : new Dictionary<string, object?>();
+            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), values));
+        }
+    }
+}
+
+/// <summary>One seeded app shared by the API test classes (seeding takes a few seconds).</summary>
+public sealed class SeededApp : IAsyncLifetime
+{
+    public EquityAppFactory Factory { get; } = new(seed: true);
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Client = Factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SeededAppCollection : ICollectionFixture<SeededApp>
+{
+    public const string Name = "Seeded web app";
+}

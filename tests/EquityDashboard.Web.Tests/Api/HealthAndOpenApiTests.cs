@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace EquityDashboard.Web.Tests.Api;
+
+[Collection(SeededAppCollection.Name)]
+public sealed class OpenApiTests(SeededApp app)
+{
+    [Fact]
+    public async Task The_document_lists_the_api_with_summaries_and_response_types()
+    {
+        using var doc = JsonDocument.Parse(await app.Client.GetStringAsync("/openapi/v1.json"));
+        var paths = doc.RootElement.GetProperty("paths");
+
+        foreach (var path in new[] { "/api/gaps", "/api/trends", "/api/governorates/{pcode}" })
+        {
+            var get = paths.GetProperty(path).GetProperty("get");
+            Assert.False(string.IsNullOrWhiteSpace(get.GetProperty("summary").GetString()), path);
+            var ok = get.GetProperty("responses").GetProperty("200").GetProperty("content");
+            Assert.True(ok.GetProperty("application/json").TryGetProperty("schema", out _), path);
+            Assert.True(get.GetProperty("responses").TryGetProperty("400", out _), path);
+        }
+        Assert.True(paths.GetProperty("/api/gaps").GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").TryGetProperty("text/csv", out _));
+        var year = paths.GetProperty("/api/gaps").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == "year");
+        Assert.Equal("integer", year.GetProperty("schema").GetProperty("type").GetString());
+    }
+}
+
+/// <summary>/healthz on a working database, and on one that became unusable after start-up.</summary>
+public sealed class HealthTests
+{
+    [Fact]
+    public async Task A_working_database_is_healthy()
+    {
+        await using var factory = new EquityAppFactory(seed: false);
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_unusable_database_is_unhealthy_with_503()
+    {
+        await using var factory = new EquityAppFactory(seed: false);
+        using var client = factory.CreateClient();
+
+        // The database file is replaced by a folder: nothing can open it any more.
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(factory.Folder)) File.Delete(file);
+        Directory.CreateDirectory(factory.DbPath);
+
+        using var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+    }
+}
