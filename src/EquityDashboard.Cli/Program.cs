@@ -9,6 +9,7 @@ var root = new RootCommand("EquityDashboard: where aid goes compared with where 
 root.Options.Add(CommonOptions.Database);
 root.Subcommands.Add(GapsCommand.Create());
 root.Subcommands.Add(TrendsCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(BatchesCommand.Create());
 root.Subcommands.Add(RollbackCommand.Create());

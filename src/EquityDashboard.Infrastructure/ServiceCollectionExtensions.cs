@@ -1,6 +1,7 @@
 using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Infrastructure.Data;
+using EquityDashboard.Infrastructure.Export.Briefing;
 using EquityDashboard.Infrastructure.Import;
 using EquityDashboard.Infrastructure.Queries;
 using EquityDashboard.Infrastructure.Seeding;
@@ -37,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EquityService>();
         services.AddSingleton<BreakdownService>();
         services.AddSingleton<FindingsService>();
+        services.AddSingleton<BriefingService>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<BatchStore>();
         services.AddSingleton<DemoSeeder>();

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using EquityDashboard.Core.Geography;
+using EquityDashboard.Core.Metrics;
+using EquityDashboard.Infrastructure.Export.Briefing;
+using EquityDashboard.Infrastructure.Queries;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EquityDashboard.Cli.Commands;
+
+/// <summary>`export`: the briefing workbook (.xlsx) of a scope, or of one governorate.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var year = new Option<int>("--year") { Description = "Reference year", Required = true };
+        var cluster = CommonOptions.Cluster();
+        var donor = CommonOptions.Donor();
+        var region = new Option<string?>("--region") { Description = "List only one region: KRI, South, North/Centre, Baghdad" };
+        var baseline = new Option<string>("--baseline")
+        {
+            Description = "pin (people in need, default) or population (per-capita view)",
+            DefaultValueFactory = _ => "pin",
+        };
+        baseline.AcceptOnlyFromAmong("pin", "population");
+        var governorate = new Option<string?>("--governorate")
+        {
+            Description = "One governorate's briefing (P-code or name) instead of the national one",
+        };
+        var output = new Option<FileInfo?>("--out")
+        {
+            Description = "Workbook to write (default: a name made from the scope, in the current folder)",
+        };
+
+        var command = new Command("export", "Briefing workbook (.xlsx): key figures, findings, gap table, regions, clusters, donors, presence, sources")
+        {
+            year, cluster, donor, region, baseline, governorate, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            string? regionName = null;
+            if (parse.GetValue(region) is { } r && (regionName = Regions.Canonical(r)) is null)
+            {
+                Console.Error.WriteLine($"Unknown region '{r}'. Use one of: {string.Join(", ", Regions.All)}.");
+                return 2;
+            }
+            await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct);
+            var equity = services.GetRequiredService<EquityService>();
+            var briefing = services.GetRequiredService<BriefingService>();
+
+            var clusterName = await KnownAsync("cluster", parse.GetValue(cluster), () => equity.ClustersAsync(ct));
+            var donorName = await KnownAsync("donor", parse.GetValue(donor), () => equity.DonorsAsync(ct));
+            if (clusterName is { Ok: false } || donorName is { Ok: false }) return 2;
+
+            var scope = new EquityScope(parse.GetValue(year), clusterName?.Name, donorName?.Name, regionName,
+                parse.GetValue(baseline) == "population" ? Baseline.Population : Baseline.Pin);
+            string? place = null;
+            if (parse.GetValue(governorate) is { } typed)
+            {
+                var resolution = services.GetRequiredService<NameResolver>().Resolve(typed);
+                if (resolution.Pcode is null)
+                {
+                    Console.Error.WriteLine(resolution.Error);
+                    return 2;
+                }
+                if (resolution.Warning is not null) Console.Error.WriteLine(resolution.Warning);
+                place = resolution.Pcode;
+            }
+            var fileName = place is null ? BriefingService.FileName(scope) : briefing.GovernorateFileName(place, scope);
+            var target = parse.GetValue(output) ?? new FileInfo(fileName);
+
+            var clock = Stopwatch.StartNew();
+            // Written next to the target and moved over it at the end: a failed export leaves no half-written workbook.
+            var partial = target.FullName + ".partial";
+            try
+            {
+                await using (var stream = File.Create(partial))
+                {
+                    if (place is null) await briefing.WriteAsync(scope, stream, ct);
+                    else await briefing.WriteGovernorateAsync(place, scope, stream, ct);
+                }
+                File.Move(partial, target.FullName, overwrite: true);
+            }
+            finally
+            {
+                if (File.Exists(partial)) File.Delete(partial);
+            }
+            clock.Stop();
+
+            var size = new FileInfo(target.FullName).Length;
+            Console.Out.Write(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote {target.FullName}\n{(place is null ? $"Briefing: {scope.Describe()}" : $"Governorate briefing ({place}): {(scope with { Region = null }).Describe()}")}\n"
+                + $"{size / 1024.0:0.0} KiB in {clock.Elapsed.TotalSeconds:0.000} s\n"));
+            return 0;
+        });
+        return command;
+    }
+
+    private sealed record Known(bool Ok, string? Name);
+
+    /// <summary>
+    /// The stored spelling of a cluster or donor the user typed (case-insensitive); prints the
+    /// known names and returns Ok = false for an unknown one; null when none was given.
+    /// </summary>
+    private static async Task<Known?> KnownAsync(string what, string? typed, Func<Task<IReadOnlyList<string>>> list)
+    {
+        if (typed is null) return null;
+        var names = await list();
+        var match = names.FirstOrDefault(n => string.Equals(n, typed.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (match is not null) return new Known(true, match);
+        Console.Error.WriteLine(names.Count == 0
+            ? $"Unknown {what} '{typed}': the database has no {what} names."
+            : $"Unknown {what} '{typed}'. Known: {string.Join(", ", names)}.");
+        return new Known(false, null);
+    }
+}

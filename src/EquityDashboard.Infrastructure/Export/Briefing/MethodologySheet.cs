@@ -1,0 +1,86 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using EquityDashboard.Core.Metrics;
+
+namespace EquityDashboard.Infrastructure.Export.Briefing;
+
+/// <summary>Definitions of every figure and flag, with the thresholds the workbook was written with.</summary>
+internal static class MethodologySheet
+{
+    public const int HeaderRow = 4;
+    public static readonly IReadOnlyList<string> Headers = ["Term", "What it means", "Rule or threshold used"];
+    private const double MeaningWidth = 78, RuleWidth = 46;
+
+    public static void Write(IXLWorksheet ws, string title, EquityScope scope, EquityThresholds thresholds)
+    {
+        Xl.Widths(ws, 26, MeaningWidth, RuleWidth);
+        Xl.Title(ws, 1, "Methodology: what every figure and flag means");
+        ws.Cell(2, 1).Text(scope.Describe());
+        Xl.NoteLine(ws, 3, "The full explanation, with a worked example, is docs/methodology.md of EquityDashboard.");
+        Xl.HeaderRow(ws, HeaderRow, 1, Headers);
+        var row = HeaderRow + 1;
+        foreach (var (term, meaning, rule) in Rows(scope, thresholds))
+        {
+            ws.Cell(row, 1).Text(term);
+            ws.Cell(row, 1).Style.Font.Bold = true;
+            ws.Cell(row, 2).Text(meaning);
+            ws.Cell(row, 3).Text(rule);
+            Xl.Wrap(ws, row, 2, meaning, MeaningWidth);
+            Xl.Wrap(ws, row, 3, rule, RuleWidth);
+            ws.Cell(row, 1).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            row++;
+        }
+        ws.SheetView.FreezeRows(HeaderRow);
+        Xl.Printable(ws, title, HeaderRow, HeaderRow);
+    }
+
+    public static IEnumerable<(string Term, string Meaning, string Rule)> Rows(EquityScope scope, EquityThresholds t)
+    {
+        var en = CultureInfo.GetCultureInfo("en-US");
+        string F(double v) => v.ToString("0.##", en);
+        string P(double v) => v.ToString("0.##%", en);
+
+        yield return ("Scope", "Every figure is for one reference year and one scope: all clusters or one cluster, optionally one donor.",
+            scope.Describe());
+        yield return ("Region filter", "Limits which governorates and regions are listed. Shares, ratios, national totals and the Gini stay national.",
+            scope.Region ?? "none (all of Iraq)");
+        yield return ("Baseline", "What need is measured with. People in need (default): does funding follow assessed need? Population: does funding follow where people live (the per-capita view)?",
+            $"This workbook: {BaselineWords.Name(scope.Baseline)}");
+        yield return ("Funding (counted)", "Funding of the year with status paid, commitment or blank, and flow boundary incoming or blank. Pledges, internal and outgoing flows count nowhere. The year is the budget year where given, else the year of the date.",
+            "funding_g: counted funding attributed to exactly one governorate g");
+        yield return ("Unallocated funding", "Counted funding for several governorates, the whole country or no stated place. Reported apart; in no governorate's figures or shares.",
+            "not in F");
+        yield return ("People in need (need)", "Intersectoral people in need for all clusters, the cluster's people in need in a cluster scope. Missing is 'not reported', never 0. Cluster figures are never added up.",
+            "need_g; N = sum over governorates with need reported");
+        yield return ("Funding share", "The governorate's part of all allocated funding.", "fs_g = funding_g / F");
+        yield return ("Need share", "The governorate's part of all people in need (or of the population).", "ns_g = need_g / N");
+        yield return ("Equity ratio", "Funding share divided by need share. 1 = funded in proportion to need; below 1 less, above 1 more. Undefined where no need is recorded ('no recorded need').",
+            "r_g = fs_g / ns_g");
+        yield return ("USD per person in need", "Funding per person in need (per resident under the population baseline); the national figure is the rate everyone is compared with.",
+            "u_g = funding_g / need_g; national u = F / N");
+        yield return ("Gap to parity (USD)", "How much more the governorate would need to be funded at the national rate per person in need (negative: funded above it).",
+            "gap_g = need_g x u - funding_g");
+        yield return ("Organisations, activities", "Distinct organisations present in the year (spellings and acronyms merged); distinct activities (organisation, cluster, governorate, district, activity). In a cluster scope, that cluster's.",
+            "orgs per 100k = orgs_g / need_g x 100,000");
+        yield return ("Concentration (Gini)", "How unevenly funding per person in need is spread over governorates: 0 = the same everywhere, near 1 = funding sits with few.",
+            "G = 1 - sum (X_k - X_k-1)(Y_k + Y_k-1), governorates ordered by u_g");
+        yield return ("Change on the previous year", "Change of funding against the previous year; undefined where the previous year had no funding.",
+            "(F_y - F_y-1) / F_y-1");
+        yield return ("Security incidents per 100k", "Security incidents of the year per 100,000 people in need of the scope (always people in need, also under the population baseline).",
+            "incidents_g / PiN_g x 100,000");
+        yield return ("Flag: under-served", "Funding share well below need share.", $"equity ratio below {F(t.UnderServedRatio)}");
+        yield return ("Flag: over-concentrated", "Funding share well above need share.", $"equity ratio above {F(t.OverConcentratedRatio)}");
+        yield return ("Flag: no presence", "Need but no organisation reported present; only for years with presence (3W) data.", "need above 0 and no organisation");
+        yield return ("Flag: funding falling", "Funding fell sharply on the previous year (a fall to 0 is -100%).", $"change below {P(t.FundingFallingChange)}");
+        yield return ("Flag: access-constrained", "Many security incidents for the people in need: a funding gap here may be access, not neglect. Only for years with incident data.",
+            $"more than {F(t.AccessIncidentsPer100kPin)} incidents per 100,000 people in need");
+        yield return ("Regions", "KRI: Erbil, Duhok, Al-Sulaymaniyah. South: Al-Basrah, Thi-Qar, Maysan, Al-Muthanna, Al-Qadissiya, Al-Najaf, Kerbala, Wassit, Babil. North/Centre: Ninewa, Al-Anbar, Salah Al-Din, Kirkuk, Diyala. Baghdad.",
+            "regions add up funding and need, count distinct organisations, then apply the same formulas");
+        yield return ("Key findings", "Sentences written from the figures above (the same as the dashboard's findings panel), most important first, at most eight.",
+            "docs/methodology.md, section 10");
+        yield return ("Illustrative data", "Batches whose source name says 'Illustrative' are invented demonstration data; they are marked on the Brief and Sources sheets.",
+            "do not quote as real");
+        yield return ("Numbers in this workbook", "Cells hold unrounded figures; the formats only round for display (USD with thousands separators, shares as %, ratios to 2 decimals). Empty cells are undefined figures.",
+            "colour scale on equity ratio: orange 0, near white 1 (parity), purple 2 and above");
+    }
+}
