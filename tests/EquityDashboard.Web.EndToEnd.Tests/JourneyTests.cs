@@ -132,4 +132,20 @@ public sealed class JourneyTests(DashboardFixture app, ITestOutputHelper output)
         await Expect(page.Page.Locator("[data-testid=metric-help]").First).ToBeFocusedAsync();
         Assert.True(page.Errors.Count == 0, string.Join("\n", page.Errors));
     }
+
+    [BrowserFact]
+    public async Task Download_briefing_saves_the_workbook_of_the_current_filters()
+    {
+        await using var page = await app.NewPageAsync(output);
+        await page.OpenAsync("/?year=2019&cluster=Health");
+
+        var download = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.Locator("[data-testid=download-briefing]").ClickAsync());
+
+        Assert.Equal(EquityDashboard.Infrastructure.Export.Briefing.BriefingService.FileName(new EquityScope(2019, "Health")), download.SuggestedFilename);
+        var path = Path.Combine(app.Server.Folder, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(path);
+        Assert.Equal("Brief", workbook.Worksheets.First().Name);
+        Assert.True(page.Errors.Count == 0, string.Join("\n", page.Errors));
+    }
 }

@@ -9,6 +9,10 @@ internal static partial class ApiLog
         Message = "API export {Export} as {Format} for {Scope}: {Rows} rows in {ElapsedMs} ms")]
     public static partial void Exported(this ILogger logger, string export, string format, string scope, int rows, long elapsedMs);
 
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
+        Message = "API export {Export} as xlsx for {Scope} in {ElapsedMs} ms")]
+    public static partial void ExportedWorkbook(this ILogger logger, string export, string scope, long elapsedMs);
+
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
         Message = "API request {Export} refused with {StatusCode}: invalid {Parameters}")]
     public static partial void Refused(this ILogger logger, string export, int statusCode, string parameters);

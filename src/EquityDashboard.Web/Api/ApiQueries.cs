@@ -59,3 +59,22 @@ public sealed class GovernorateQuery
     [FromQuery(Name = "baseline"), Description(EquityApi.BaselineHelp)]
     public string? Baseline { get; init; }
 }
+
+/// <summary>Query of <c>GET /api/briefing.xlsx</c>: the filters of the overview.</summary>
+public sealed class BriefingQuery
+{
+    [FromQuery(Name = "year"), Description(EquityApi.YearHelp)]
+    public string? Year { get; init; }
+
+    [FromQuery(Name = "cluster"), Description(EquityApi.ClusterHelp)]
+    public string? Cluster { get; init; }
+
+    [FromQuery(Name = "donor"), Description(EquityApi.DonorHelp)]
+    public string? Donor { get; init; }
+
+    [FromQuery(Name = "region"), Description("Limit the workbook's lists to one region: North/Centre, Baghdad, KRI or South. Shares stay national.")]
+    public string? Region { get; init; }
+
+    [FromQuery(Name = "baseline"), Description(EquityApi.BaselineHelp)]
+    public string? Baseline { get; init; }
+}

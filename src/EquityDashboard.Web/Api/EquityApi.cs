@@ -52,8 +52,11 @@ public static class EquityApi
             .Produces<GovernorateDetailDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapBriefings();
+
         api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint.",
-                detail: "The API has /api/gaps, /api/trends and /api/governorates/{pcode}; see /openapi/v1.json."))
+                detail: "The API has /api/gaps, /api/trends, /api/governorates/{pcode}, /api/briefing.xlsx and "
+                    + "/api/governorates/{pcode}/briefing.xlsx; see /openapi/v1.json."))
             .ExcludeFromDescription();
 
         return app;
@@ -151,7 +154,7 @@ public static class EquityApi
     }
 
     /// <summary>The scope of a table query, or null when <paramref name="check"/> holds any failure (this or earlier).</summary>
-    private static async Task<EquityScope?> ReadScopeAsync(QueryCheck check, EquityService equity, DashboardQueries dashboard,
+    internal static async Task<EquityScope?> ReadScopeAsync(QueryCheck check, EquityService equity, DashboardQueries dashboard,
         string? yearText, string? clusterText, string? donorText, string? regionText, string? baselineText, CancellationToken ct)
     {
         var year = check.Year("year", yearText);
@@ -167,5 +170,5 @@ public static class EquityApi
     private static FileContentHttpResult Csv(StringWriter csv, string fileName) =>
         TypedResults.File(new UTF8Encoding(false).GetBytes(csv.ToString()), CsvContentType, fileName);
 
-    private static long ElapsedMs(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    internal static long ElapsedMs(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 }
