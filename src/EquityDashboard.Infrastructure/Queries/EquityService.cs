@@ -93,15 +93,31 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
     public Task<IReadOnlyList<ImportBatch>> SourcesForYearsAsync(IReadOnlyCollection<int> years, CancellationToken ct = default) =>
         SourcesAsync(years, years, ct);
 
+    /// <remarks>
+    /// Batches whose year range covers one of the years are candidates; each is then checked for a
+    /// record in those years with an EXISTS that stops at the first row, instead of listing the batch
+    /// of every record (which took seconds at a million funding rows).
+    /// </remarks>
     private async Task<IReadOnlyList<ImportBatch>> SourcesAsync(IReadOnlyCollection<int> years, IReadOnlyCollection<int> fundingYears,
         CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var ids = await db.Funding.Where(f => fundingYears.Contains(f.Year)).Select(f => f.BatchId)
-            .Union(db.Need.Where(n => years.Contains(n.Year)).Select(n => n.BatchId))
-            .Union(db.Presence.Where(p => years.Contains(p.Year)).Select(p => p.BatchId))
-            .Union(db.Incidents.Where(i => years.Contains(i.Year)).Select(i => i.BatchId))
-            .ToListAsync(ct);
-        return await db.Batches.AsNoTracking().Where(b => ids.Contains(b.Id)).OrderBy(b => b.Id).ToListAsync(ct);
+        var batches = await db.Batches.AsNoTracking().OrderBy(b => b.Id).ToListAsync(ct);
+        var sources = new List<ImportBatch>();
+        foreach (var b in batches)
+        {
+            var wanted = (b.Kind == RecordKind.Funding ? fundingYears : years)
+                .Where(y => b.FirstYear <= y && y <= b.LastYear).ToList();
+            if (wanted.Count == 0) continue;
+            var used = b.Kind switch
+            {
+                RecordKind.Funding => await db.Funding.AnyAsync(f => f.BatchId == b.Id && wanted.Contains(f.Year), ct),
+                RecordKind.Need => await db.Need.AnyAsync(n => n.BatchId == b.Id && wanted.Contains(n.Year), ct),
+                RecordKind.Presence => await db.Presence.AnyAsync(p => p.BatchId == b.Id && wanted.Contains(p.Year), ct),
+                _ => await db.Incidents.AnyAsync(i => i.BatchId == b.Id && wanted.Contains(i.Year), ct),
+            };
+            if (used) sources.Add(b);
+        }
+        return sources;
     }
 }
