@@ -14,16 +14,11 @@ internal static class ExportCommand
 {
     public static Command Create()
     {
-        var year = new Option<int>("--year") { Description = "Reference year", Required = true };
+        var year = CommonOptions.Year();
         var cluster = CommonOptions.Cluster();
         var donor = CommonOptions.Donor();
-        var region = new Option<string?>("--region") { Description = "List only one region: KRI, South, North/Centre, Baghdad" };
-        var baseline = new Option<string>("--baseline")
-        {
-            Description = "pin (people in need, default) or population (per-capita view)",
-            DefaultValueFactory = _ => "pin",
-        };
-        baseline.AcceptOnlyFromAmong("pin", "population");
+        var region = CommonOptions.Region();
+        var baseline = CommonOptions.Baseline();
         var governorate = new Option<string?>("--governorate")
         {
             Description = "One governorate's briefing (P-code or name) instead of the national one",

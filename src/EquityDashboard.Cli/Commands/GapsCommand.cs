@@ -13,16 +13,11 @@ internal static class GapsCommand
 {
     public static Command Create()
     {
-        var year = new Option<int>("--year") { Description = "Reference year", Required = true };
+        var year = CommonOptions.Year();
         var cluster = CommonOptions.Cluster();
         var donor = CommonOptions.Donor();
-        var region = new Option<string?>("--region") { Description = "List only one region: KRI, South, North/Centre, Baghdad" };
-        var baseline = new Option<string>("--baseline")
-        {
-            Description = "pin (people in need, default) or population (per-capita view)",
-            DefaultValueFactory = _ => "pin",
-        };
-        baseline.AcceptOnlyFromAmong("pin", "population");
+        var region = CommonOptions.Region();
+        var baseline = CommonOptions.Baseline();
         var format = CommonOptions.Format();
 
         var command = new Command("gaps", "Equity table: funding against need per governorate and region")

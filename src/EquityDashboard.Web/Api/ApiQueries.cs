@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace EquityDashboard.Web.Api;
 
-/// <summary>Query of <c>GET /api/gaps</c>: the scope of `gaps` on the command line.</summary>
-public sealed class GapsQuery
+/// <summary>The scope of a governorate query (<c>GET /api/governorates/{pcode}</c> and its briefing workbook).</summary>
+public class ScopeQuery
 {
     [FromQuery(Name = "year"), Description(EquityApi.YearHelp)]
     public string? Year { get; init; }
@@ -15,12 +15,20 @@ public sealed class GapsQuery
     [FromQuery(Name = "donor"), Description(EquityApi.DonorHelp)]
     public string? Donor { get; init; }
 
-    [FromQuery(Name = "region"), Description("List only one region: North/Centre, Baghdad, KRI or South. Shares stay national.")]
-    public string? Region { get; init; }
-
     [FromQuery(Name = "baseline"), Description(EquityApi.BaselineHelp)]
     public string? Baseline { get; init; }
+}
 
+/// <summary>The filters of the overview (<c>GET /api/briefing.xlsx</c>): a scope and a region.</summary>
+public class ViewQuery : ScopeQuery
+{
+    [FromQuery(Name = "region"), Description("List only one region: North/Centre, Baghdad, KRI or South. Shares stay national.")]
+    public string? Region { get; init; }
+}
+
+/// <summary>Query of <c>GET /api/gaps</c>: the scope of `gaps` on the command line, and the format.</summary>
+public sealed class GapsQuery : ViewQuery
+{
     [FromQuery(Name = "format"), Description(EquityApi.FormatHelp)]
     public string? Format { get; init; }
 }
@@ -42,39 +50,4 @@ public sealed class TrendsQuery
 
     [FromQuery(Name = "format"), Description(EquityApi.FormatHelp)]
     public string? Format { get; init; }
-}
-
-/// <summary>Query of <c>GET /api/governorates/{governorate}</c>.</summary>
-public sealed class GovernorateQuery
-{
-    [FromQuery(Name = "year"), Description(EquityApi.YearHelp)]
-    public string? Year { get; init; }
-
-    [FromQuery(Name = "cluster"), Description(EquityApi.ClusterHelp)]
-    public string? Cluster { get; init; }
-
-    [FromQuery(Name = "donor"), Description(EquityApi.DonorHelp)]
-    public string? Donor { get; init; }
-
-    [FromQuery(Name = "baseline"), Description(EquityApi.BaselineHelp)]
-    public string? Baseline { get; init; }
-}
-
-/// <summary>Query of <c>GET /api/briefing.xlsx</c>: the filters of the overview.</summary>
-public sealed class BriefingQuery
-{
-    [FromQuery(Name = "year"), Description(EquityApi.YearHelp)]
-    public string? Year { get; init; }
-
-    [FromQuery(Name = "cluster"), Description(EquityApi.ClusterHelp)]
-    public string? Cluster { get; init; }
-
-    [FromQuery(Name = "donor"), Description(EquityApi.DonorHelp)]
-    public string? Donor { get; init; }
-
-    [FromQuery(Name = "region"), Description("Limit the workbook's lists to one region: North/Centre, Baghdad, KRI or South. Shares stay national.")]
-    public string? Region { get; init; }
-
-    [FromQuery(Name = "baseline"), Description(EquityApi.BaselineHelp)]
-    public string? Baseline { get; init; }
 }

@@ -31,7 +31,7 @@ internal static class BriefingApi
     }
 
     private static async Task<Results<PushStreamHttpResult, ValidationProblem>> NationalAsync(
-        [AsParameters] BriefingQuery query, EquityService equity, DashboardQueries dashboard, BriefingService briefing,
+        [AsParameters] ViewQuery query, EquityService equity, DashboardQueries dashboard, BriefingService briefing,
         ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger(ApiLog.Category);
@@ -53,7 +53,7 @@ internal static class BriefingApi
 
     private static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GovernorateAsync(
         [Description("P-code (IQG02) or governorate name in any spelling the importer accepts.")] string pcode,
-        [AsParameters] GovernorateQuery query, NameResolver resolver, EquityService equity, DashboardQueries dashboard,
+        [AsParameters] ScopeQuery query, NameResolver resolver, EquityService equity, DashboardQueries dashboard,
         BriefingService briefing, ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger(ApiLog.Category);

@@ -123,7 +123,7 @@ public static class EquityApi
 
     private static async Task<Results<JsonHttpResult<GovernorateDetailDocument>, ValidationProblem, ProblemHttpResult>> GovernorateAsync(
         [Description("P-code (IQG02) or governorate name in any spelling the importer accepts (Basra, Al-Basrah, البصرة).")] string pcode,
-        [AsParameters] GovernorateQuery query, NameResolver resolver, EquityService equity, BreakdownService breakdown,
+        [AsParameters] ScopeQuery query, NameResolver resolver, EquityService equity, BreakdownService breakdown,
         DashboardQueries dashboard, ILoggerFactory logs, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
