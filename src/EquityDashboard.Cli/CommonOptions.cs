@@ -1,4 +1,6 @@
 using System.CommandLine;
+using EquityDashboard.Core.Geography;
+using EquityDashboard.Core.Metrics;
 
 namespace EquityDashboard.Cli;
 
@@ -41,4 +43,18 @@ internal static class CommonOptions
         baseline.AcceptOnlyFromAmong("pin", "population");
         return baseline;
     }
+
+    /// <summary>The canonical region of <paramref name="option"/> (null when not given); false after telling the user the known regions.</summary>
+    public static bool TryGetRegion(ParseResult parse, Option<string?> option, out string? region)
+    {
+        region = null;
+        if (parse.GetValue(option) is not { } typed) return true;
+        region = Regions.Canonical(typed);
+        if (region is not null) return true;
+        Console.Error.WriteLine($"Unknown region '{typed}'. Use one of: {string.Join(", ", Regions.All)}.");
+        return false;
+    }
+
+    public static Baseline GetBaseline(ParseResult parse, Option<string> option) =>
+        parse.GetValue(option) == "population" ? Core.Metrics.Baseline.Population : Core.Metrics.Baseline.Pin;
 }

@@ -34,12 +34,7 @@ internal static class ExportCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            string? regionName = null;
-            if (parse.GetValue(region) is { } r && (regionName = Regions.Canonical(r)) is null)
-            {
-                Console.Error.WriteLine($"Unknown region '{r}'. Use one of: {string.Join(", ", Regions.All)}.");
-                return 2;
-            }
+            if (!CommonOptions.TryGetRegion(parse, region, out var regionName)) return 2;
             await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct);
             var equity = services.GetRequiredService<EquityService>();
             var briefing = services.GetRequiredService<BriefingService>();
@@ -49,7 +44,7 @@ internal static class ExportCommand
             if (clusterName is { Ok: false } || donorName is { Ok: false }) return 2;
 
             var scope = new EquityScope(parse.GetValue(year), clusterName?.Name, donorName?.Name, regionName,
-                parse.GetValue(baseline) == "population" ? Baseline.Population : Baseline.Pin);
+                CommonOptions.GetBaseline(parse, baseline));
             string? place = null;
             if (parse.GetValue(governorate) is { } typed)
             {

@@ -26,15 +26,10 @@ internal static class GapsCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            string? regionName = null;
-            if (parse.GetValue(region) is { } r && (regionName = Regions.Canonical(r)) is null)
-            {
-                Console.Error.WriteLine($"Unknown region '{r}'. Use one of: {string.Join(", ", Regions.All)}.");
-                return 2;
-            }
+            if (!CommonOptions.TryGetRegion(parse, region, out var regionName)) return 2;
             await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct);
             var scope = new EquityScope(parse.GetValue(year), parse.GetValue(cluster), parse.GetValue(donor), regionName,
-                parse.GetValue(baseline) == "population" ? Baseline.Population : Baseline.Pin);
+                CommonOptions.GetBaseline(parse, baseline));
             var service = services.GetRequiredService<EquityService>();
             var table = await service.GetTableAsync(scope, ct);
             switch (parse.GetValue(format))

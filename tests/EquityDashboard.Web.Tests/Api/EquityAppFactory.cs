@@ -55,15 +55,8 @@ public sealed class EquityAppFactory : WebApplicationFactory<Program>
         }
     }
 
-    public static string RepoRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "EquityDashboard.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException($"No EquityDashboard.sln above {AppContext.BaseDirectory}.");
-    }
+    /// <summary>The repository root (the folder holding EquityDashboard.sln), as the app resolves it.</summary>
+    public static string RepoRoot => Infrastructure.Data.DataPaths.BaseDirectory;
 }
 
 /// <summary>One log entry: category, event id, the rendered message and the template's named values.</summary>

@@ -16,7 +16,7 @@ namespace EquityDashboard.Web.Components.Pages.Data;
 /// The upload is streamed to a temporary folder of its own, deleted on commit, cancel, a new upload or when the
 /// circuit ends.
 /// </summary>
-public partial class Data : IAsyncDisposable
+public partial class Data : ReadyPage, IAsyncDisposable
 {
     private enum Stage
     {
@@ -41,7 +41,6 @@ public partial class Data : IAsyncDisposable
     private Task? _operation;
 
     private Stage _stage = Stage.Idle;
-    private bool _ready;
     private bool _dragging;
     private string _kind = AutoKind;
     private string? _sourceName;
@@ -81,13 +80,6 @@ public partial class Data : IAsyncDisposable
         : [];
 
     protected override async Task OnInitializedAsync() => await LoadBatchesAsync();
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (!firstRender) return;
-        _ready = true;
-        StateHasChanged();
-    }
 
     private void OnDragEnter() => _dragging = true;
 

@@ -11,14 +11,13 @@ using MudBlazor;
 namespace EquityDashboard.Web.Components.Pages.Governorate;
 
 /// <summary>One governorate: its figures and flags, by cluster and donor, presence, trend, incidents and provenance.</summary>
-public partial class GovernoratePage
+public partial class GovernoratePage : ReadyPage
 {
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
 
     private FilterChoices _choices = FilterChoices.None;
     private DashboardFilters? _filters;
     private GovernorateDetail? _detail;
-    private bool _ready;
     private string? _error;
     private string? _notFound;
 
@@ -89,13 +88,6 @@ public partial class GovernoratePage
             Log.LogError(ex, "Could not load governorate {Pcode}", Pcode);
             _error = "The governorate's figures could not be loaded. The error has been logged.";
         }
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (!firstRender) return;
-        _ready = true;
-        StateHasChanged();
     }
 
     private void OnFiltersChanged(DashboardFilters filters) =>

@@ -8,14 +8,13 @@ using Microsoft.AspNetCore.Components;
 namespace EquityDashboard.Web.Components.Pages.Overview;
 
 /// <summary>The landing page: the equity table for the filters in the URL query string.</summary>
-public partial class Overview
+public partial class Overview : ReadyPage
 {
     private FilterChoices _choices = FilterChoices.None;
     private IReadOnlyList<ImportBatch> _sources = [];
     private DashboardFilters? _filters;
     private EquityTable? _table;
     private IReadOnlyList<Finding> _findings = [];
-    private bool _ready;
     private string? _error;
 
     [Inject] private EquityService Equity { get; set; } = default!;
@@ -46,13 +45,6 @@ public partial class Overview
             Log.LogError(ex, "Could not compute the equity table for {Year} {Cluster} {Donor}", Year, Cluster, Donor);
             _error = "The equity table could not be computed. The error has been logged.";
         }
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (!firstRender) return;
-        _ready = true;
-        StateHasChanged();
     }
 
     /// <summary>Filters live in the query string, so a copied URL reopens the same view.</summary>

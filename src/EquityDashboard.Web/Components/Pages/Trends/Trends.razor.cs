@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Components;
 namespace EquityDashboard.Web.Components.Pages.Trends;
 
 /// <summary>Regions over the years: funding, USD per person in need, year-on-year change and presence.</summary>
-public partial class Trends
+public partial class Trends : ReadyPage
 {
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
 
@@ -19,7 +19,6 @@ public partial class Trends
     private DashboardFilters? _filters;
     private IReadOnlyList<EquityTable>? _tables;
     private IReadOnlyList<ImportBatch> _sources = [];
-    private bool _ready;
     private string? _error;
 
     [Inject] private EquityService Equity { get; set; } = default!;
@@ -51,13 +50,6 @@ public partial class Trends
             Log.LogError(ex, "Could not compute the trends for {Cluster} {Donor}", Cluster, Donor);
             _error = "The trends could not be computed. The error has been logged.";
         }
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (!firstRender) return;
-        _ready = true;
-        StateHasChanged();
     }
 
     private void OnFiltersChanged(DashboardFilters filters)
