@@ -262,9 +262,11 @@ public sealed class FindingsTests
     {
         // Ordered by USD per PiN: Delta 0, Gamma 10, Epsilon 40, Baghdad 82.9, Beta 100, Alpha 125.
         // G = 1 - [.025*.0025 + .125*.055 + .0875*.1775 + .25*.5 + .5*1.375] = 0.165.
+        // Gamma, Delta and Epsilon are under-served with need shares .025 + .0125 + .125: a low Gini must not read as "no gap".
         var finding = Single(FindingsWriter.Write(Table()), FindingTopic.Concentration);
         Assert.Equal(
-            "Concentration (Gini) 0.17: funding per person in need is fairly even across governorates (0 = the same for everyone, 1 = all with one).",
+            "Concentration (Gini) 0.17: funding per person in need is fairly even across governorates (0 = the same for everyone, 1 = all with one). "
+            + $"The 3 under-served governorates hold only {Money.Percent(0.025 + 0.0125 + 0.125)} of the need, too little to move this measure: read their equity ratios too.",
             finding.Text);
         Assert.Empty(finding.AreaKeys);
     }

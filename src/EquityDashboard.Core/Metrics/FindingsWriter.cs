@@ -273,6 +273,14 @@ public static class FindingsWriter
         var text = string.Format(En,
             "Concentration (Gini) {0}: funding per {1} is {2} across governorates (0 = the same for everyone, 1 = all with one).",
             Money.Ratio(gini), per, spread);
+        var under = table.Governorates.Where(g => g.HasFlag(FlagCodes.UnderServed)).ToList();
+        if (gini < EvenGini && under.Count > 0)
+        {
+            // Gini weighs governorates by their need: under-served places with little need barely move it.
+            text += string.Format(En, " The {0} under-served governorate{1} hold{2} only {3} of the need, too little to move this measure: read {4} equity ratio{1} too.",
+                under.Count, under.Count == 1 ? "" : "s", under.Count == 1 ? "s" : "", Money.Percent(under.Sum(g => g.NeedShare ?? 0)),
+                under.Count == 1 ? "its" : "their");
+        }
         var over = table.Governorates.Where(g => g.HasFlag(FlagCodes.OverConcentrated))
             .OrderByDescending(g => g.EquityRatio).ToList();
         if (over.Count > 0)
