@@ -15,11 +15,11 @@ public sealed class BulkIndexTests : IDisposable
 
     public void Dispose() => BulkIndexes.ThresholdBytes = _saved;
 
-    private static async Task<List<string>> FundingIndexesAsync(TestDatabase db)
+    private static async Task<List<string>> IndexesAsync(TestDatabase db, string table)
     {
         await using var ctx = db.NewContext();
         return await ctx.Database.SqlQueryRaw<string>(
-                "SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'FundingRecords' AND sql IS NOT NULL ORDER BY name")
+                "SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = {0} AND sql IS NOT NULL ORDER BY name", table)
             .ToListAsync();
     }
 
@@ -27,27 +27,38 @@ public sealed class BulkIndexTests : IDisposable
     public async Task Indexes_are_rebuilt_after_a_bulk_import_and_kept_after_a_failed_one()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var before = await FundingIndexesAsync(db);
-        Assert.NotEmpty(before);
+        var before = await IndexesAsync(db, "PresenceRecords");
+        Assert.True(before.Count >= 3, string.Join(", ", before));
+        const string header = "year,organisation,acronym,org_type,cluster,governorate,district,activity";
 
-        await db.ImportOkAsync("ok.csv", RecordKind.Funding,
-            "year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id",
-            "2019,,Donor A,,Health,Ninewa,1000,paid,,1",
-            "2019,,Donor A,,Health,Erbil,500,paid,,2");
-        Assert.Equal(before, await FundingIndexesAsync(db));
-        // 1,000 + 500 counted.
-        Assert.Equal(1_500m, (await db.TableAsync(2019)).TotalFundingUsd);
+        await db.ImportOkAsync("ok.csv", RecordKind.Presence, header,
+            "2019,Tigris Aid,,NNGO,WASH,Ninewa,,Water trucking",
+            "2019,Tigris Aid,,NNGO,Health,Erbil,,Clinics");
+        Assert.Equal(before, await IndexesAsync(db, "PresenceRecords"));
+        Assert.Equal(1, (await db.TableAsync(2019)).Gov("IQG15").Orgs);
 
-        var failed = await db.ImportLinesAsync("bad.csv", RecordKind.Funding,
-            "year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id",
-            "2019,,Donor A,,Health,Ninewa,1000,paid,,1",
-            "2019,,Donor A,,Health,Atlantis,500,paid,,2");
+        var failed = await db.ImportLinesAsync("bad.csv", RecordKind.Presence, header,
+            "2019,Tigris Aid,,NNGO,WASH,Ninewa,,Water trucking 2",
+            "2019,Tigris Aid,,NNGO,WASH,Atlantis,,Water trucking 3");
         Assert.False(failed.Committed);
-        Assert.Equal(before, await FundingIndexesAsync(db));
+        Assert.Equal(before, await IndexesAsync(db, "PresenceRecords"));
 
         await using var ctx = db.NewContext();
         var check = await ctx.Database.SqlQueryRaw<string>("SELECT integrity_check AS Value FROM pragma_integrity_check").ToListAsync();
         Assert.Equal(["ok"], check);
+    }
+
+    [Fact]
+    public async Task Funding_flows_keep_their_one_batch_index_through_a_bulk_import()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        Assert.Equal(["IX_FundingRecords_BatchId"], await IndexesAsync(db, "FundingRecords"));
+        await db.ImportOkAsync("ok.csv", RecordKind.Funding,
+            "year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id",
+            "2019,,Donor A,,Health,Ninewa,1000,paid,,1",
+            "2019,,Donor A,,Health,Erbil,500,paid,,2");
+        Assert.Equal(["IX_FundingRecords_BatchId"], await IndexesAsync(db, "FundingRecords"));
+        Assert.Equal(1_500m, (await db.TableAsync(2019)).TotalFundingUsd);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class SchemaTests
         Assert.Equal(["ok"], await QueryStringsAsync(db, "PRAGMA integrity_check"));
         Assert.Empty(await QueryStringsAsync(db, "PRAGMA foreign_key_check"));
         var tables = await QueryStringsAsync(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-        foreach (var t in new[] { "FundingRecords", "Governorates", "ImportBatches", "NeedFigures", "OrganisationAliases", "PresenceRecords", "SecurityIncidents" })
+        foreach (var t in new[] { "FundingRecords", "FundingTotals", "Governorates", "ImportBatches", "NeedFigures", "OrganisationAliases", "PresenceRecords", "SecurityIncidents" })
             Assert.Contains(t, tables);
 
         // Initialising an existing file again is harmless.
@@ -74,7 +74,7 @@ public sealed class SchemaTests
                 plan.Add(reader.GetString(reader.GetOrdinal("detail")));
 
         var text = string.Join("\n", plan);
-        Assert.Contains("INDEX IX_FundingRecords_Year", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("SCAN FundingRecords\n", text + "\n", StringComparison.Ordinal);
+        Assert.Contains("INDEX IX_FundingTotals_Year", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("FundingRecords", text, StringComparison.Ordinal);
     }
 }

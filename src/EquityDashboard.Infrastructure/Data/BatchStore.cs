@@ -30,6 +30,7 @@ public sealed class BatchStore(IDbContextFactory<EquityDbContext> factory, ILogg
     /// <summary>Deletes a batch and its records inside the caller's transaction; returns 1 if it existed.</summary>
     internal static async Task<int> DeleteBatchAsync(EquityDbContext db, int batchId, CancellationToken ct)
     {
+        await db.FundingTotals.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
         await db.Funding.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
         await db.Presence.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
         await db.Need.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);

@@ -7,7 +7,9 @@ public sealed class EquityDbContext(DbContextOptions<EquityDbContext> options) :
 {
     public DbSet<GovernorateEntity> Governorates => Set<GovernorateEntity>();
     public DbSet<ImportBatch> Batches => Set<ImportBatch>();
+    /// <summary>The funding flows as imported (provenance, rollback). Queries read <see cref="FundingTotals"/>.</summary>
     public DbSet<FundingRecord> Funding => Set<FundingRecord>();
+    public DbSet<FundingTotal> FundingTotals => Set<FundingTotal>();
     public DbSet<PresenceRecord> Presence => Set<PresenceRecord>();
     public DbSet<NeedFigure> Need => Set<NeedFigure>();
     public DbSet<SecurityIncident> Incidents => Set<SecurityIncident>();

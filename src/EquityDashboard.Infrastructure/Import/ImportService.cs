@@ -100,10 +100,14 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         using (var context = new ImportContext(connection, (SqliteTransaction)tx.GetDbTransaction(), batch.Id, request.DryRun))
         {
-            var bulk = !request.DryRun && new FileInfo(request.FilePath).Length >= BulkIndexes.ThresholdBytes
-                ? BulkIndexes.Suspend(context.Connection, context.Transaction, table.Match.Projector!.Kind.Table)
+            var kind = table.Match.Projector!.Kind;
+            var bulk = !request.DryRun && kind.SuspendIndexesInBulk && new FileInfo(request.FilePath).Length >= BulkIndexes.ThresholdBytes
+                ? BulkIndexes.Suspend(context.Connection, context.Transaction, kind.Table)
                 : null;
+            if (report.Kind == RecordKind.Presence) context.Linker = OrganisationLinker.Load(context.Connection, context.Transaction);
             var years = ReadRows(request, fileName, table, context, report, progress, ct);
+            context.FundingTotals.Write(context);
+            context.CompleteInserts();
             if (report.ErrorCount == 0 || request.SkipInvalid) bulk?.Restore();
             if (!request.DryRun) context.Linker?.Flush(context.Connection, context.Transaction);
             batch.FirstYear = years.Count > 0 ? years.Min() : null;

@@ -23,6 +23,7 @@ internal sealed partial class RowAccessor(
         ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.fffZ"];
 
     private readonly Dictionary<string, NameResolution> _resolved = new(StringComparer.Ordinal);
+    private readonly DateOnly _tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
     private string?[] _fields = [];
 
     public int Row { get; private set; }
@@ -112,7 +113,7 @@ internal sealed partial class RowAccessor(
             Error(column, raw, $"Date out of range ({MinYear}-{MaxYear}).");
             return null;
         }
-        if (date > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))
+        if (date > _tomorrow)
             Warning(column, raw, "Date is in the future; check it is not a typing error.");
         return date;
     }

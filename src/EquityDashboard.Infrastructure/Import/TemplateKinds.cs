@@ -21,6 +21,12 @@ internal abstract class TemplateKind
     /// <summary>Groups of columns of which the header must hold at least one.</summary>
     public virtual IReadOnlyList<string[]> OneOfColumns => [];
 
+    /// <summary>
+    /// Whether a large import drops the table's indexes and rebuilds them at the end (see
+    /// <see cref="BulkIndexes"/>); not worth it for a table whose indexes only grow at their end.
+    /// </summary>
+    public virtual bool SuspendIndexesInBulk => true;
+
     /// <summary>Validates the row; returns the year of the record written, or null when the row has errors.</summary>
     public abstract int? Write(RowAccessor row, ImportContext context);
 
@@ -34,15 +40,24 @@ internal abstract class TemplateKind
     };
 }
 
-/// <summary>What a kind needs while writing: the open transaction and the batch id.</summary>
+/// <summary>
+/// What a kind needs while writing: the open transaction and the batch id. Rows are inserted
+/// on a second thread (<see cref="InsertPump"/>); call <see cref="CompleteInserts"/> before
+/// using the connection again.
+/// </summary>
 internal sealed class ImportContext(SqliteConnection connection, SqliteTransaction transaction, int batchId, bool dryRun) : IDisposable
 {
     private readonly Dictionary<string, RecordWriter> _writers = new(StringComparer.Ordinal);
+    private readonly InsertPump? _pump = dryRun ? null : new InsertPump();
 
     public int BatchId => batchId;
     public SqliteConnection Connection => connection;
     public SqliteTransaction Transaction => transaction;
+    /// <summary>Organisation names known so far (presence imports; loaded before the rows are read).</summary>
     public OrganisationLinker? Linker { get; set; }
+
+    /// <summary>Funding totals of the flows written so far (funding imports only).</summary>
+    public FundingTotalsBuilder FundingTotals { get; } = new();
 
     /// <summary>Presence rows already written in this import (year + activity identity).</summary>
     public HashSet<string> SeenActivities { get; } = new(StringComparer.Ordinal);
@@ -53,12 +68,16 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
     public RecordWriter Writer(string table, IReadOnlyList<string> columns)
     {
         if (!_writers.TryGetValue(table, out var writer))
-            _writers[table] = writer = new RecordWriter(connection, table, columns, dryRun);
+            _writers[table] = writer = new RecordWriter(connection, table, columns, dryRun, _pump);
         return writer;
     }
 
+    /// <summary>Waits for every row given so far to be inserted; rethrows an insert failure.</summary>
+    public void CompleteInserts() => _pump?.Drain();
+
     public void Dispose()
     {
+        _pump?.Dispose();
         foreach (var w in _writers.Values) w.Dispose();
     }
 }
@@ -70,6 +89,8 @@ internal sealed class FundingKind : TemplateKind
 
     public override RecordKind Kind => RecordKind.Funding;
     public override string Table => "FundingRecords";
+    /// <summary>The flows' one index is on the batch id, which an import only appends to.</summary>
+    public override bool SuspendIndexesInBulk => false;
     public override IReadOnlyList<string> Columns { get; } =
         ["year", "date", "donor", "recipient", "cluster", "governorate", "amount_usd", "status", "boundary", "source_id"];
     public override IReadOnlyList<string> RequiredColumns { get; } = ["donor", "amount_usd"];
@@ -86,21 +107,27 @@ internal sealed class FundingKind : TemplateKind
         var (pcode, locations) = ParseLocation(row);
         var year = budgetYear ?? date?.Year;
         if (year is null && !row.HasErrors) row.Error("year", null, "Give the budget year or a date.");
-        if (row.HasErrors) return null;
+        // A row without errors has a year (checked above), a donor and an amount (required).
+        if (row.HasErrors || year is not { } y || donor is null || amount is not { } usd) return null;
 
+        var cluster = row.Text("cluster");
         context.Writer(Table, Insert).Insert(
-            context.BatchId, year, date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), donor,
-            row.Text("recipient"), row.Text("cluster"), pcode, locations, amount,
+            context.BatchId, y, date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), donor,
+            row.Text("recipient"), cluster, pcode, locations, usd,
             status.ToString(), boundary.ToString(), row.Text("source_id"));
-        return year;
+        context.FundingTotals.Add(y, pcode, cluster, donor, status, boundary, usd);
+        return y;
     }
+
+    private static readonly char[] LocationSeparators = [';', '|'];
 
     /// <summary>One governorate: allocated. Several, the country or none: unallocated (pcode null).</summary>
     private static (string? Pcode, string? Locations) ParseLocation(RowAccessor row)
     {
         var raw = row.Text("governorate");
         if (raw is null || NameResolver.IsCountry(raw)) return (null, raw);
-        var parts = raw.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (raw.IndexOfAny(LocationSeparators) < 0) return (row.Governorate("governorate", raw), raw);
+        var parts = raw.Split(LocationSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var pcodes = parts.Where(p => !NameResolver.IsCountry(p)).Select(p => row.Governorate("governorate", p)).ToList();
         if (pcodes.Any(p => p is null)) return (null, raw);
         var distinct = pcodes.Distinct().ToList();
@@ -159,8 +186,7 @@ internal sealed class PresenceKind : TemplateKind
         var pcode = row.Governorate("governorate", row.Text("governorate"));
         if (row.HasErrors) return null;
 
-        var linker = context.Linker ??= OrganisationLinker.Load(context.Connection, context.Transaction);
-        var orgKey = linker.KeyFor(name, acronym);
+        var orgKey = context.Linker!.KeyFor(name, acronym);
         var cluster = row.Text("cluster");
         var district = row.Text("district");
         var activity = row.Text("activity");

@@ -160,7 +160,7 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
             .OrderBy(r => r.Year).ThenByDescending(r => r.Count).ThenBy(r => r.Type, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-        var batchIds = await db.Funding
+        var batchIds = await db.FundingTotals
                 .Where(f => f.GovernoratePcode == governorate.Pcode && (f.Year == scope.Year || f.Year == scope.Year - 1))
                 .Select(f => f.BatchId)
             .Union(db.Need.Where(n => n.GovernoratePcode == governorate.Pcode && n.Year == scope.Year).Select(n => n.BatchId))

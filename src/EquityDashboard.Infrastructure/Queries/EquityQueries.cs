@@ -8,6 +8,7 @@ namespace EquityDashboard.Infrastructure.Queries;
 /// <summary>
 /// Reads the engine's inputs for a scope with aggregate queries (GROUP BY in SQLite); rows
 /// are never loaded one by one, except the handful of need figures (one per governorate).
+/// Funding is read from the import-time totals (FundingTotals), not from the flows.
 /// </summary>
 public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, QueryCache cache)
 {
@@ -78,13 +79,13 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
     }
 
     /// <summary>Counted funding of the scope in a year: incoming flows that are not pledges.</summary>
-    internal static IQueryable<FundingRecord> CountedFunding(EquityDbContext db, EquityScope scope, int year) =>
+    internal static IQueryable<FundingTotal> CountedFunding(EquityDbContext db, EquityScope scope, int year) =>
         IncomingFunding(db, scope, year).Where(f => f.Status != FundingStatus.Pledge);
 
     /// <summary>Flows of the scope's cluster and donor in a year, incoming or unspecified boundary (internal and outgoing count nowhere).</summary>
-    private static IQueryable<FundingRecord> IncomingFunding(EquityDbContext db, EquityScope scope, int year)
+    private static IQueryable<FundingTotal> IncomingFunding(EquityDbContext db, EquityScope scope, int year)
     {
-        var query = db.Funding.Where(f => f.Year == year
+        var query = db.FundingTotals.Where(f => f.Year == year
             && (f.Boundary == FlowBoundary.Incoming || f.Boundary == FlowBoundary.Unspecified));
         if (scope.Cluster is { } cluster) query = query.Where(f => f.Cluster == cluster);
         if (scope.Donor is { } donor) query = query.Where(f => f.Donor == donor);

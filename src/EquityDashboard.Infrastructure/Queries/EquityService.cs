@@ -47,7 +47,7 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
     private async Task<IReadOnlyList<int>> ReadYearsAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var funding = await db.Funding.Select(f => f.Year).Distinct().ToListAsync(ct);
+        var funding = await db.FundingTotals.Select(f => f.Year).Distinct().ToListAsync(ct);
         var need = await db.Need.Select(n => n.Year).Distinct().ToListAsync(ct);
         var presence = await db.Presence.Select(p => p.Year).Distinct().ToListAsync(ct);
         return funding.Concat(need).Concat(presence).Distinct().Order().ToList();
@@ -61,7 +61,7 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var needYears = db.Need.Where(n => n.Cluster == NeedFigure.Intersectoral && n.PeopleInNeed != null).Select(n => n.Year);
-        var both = await db.Funding.Where(f => needYears.Contains(f.Year)).Select(f => (int?)f.Year).MaxAsync(ct);
+        var both = await db.FundingTotals.Where(f => needYears.Contains(f.Year)).Select(f => (int?)f.Year).MaxAsync(ct);
         return both ?? (await YearsAsync(ct)).Cast<int?>().LastOrDefault();
     }
 
@@ -72,7 +72,7 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var need = await db.Need.Where(n => n.Cluster != NeedFigure.Intersectoral).Select(n => n.Cluster).Distinct().ToListAsync(ct);
-        var funding = await db.Funding.Where(f => f.Cluster != null).Select(f => f.Cluster!).Distinct().ToListAsync(ct);
+        var funding = await db.FundingTotals.Where(f => f.Cluster != null).Select(f => f.Cluster!).Distinct().ToListAsync(ct);
         return need.Concat(funding).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
@@ -82,7 +82,7 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
     private async Task<IReadOnlyList<string>> ReadDonorsAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return (await db.Funding.Select(f => f.Donor).Distinct().ToListAsync(ct)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return (await db.FundingTotals.Select(f => f.Donor).Distinct().ToListAsync(ct)).Order(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>Batches that bring records for the year (the provenance of a table, including the previous year's funding).</summary>
@@ -111,7 +111,7 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
             if (wanted.Count == 0) continue;
             var used = b.Kind switch
             {
-                RecordKind.Funding => await db.Funding.AnyAsync(f => f.BatchId == b.Id && wanted.Contains(f.Year), ct),
+                RecordKind.Funding => await db.FundingTotals.AnyAsync(f => f.BatchId == b.Id && wanted.Contains(f.Year), ct),
                 RecordKind.Need => await db.Need.AnyAsync(n => n.BatchId == b.Id && wanted.Contains(n.Year), ct),
                 RecordKind.Presence => await db.Presence.AnyAsync(p => p.BatchId == b.Id && wanted.Contains(p.Year), ct),
                 _ => await db.Incidents.AnyAsync(i => i.BatchId == b.Id && wanted.Contains(i.Year), ct),

@@ -10,6 +10,10 @@ internal sealed class FundingRecordConfiguration : IEntityTypeConfiguration<Fund
     {
         b.ToTable("FundingRecords");
         b.HasKey(x => x.Id);
+        // EF never inserts flows: the importer writes them with SQL and SQLite assigns the rowid.
+        // Hence no value generation, and no AUTOINCREMENT, which would read and rewrite
+        // sqlite_sequence on every insert.
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Donor).HasMaxLength(300).UseCollation("NOCASE");
         b.Property(x => x.Recipient).HasMaxLength(300);
         b.Property(x => x.Cluster).HasMaxLength(120).UseCollation("NOCASE");
@@ -21,11 +25,9 @@ internal sealed class FundingRecordConfiguration : IEntityTypeConfiguration<Fund
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Boundary).HasConversion<string>().HasMaxLength(16);
         b.HasOne<ImportBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<GovernorateEntity>().WithMany().HasForeignKey(x => x.GovernoratePcode).OnDelete(DeleteBehavior.Restrict);
-        // Covering index for the engine's aggregate: the year's counted amounts by governorate
-        // are read from the index alone, already grouped.
-        b.HasIndex(x => new { x.Year, x.GovernoratePcode, x.Status, x.Boundary, x.AmountUsd });
-        b.HasIndex(x => new { x.Year, x.Cluster });
-        b.HasIndex(x => new { x.Year, x.Donor });
+        // The flows are written once and read back only by batch (rollback), so the batch index
+        // is their only one, and it grows at its end during an import. The P-code is checked
+        // against the gazetteer on import and constrained in FundingTotals, which every query reads;
+        // a foreign key here would cost a lookup and an index entry per flow.
     }
 }

@@ -20,7 +20,6 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
             modelBuilder.Entity("EquityDashboard.Core.Records.FundingRecord", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("AmountUsd")
@@ -76,15 +75,61 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
 
                     b.HasIndex("BatchId");
 
+                    b.ToTable("FundingRecords", (string)null);
+                });
+
+            modelBuilder.Entity("EquityDashboard.Core.Records.FundingTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AmountUsd")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Boundary")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cluster")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("Donor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<int>("Flows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GovernoratePcode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
                     b.HasIndex("GovernoratePcode");
 
-                    b.HasIndex("Year", "Cluster");
-
-                    b.HasIndex("Year", "Donor");
+                    b.HasIndex("BatchId", "Year");
 
                     b.HasIndex("Year", "GovernoratePcode", "Status", "Boundary", "AmountUsd");
 
-                    b.ToTable("FundingRecords", (string)null);
+                    b.ToTable("FundingTotals", (string)null);
                 });
 
             modelBuilder.Entity("EquityDashboard.Core.Records.ImportBatch", b =>
@@ -357,6 +402,15 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                 });
 
             modelBuilder.Entity("EquityDashboard.Core.Records.FundingRecord", b =>
+                {
+                    b.HasOne("EquityDashboard.Core.Records.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EquityDashboard.Core.Records.FundingTotal", b =>
                 {
                     b.HasOne("EquityDashboard.Core.Records.ImportBatch", null)
                         .WithMany()

@@ -1,0 +1,35 @@
+using EquityDashboard.Core.Records;
+
+namespace EquityDashboard.Infrastructure.Import;
+
+/// <summary>
+/// Sums the flows an import writes per year, governorate, cluster, donor, status and boundary,
+/// and writes those totals (FundingTotals) at the end of the batch. Keys are compared exactly
+/// as written; spellings that differ only in case become separate totals, which the NOCASE
+/// columns then treat as one in filters and DISTINCT, as they did for the flows.
+/// </summary>
+internal sealed class FundingTotalsBuilder
+{
+    private static readonly string[] Insert =
+        ["BatchId", "Year", "GovernoratePcode", "Cluster", "Donor", "Status", "Boundary", "AmountUsd", "Flows"];
+
+    private readonly Dictionary<Key, (double Amount, int Flows)> _totals = [];
+
+    private readonly record struct Key(int Year, string? Pcode, string? Cluster, string Donor, FundingStatus Status, FlowBoundary Boundary);
+
+    public int Count => _totals.Count;
+
+    public void Add(int year, string? pcode, string? cluster, string donor, FundingStatus status, FlowBoundary boundary, double amount)
+    {
+        var key = new Key(year, pcode, cluster, donor, status, boundary);
+        _totals[key] = _totals.TryGetValue(key, out var sum) ? (sum.Amount + amount, sum.Flows + 1) : (amount, 1);
+    }
+
+    public void Write(ImportContext context)
+    {
+        var writer = context.Writer("FundingTotals", Insert);
+        foreach (var (k, sum) in _totals)
+            writer.Insert(context.BatchId, k.Year, k.Pcode, k.Cluster, k.Donor, k.Status.ToString(), k.Boundary.ToString(), sum.Amount, sum.Flows);
+        _totals.Clear();
+    }
+}

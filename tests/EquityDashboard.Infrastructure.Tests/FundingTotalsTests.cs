@@ -1,0 +1,185 @@
+using EquityDashboard.Core.Records;
+using EquityDashboard.Infrastructure.Data;
+using EquityDashboard.Infrastructure.Import;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace EquityDashboard.Infrastructure.Tests;
+
+/// <summary>
+/// Every funding figure is read from FundingTotals, written by the importer beside the flows.
+/// The totals must always equal the flows summed, whatever happened to the batches.
+/// </summary>
+public sealed class FundingTotalsTests
+{
+    private const string Header = "year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id";
+
+    private sealed record Group(int BatchId, int Year, string? Pcode, string? Cluster, string Donor, string Status, string Boundary, double Amount, int Flows);
+
+    private const string GroupColumns = "BatchId, Year, GovernoratePcode AS Pcode, Cluster, Donor, Status, Boundary";
+    private const string OrderBy = "ORDER BY BatchId, Year, Pcode, Cluster, Donor, Status, Boundary";
+
+    /// <summary>The flows summed per batch and key, and the stored totals, in the same order (exact spelling kept).</summary>
+    private static async Task<(List<Group> Flows, List<Group> Totals)> BothAsync(TestDatabase db)
+    {
+        await using var ctx = db.NewContext();
+        var flows = await ctx.Database.SqlQueryRaw<Group>($"""
+            SELECT {GroupColumns}, ROUND(SUM(AmountUsd), 2) AS Amount, COUNT(*) AS Flows FROM FundingRecords
+            GROUP BY BatchId, Year, GovernoratePcode, Cluster COLLATE BINARY, Donor COLLATE BINARY, Status, Boundary {OrderBy}
+            """).ToListAsync();
+        var totals = await ctx.Database.SqlQueryRaw<Group>($"""
+            SELECT {GroupColumns}, ROUND(SUM(AmountUsd), 2) AS Amount, SUM(Flows) AS Flows FROM FundingTotals
+            GROUP BY BatchId, Year, GovernoratePcode, Cluster COLLATE BINARY, Donor COLLATE BINARY, Status, Boundary {OrderBy}
+            """).ToListAsync();
+        return (flows, totals);
+    }
+
+    private static async Task AssertTotalsMatchFlowsAsync(TestDatabase db)
+    {
+        var (flows, totals) = await BothAsync(db);
+        Assert.Equal(flows, totals);
+    }
+
+    [Fact]
+    public async Task Totals_equal_the_flows_after_imports_replace_and_rollback()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var first = await db.ImportOkAsync("a.csv", RecordKind.Funding, Header,
+            "2019,,Donor A,,Health,Ninewa,1000.10,paid,,1",
+            "2019,,Donor A,,Health,Ninewa,2000.20,paid,,2",
+            "2019,,donor a,,health,Nineveh,5,paid,,3", // other spelling: own total, same figures
+            "2019,,Donor A,,Health,Ninewa,300,pledge,,4",
+            "2019,,Donor B,,,Iraq,400,commitment,incoming,5",
+            "2019,,Donor B,,WASH,Ninewa;Erbil,50,,internal,6",
+            "2018,2018-03-01,Donor B,,WASH,Basra,70,paid,incoming,7");
+        var (flows, totals) = await BothAsync(db);
+        Assert.Equal(flows, totals);
+        // Seven flows in six totals: the two paid Health flows of Donor A in Ninewa share one.
+        Assert.Equal(6, totals.Count);
+        Assert.Equal(7, totals.Sum(t => t.Flows));
+        Assert.Contains(totals, t => t is { Donor: "Donor A", Cluster: "Health", Pcode: "IQG15", Status: "Paid", Flows: 2, Amount: 3000.30 });
+
+        var second = await db.ImportOkAsync("b.csv", RecordKind.Funding, Header, "2019,,Donor C,,Food Security,Erbil,9000,paid,,1");
+        // The same file again, swapped for its first batch.
+        var path = Path.Combine(db.Folder, "a.csv");
+        var replaced = await db.Importer.ImportAsync(new ImportRequest(path, RecordKind.Funding) { Replace = true });
+        Assert.True(replaced.Committed);
+        Assert.Equal(first.BatchId, replaced.ReplacedBatchId);
+        await AssertTotalsMatchFlowsAsync(db);
+
+        Assert.True(await db.BatchStore.RollbackAsync(second.BatchId!.Value));
+        await AssertTotalsMatchFlowsAsync(db);
+        await using var ctx = db.NewContext();
+        Assert.Equal([replaced.BatchId!.Value], await ctx.FundingTotals.Select(t => t.BatchId).Distinct().ToListAsync());
+        // The figures the engine reads: 2019 counted in governorates = 1,000.10 + 2,000.20 + 5.
+        Assert.Equal(3_005.30m, Math.Round((await db.TableAsync(2019)).TotalFundingUsd, 2));
+    }
+
+    [Fact]
+    public async Task Skipped_rows_are_not_in_the_totals_and_a_failed_import_writes_none()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var path = db.WriteCsv("mixed.csv", Header,
+            "2019,,Donor A,,Health,Ninewa,1000,paid,,1",
+            "2019,,Donor A,,Health,Atlantis,500,paid,,2",
+            "2019,,Donor A,,Health,Ninewa,-3,paid,,3");
+        var failed = await db.Importer.ImportAsync(new ImportRequest(path, RecordKind.Funding));
+        Assert.False(failed.Committed);
+        await using (var ctx = db.NewContext())
+            Assert.Equal(0, await ctx.FundingTotals.CountAsync());
+
+        var skipped = await db.Importer.ImportAsync(new ImportRequest(path, RecordKind.Funding) { SkipInvalid = true });
+        Assert.True(skipped.Committed);
+        await using (var ctx = db.NewContext())
+        {
+            var total = Assert.Single(await ctx.FundingTotals.ToListAsync());
+            Assert.Equal((1_000m, 1), (total.AmountUsd, total.Flows));
+        }
+        await AssertTotalsMatchFlowsAsync(db);
+    }
+
+    [Fact]
+    public async Task Seeded_database_has_totals_for_every_flow_and_no_broken_reference()
+    {
+        await using var db = await TestDatabase.CreateAsync(seed: true);
+        await AssertTotalsMatchFlowsAsync(db);
+        await using var ctx = db.NewContext();
+        Assert.True(await ctx.FundingTotals.CountAsync() > 0);
+        // The flows have no foreign key to the governorates (the totals do); every P-code must still be one.
+        var pcodes = await ctx.Governorates.Select(g => g.Pcode).ToListAsync();
+        Assert.True(await ctx.Funding.AllAsync(f => f.GovernoratePcode == null || pcodes.Contains(f.GovernoratePcode)));
+        var broken = await ctx.Database.SqlQueryRaw<string>("SELECT \"table\" AS Value FROM pragma_foreign_key_check").ToListAsync();
+        Assert.Empty(broken);
+    }
+
+    [Fact]
+    public async Task Migration_sums_the_flows_of_a_database_made_before_totals_existed()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var path = Path.Combine(db.Folder, "old.db");
+        var options = new DbContextOptionsBuilder<EquityDbContext>().UseSqlite($"Data Source={path}").Options;
+        await using (var old = new EquityDbContext(options))
+        {
+            await old.GetService<IMigrator>().MigrateAsync("20261127045520_InitialCreate");
+            await old.Database.ExecuteSqlRawAsync("""
+                INSERT INTO Governorates (Pcode, Name, NameAr, Region, TileRow, TileCol, Aliases) VALUES ('IQG15', 'Ninewa', 'نينوى', 'RetakenFromIsis', 1, 1, '');
+                INSERT INTO ImportBatches (Kind, SourceName, FileName, Sha256, ImportedAt, RowsRead, RowsWritten, RowsSkipped)
+                    VALUES ('Funding', 'old', 'old.csv', 'abc', 0, 3, 3, 0);
+                INSERT INTO FundingRecords (BatchId, Year, Donor, GovernoratePcode, AmountUsd, Status, Boundary) VALUES
+                    (1, 2019, 'Donor A', 'IQG15', 100.5, 'Paid', 'Unspecified'),
+                    (1, 2019, 'Donor A', 'IQG15', 200, 'Paid', 'Unspecified'),
+                    (1, 2019, 'Donor A', NULL, 50, 'Pledge', 'Incoming');
+                """);
+        }
+        await using (var migrated = new EquityDbContext(options))
+        {
+            await migrated.Database.MigrateAsync();
+            var totals = await migrated.FundingTotals.OrderBy(t => t.AmountUsd).ToListAsync();
+            Assert.Equal([(null, FundingStatus.Pledge, 50m, 1), ("IQG15", FundingStatus.Paid, 300.5m, 2)],
+                totals.Select(t => (t.GovernoratePcode, t.Status, t.AmountUsd, t.Flows)));
+            Assert.Equal(3, await migrated.Funding.CountAsync());
+        }
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task Insert_pump_writes_every_row_across_chunks_and_reports_a_failed_insert()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var batch = await db.ImportOkAsync("one.csv", RecordKind.Funding, Header, "2019,,Donor A,,,Ninewa,1,paid,,1");
+        await using var connection = new SqliteConnection($"Data Source={db.DbPath}");
+        await connection.OpenAsync();
+        string[] columns = ["BatchId", "Year", "Donor", "AmountUsd", "Status", "Boundary"];
+
+        using (var tx = connection.BeginTransaction())
+        using (var pump = new InsertPump())
+        using (var writer = new RecordWriter(connection, "FundingRecords", columns, dryRun: false, pump))
+        {
+            // More than two chunks, and a partial last one.
+            for (var i = 1; i <= 5_000; i++) writer.Insert(batch.BatchId, 2019, "Donor P", (double)i, "Paid", "Unspecified");
+            pump.Drain();
+            tx.Commit();
+        }
+        await using (var ctx = db.NewContext())
+        {
+            var rows = await ctx.Funding.Where(f => f.Donor == "Donor P").Select(f => f.AmountUsd).ToListAsync();
+            Assert.Equal(5_000, rows.Count);
+            Assert.Equal(5_000m * 5_001 / 2, rows.Sum());
+        }
+
+        using (var tx = connection.BeginTransaction())
+        using (var pump = new InsertPump())
+        using (var writer = new RecordWriter(connection, "FundingRecords", columns, dryRun: false, pump))
+        {
+            writer.Insert(batch.BatchId, 2019, "Donor Q", 1.0, "Paid", "Unspecified");
+            writer.Insert(batch.BatchId, 2019, null, 2.0, "Paid", "Unspecified"); // Donor is NOT NULL
+            var error = Assert.Throws<SqliteException>(pump.Drain);
+            Assert.Contains("Writing FundingRecords failed", error.Message, StringComparison.Ordinal);
+            tx.Rollback();
+        }
+        await using (var ctx = db.NewContext())
+            Assert.False(await ctx.Funding.AnyAsync(f => f.Donor == "Donor Q"));
+    }
+}
