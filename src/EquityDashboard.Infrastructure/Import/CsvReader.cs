@@ -21,6 +21,7 @@ public sealed class CsvReader(TextReader reader, char delimiter = ',')
     private readonly char[] _buffer = new char[BlockSize];
     private readonly StringBuilder _field = new();
     private readonly List<string> _fields = new(16);
+    private readonly FieldValues _values = new();
     private int _length;
     private int _pos;
     private bool _eof;
@@ -78,6 +79,19 @@ public sealed class CsvReader(TextReader reader, char delimiter = ',')
                     if (ch == delimiter || ch == '\n' || ch == '\r' || (ch == '"' && _pos == start && _field.Length == 0)) break;
                     _pos++;
                 }
+                if (_pos > start && _field.Length == 0 && _pos < _length && _buffer[_pos] != '"')
+                {
+                    // The whole field lies in the buffer: make its string straight from there.
+                    _fields.Add(_values.Get(_fields.Count, _buffer.AsSpan(start, _pos - start)));
+                    if (_buffer[_pos++] == delimiter)
+                    {
+                        fieldStarted = true;
+                        continue;
+                    }
+                    if (_buffer[_pos - 1] == '\r' && Peek() == '\n') _pos++;
+                    _line++;
+                    return false;
+                }
                 if (_pos > start)
                 {
                     _field.Append(_buffer, start, _pos - start);
@@ -125,5 +139,32 @@ public sealed class CsvReader(TextReader reader, char delimiter = ',')
             _field.Append(c);
             fieldStarted = true;
         }
+    }
+}
+
+/// <summary>
+/// Reuses the string of a value already seen in the same column: files repeat a handful of
+/// donors, clusters, governorates and statuses on every row, and one string each saves a
+/// million allocations (and makes later comparisons of them reference checks). A column whose
+/// values keep changing (amounts, ids) fills its pool quickly and is then no longer looked up.
+/// </summary>
+internal sealed class FieldValues
+{
+    private const int MaxLength = 64;
+    private const int MaxPerColumn = 512;
+
+    private readonly List<Dictionary<string, string>?> _pools = [];
+
+    public string Get(int column, ReadOnlySpan<char> value)
+    {
+        if (value.Length > MaxLength) return new string(value);
+        while (_pools.Count <= column) _pools.Add(new Dictionary<string, string>(StringComparer.Ordinal));
+        var pool = _pools[column];
+        if (pool is null) return new string(value);
+        if (pool.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var known)) return known;
+        var text = new string(value);
+        if (pool.Count < MaxPerColumn) pool[text] = text;
+        else _pools[column] = null; // too varied to be worth looking up
+        return text;
     }
 }

@@ -202,7 +202,8 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         var width = table.Header.Width;
         long totalBytes = new FileInfo(request.FilePath).Length;
 
-        var firstRowOf = new Dictionary<ulong, int>();
+        // Sized from the file (about 80 bytes a CSV row) so a large file does not rehash it a dozen times.
+        var firstRowOf = new Dictionary<ulong, int>(isCsv ? (int)Math.Min(totalBytes / 80, 4_000_000) : 0);
         void Write(ProjectedRow projected)
         {
             // Exact repeats are written (two equal flows can be real) but pointed out; 3W

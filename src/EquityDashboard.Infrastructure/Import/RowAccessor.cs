@@ -46,12 +46,30 @@ internal sealed partial class RowAccessor(
         ["governorate"] = 1000,
     };
 
+    // The kinds ask for columns by the same literal names every row: a reference comparison over
+    // these few names finds the index without hashing the name (a million rows ask ten times each).
+    private readonly (string Name, int Index, int MaxLength)[] _lookup = columns
+        .Select(c => (c.Key, c.Value, LongFields.GetValueOrDefault(c.Key, MaxTextLength))).ToArray();
+
+    private bool TryFind(string column, out int index, out int maxLength)
+    {
+        foreach (var (name, i, max) in _lookup)
+        {
+            if (ReferenceEquals(name, column))
+            {
+                (index, maxLength) = (i, max);
+                return true;
+            }
+        }
+        maxLength = LongFields.GetValueOrDefault(column, MaxTextLength);
+        return columns.TryGetValue(column, out index);
+    }
+
     public string? Text(string column)
     {
-        if (!columns.TryGetValue(column, out var i) || i >= _fields.Length) return null;
+        if (!TryFind(column, out var i, out var max) || i >= _fields.Length) return null;
         var value = _fields[i]?.Trim();
         if (string.IsNullOrEmpty(value)) return null;
-        var max = LongFields.GetValueOrDefault(column, MaxTextLength);
         if (value.Length > max)
         {
             _fields[i] = null; // report once per row and column

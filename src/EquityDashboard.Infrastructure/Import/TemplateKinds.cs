@@ -112,7 +112,7 @@ internal sealed class FundingKind : TemplateKind
 
         var cluster = row.Text("cluster");
         context.Writer(Table, Insert).Insert(
-            context.BatchId, y, date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), donor,
+            context.BatchId, y, date is { } d ? IsoText(d) : null, donor,
             row.Text("recipient"), cluster, pcode, locations, usd,
             status.ToString(), boundary.ToString(), row.Text("source_id"));
         context.FundingTotals.Add(y, pcode, cluster, donor, status, boundary, usd);
@@ -137,31 +137,39 @@ internal sealed class FundingKind : TemplateKind
     private static FundingStatus ParseStatus(RowAccessor row)
     {
         var raw = row.Text("status");
-        switch (raw?.ToLowerInvariant())
-        {
-            case null: return FundingStatus.Unspecified;
-            case "paid": case "paid contribution": return FundingStatus.Paid;
-            case "commitment": case "committed": return FundingStatus.Commitment;
-            case "pledge": case "pledged": return FundingStatus.Pledge;
-            default:
-                row.Error("status", raw, "Status must be paid, commitment, pledge or blank.");
-                return FundingStatus.Unspecified;
-        }
+        if (raw is null) return FundingStatus.Unspecified;
+        if (Is(raw, "paid") || Is(raw, "paid contribution")) return FundingStatus.Paid;
+        if (Is(raw, "commitment") || Is(raw, "committed")) return FundingStatus.Commitment;
+        if (Is(raw, "pledge") || Is(raw, "pledged")) return FundingStatus.Pledge;
+        row.Error("status", raw, "Status must be paid, commitment, pledge or blank.");
+        return FundingStatus.Unspecified;
     }
 
     private static FlowBoundary ParseBoundary(RowAccessor row)
     {
         var raw = row.Text("boundary");
-        switch (raw?.ToLowerInvariant())
+        if (raw is null) return FlowBoundary.Unspecified;
+        if (Is(raw, "incoming")) return FlowBoundary.Incoming;
+        if (Is(raw, "outgoing")) return FlowBoundary.Outgoing;
+        if (Is(raw, "internal")) return FlowBoundary.Internal;
+        row.Error("boundary", raw, "Boundary must be incoming, outgoing, internal or blank.");
+        return FlowBoundary.Unspecified;
+    }
+
+    /// <summary>Case-insensitive comparison of a cell with a keyword, without lower-casing (and copying) the cell.</summary>
+    private static bool Is(string value, string keyword) => value.Equals(keyword, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Dates as stored (yyyy-MM-dd): a file repeats a few thousand dates, so each is formatted once.</summary>
+    private readonly Dictionary<DateOnly, string> _dateText = [];
+
+    private string IsoText(DateOnly date)
+    {
+        if (!_dateText.TryGetValue(date, out var text))
         {
-            case null: return FlowBoundary.Unspecified;
-            case "incoming": return FlowBoundary.Incoming;
-            case "outgoing": return FlowBoundary.Outgoing;
-            case "internal": return FlowBoundary.Internal;
-            default:
-                row.Error("boundary", raw, "Boundary must be incoming, outgoing, internal or blank.");
-                return FlowBoundary.Unspecified;
+            text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (_dateText.Count < 100_000) _dateText[date] = text;
         }
+        return text;
     }
 }
 
