@@ -10,13 +10,7 @@ internal sealed class FundingTotalConfiguration : IEntityTypeConfiguration<Fundi
     {
         b.ToTable("FundingTotals");
         b.HasKey(x => x.Id);
-        // Same lengths and collations as the flows, so filters and DISTINCT behave as they did on them.
-        b.Property(x => x.Donor).HasMaxLength(300).UseCollation("NOCASE");
-        b.Property(x => x.Cluster).HasMaxLength(120).UseCollation("NOCASE");
-        b.Property(x => x.GovernoratePcode).HasMaxLength(16);
-        b.Property(x => x.AmountUsd).HasConversion<double>();
-        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-        b.Property(x => x.Boundary).HasConversion<string>().HasMaxLength(16);
+        FundingRecordConfiguration.ConfigureSharedColumns(b);
         b.HasOne<ImportBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<GovernorateEntity>().WithMany().HasForeignKey(x => x.GovernoratePcode).OnDelete(DeleteBehavior.Restrict);
         // The engine's aggregate reads a year's amounts by governorate from this index alone;
