@@ -17,8 +17,6 @@ internal sealed class FundingTotalsBuilder
 
     private readonly record struct Key(int Year, string? Pcode, string? Cluster, string Donor, FundingStatus Status, FlowBoundary Boundary);
 
-    public int Count => _totals.Count;
-
     public void Add(int year, string? pcode, string? cluster, string donor, FundingStatus status, FlowBoundary boundary, double amount)
     {
         var key = new Key(year, pcode, cluster, donor, status, boundary);
@@ -27,9 +25,10 @@ internal sealed class FundingTotalsBuilder
 
     public void Write(ImportContext context)
     {
+        if (_totals.Count == 0) return;
         var writer = context.Writer("FundingTotals", Insert);
         foreach (var (k, sum) in _totals)
-            writer.Insert(context.BatchId, k.Year, k.Pcode, k.Cluster, k.Donor, k.Status.ToString(), k.Boundary.ToString(), sum.Amount, sum.Flows);
+            writer.Insert(context.BatchIdValue, k.Year, k.Pcode, k.Cluster, k.Donor, k.Status.ToString(), k.Boundary.ToString(), sum.Amount, sum.Flows);
         _totals.Clear();
     }
 }

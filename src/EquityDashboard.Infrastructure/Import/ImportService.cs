@@ -104,7 +104,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             var bulk = !request.DryRun && kind.SuspendIndexesInBulk && new FileInfo(request.FilePath).Length >= BulkIndexes.ThresholdBytes
                 ? BulkIndexes.Suspend(context.Connection, context.Transaction, kind.Table)
                 : null;
-            if (report.Kind == RecordKind.Presence) context.Linker = OrganisationLinker.Load(context.Connection, context.Transaction);
+            if (kind.Kind == RecordKind.Presence) context.Linker = OrganisationLinker.Load(context.Connection, context.Transaction);
             var years = ReadRows(request, fileName, table, context, report, progress, ct);
             context.FundingTotals.Write(context);
             context.CompleteInserts();
