@@ -127,6 +127,27 @@ public sealed class BreakdownTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Governorate_sources_are_the_batches_with_records_of_that_governorate()
+    {
+        await _db.ImportOkAsync("erbil-funding.csv", RecordKind.Funding,
+            "year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id",
+            "2019,,Donor D,,Health,Erbil,100,paid,,e1");
+        await _db.ImportOkAsync("old-incidents.csv", RecordKind.Incidents,
+            "date,governorate,type,count", "2015-06-01,Ninewa,IED,2");
+        await _db.ImportOkAsync("funding-2021.csv", RecordKind.Funding,
+            "year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id",
+            "2021,,Donor A,,Health,Ninewa,100,paid,,n1");
+
+        var ninewa = await Breakdown.GovernorateAsync("IQG15", new EquityScope(2019));
+        var erbil = await Breakdown.GovernorateAsync("IQG11", new EquityScope(2019));
+
+        // Ninewa: not Erbil's funding nor funding of 2021, but incidents of any year.
+        Assert.Equal(["funding.csv", "need.csv", "presence.csv", "incidents.csv", "old-incidents.csv"],
+            ninewa!.Sources.Select(s => s.FileName));
+        Assert.Equal(["erbil-funding.csv"], erbil!.Sources.Select(s => s.FileName));
+    }
+
+    [Fact]
     public async Task Governorate_detail_of_an_unknown_pcode_is_null() =>
         Assert.Null(await Breakdown.GovernorateAsync("IQG99", new EquityScope(2019)));
 }

@@ -160,14 +160,7 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
             .OrderBy(r => r.Year).ThenByDescending(r => r.Count).ThenBy(r => r.Type, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-        var batchIds = await db.FundingTotals
-                .Where(f => f.GovernoratePcode == governorate.Pcode && (f.Year == scope.Year || f.Year == scope.Year - 1))
-                .Select(f => f.BatchId)
-            .Union(db.Need.Where(n => n.GovernoratePcode == governorate.Pcode && n.Year == scope.Year).Select(n => n.BatchId))
-            .Union(db.Presence.Where(p => p.GovernoratePcode == governorate.Pcode && p.Year == scope.Year).Select(p => p.BatchId))
-            .Union(db.Incidents.Where(i => i.GovernoratePcode == governorate.Pcode).Select(i => i.BatchId))
-            .ToListAsync(ct);
-        var sources = await db.Batches.AsNoTracking().Where(b => batchIds.Contains(b.Id)).OrderBy(b => b.Id).ToListAsync(ct);
+        var sources = await equity.SourcesForGovernorateAsync(governorate.Pcode, scope.Year, ct);
 
         return new GovernorateDetail(governorate, table, figures, clusters, donors, presence, trend, incidents, sources);
     }

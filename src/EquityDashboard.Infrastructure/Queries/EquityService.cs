@@ -93,28 +93,41 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
     public Task<IReadOnlyList<ImportBatch>> SourcesForYearsAsync(IReadOnlyCollection<int> years, CancellationToken ct = default) =>
         SourcesAsync(years, years, ct);
 
+    /// <summary>
+    /// Batches behind one governorate's page for the year: its funding of the year and the year
+    /// before, its need and presence of the year, and its incidents of any year (the page lists them all).
+    /// </summary>
+    public Task<IReadOnlyList<ImportBatch>> SourcesForGovernorateAsync(string pcode, int year, CancellationToken ct = default) =>
+        cache.GetAsync((nameof(SourcesForGovernorateAsync), pcode, year),
+            c => SourcesAsync([year], [year - 1, year], c, pcode, incidentsOfAnyYear: true), ct);
+
     /// <remarks>
     /// Batches whose year range covers one of the years are candidates; each is then checked for a
-    /// record in those years with an EXISTS that stops at the first row, instead of listing the batch
-    /// of every record (which took seconds at a million funding rows).
+    /// record in those years (and of the governorate, when one is given) with an EXISTS that stops at
+    /// the first row, instead of listing the batch of every record.
     /// </remarks>
     private async Task<IReadOnlyList<ImportBatch>> SourcesAsync(IReadOnlyCollection<int> years, IReadOnlyCollection<int> fundingYears,
-        CancellationToken ct)
+        CancellationToken ct, string? pcode = null, bool incidentsOfAnyYear = false)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var batches = await db.Batches.AsNoTracking().OrderBy(b => b.Id).ToListAsync(ct);
         var sources = new List<ImportBatch>();
         foreach (var b in batches)
         {
+            var anyYear = incidentsOfAnyYear && b.Kind == RecordKind.Incidents;
             var wanted = (b.Kind == RecordKind.Funding ? fundingYears : years)
                 .Where(y => b.FirstYear <= y && y <= b.LastYear).ToList();
-            if (wanted.Count == 0) continue;
+            if (wanted.Count == 0 && !anyYear) continue;
             var used = b.Kind switch
             {
-                RecordKind.Funding => await db.FundingTotals.AnyAsync(f => f.BatchId == b.Id && wanted.Contains(f.Year), ct),
-                RecordKind.Need => await db.Need.AnyAsync(n => n.BatchId == b.Id && wanted.Contains(n.Year), ct),
-                RecordKind.Presence => await db.Presence.AnyAsync(p => p.BatchId == b.Id && wanted.Contains(p.Year), ct),
-                _ => await db.Incidents.AnyAsync(i => i.BatchId == b.Id && wanted.Contains(i.Year), ct),
+                RecordKind.Funding => await db.FundingTotals.AnyAsync(f => f.BatchId == b.Id && wanted.Contains(f.Year)
+                    && (pcode == null || f.GovernoratePcode == pcode), ct),
+                RecordKind.Need => await db.Need.AnyAsync(n => n.BatchId == b.Id && wanted.Contains(n.Year)
+                    && (pcode == null || n.GovernoratePcode == pcode), ct),
+                RecordKind.Presence => await db.Presence.AnyAsync(p => p.BatchId == b.Id && wanted.Contains(p.Year)
+                    && (pcode == null || p.GovernoratePcode == pcode), ct),
+                _ => await db.Incidents.AnyAsync(i => i.BatchId == b.Id && (anyYear || wanted.Contains(i.Year))
+                    && (pcode == null || i.GovernoratePcode == pcode), ct),
             };
             if (used) sources.Add(b);
         }
