@@ -20,31 +20,13 @@ ROWS="${BENCH_ROWS:-1000000}"
 RUNS="${BENCH_RUNS:-5}"
 YEAR=2019
 
-missing=()
-command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
-[[ -x /usr/bin/time ]] || missing+=(time)
-if ((${#missing[@]})); then
-    SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-    $SUDO apt-get install -y "${missing[@]}" >/dev/null || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y "${missing[@]}" >/dev/null; }
-fi
+source "$BENCH/common.sh"
+need_packages sqlite3:sqlite3 /usr/bin/time:time
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/equity-briefing-bench.XXXXXX")"
 if [[ "${BENCH_KEEP:-0}" == 1 ]]; then trap 'echo "Kept: $TMP" >&2' EXIT; else trap 'rm -rf "$TMP"' EXIT; fi
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 export LC_NUMERIC=C DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 Equity__SeedFolder="$ROOT/seeds"
 
-# timed NAME CMD...: runs CMD under GNU time; sets T (wall seconds) and RSS_KB (peak RSS). Fails on a non-zero exit.
-timed() {
-    local name="$1"; shift
-    local start end rc=0
-    start=$(date +%s%N)
-    /usr/bin/time -v -o "$TMP/$name.time" "$@" >"$TMP/$name.out" 2>"$TMP/$name.err" || rc=$?
-    end=$(date +%s%N)
-    if ((rc != 0)); then echo "FAILED ($rc): $*" >&2; tail -n 20 "$TMP/$name.err" "$TMP/$name.out" >&2; exit 1; fi
-    T=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-    RSS_KB=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$TMP/$name.time")
-}
-median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) printf "%.3f", a[(NR + 1) / 2]; else printf "%.3f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 maximum() { printf '%s\n' "$@" | sort -g | tail -n 1; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
@@ -123,7 +105,6 @@ inprocess "$TMP/big.db"
 B_COLD=$(secs "$P_COLD") B_WARM=$(secs "$P_WARM") B_PEAK=$P_PEAK
 B_START=$(startup "$TMP/big.db")
 
-pass() { if awk "BEGIN { exit !($1) }"; then echo "yes"; else echo "**no**"; fi; }
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 DIRTY=$(git -C "$ROOT" status --porcelain -- src Directory.Packages.props 2>/dev/null | grep -q . && echo " + uncommitted changes" || true)
 CPU=$(lscpu 2>/dev/null | awk -F': *' '/^Model name/ { print $2; exit }')

@@ -28,11 +28,8 @@ for v in CIRCUITS_RENDER_RUNS CIRCUITS_SECONDS CIRCUITS_PAGES CIRCUITS_STEP CIRC
     [[ -n "${!v:-}" ]] && COMMAND="$v=\"${!v}\" $COMMAND"
 done
 
-if [[ ! -x /usr/bin/chromium ]]; then
-    echo "Installing chromium ..." >&2
-    SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-    $SUDO apt-get install -y chromium >/dev/null || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y chromium >/dev/null; }
-fi
+source "$ROOT/benchmarks/common.sh"
+need_packages /usr/bin/chromium:chromium
 for tool in dotnet curl /usr/bin/chromium; do
     command -v "$tool" >/dev/null 2>&1 || { echo "missing: $tool" >&2; exit 1; }
 done
@@ -99,7 +96,6 @@ commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 dirty="$(git -C "$ROOT" status --porcelain -- . ':!benchmarks/results/circuits.md' 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)"
 heap_per="$(value heap-per-circuit-bytes "$CIRCUITS_SECTION")"
 rss_per="$(value rss-per-circuit-bytes "$CIRCUITS_SECTION")"
-yes_no() { if awk "BEGIN { exit !($1) }"; then echo yes; else echo "**no**"; fi; }
 
 {
     echo "# Circuit benchmark"
@@ -144,7 +140,7 @@ yes_no() { if awk "BEGIN { exit !($1) }"; then echo yes; else echo "**no**"; fi;
         [[ "$users" -ge 50 ]] || continue
         section="$(awk -v h="#### $users users, think time ${think} ms" '$0==h {on=1; next} /^#### / {on=0} on' <<<"$RENDER_SECTIONS")"
         p95="$(value p95-full-ms "$section")"
-        echo "| p95 render time < 200 ms ($users users, think ${think} ms, full response) | ${p95} ms | $(yes_no "$p95 < 200") |"
+        echo "| p95 render time < 200 ms ($users users, think ${think} ms, full response) | ${p95} ms | $(pass "$p95 < 200") |"
     done
     first_run="${RENDER_RUNS%% *}"
     section="$(awk -v h="#### ${first_run%%:*} users, think time ${first_run##*:} ms" '$0==h {on=1; next} /^#### / {on=0} on' <<<"$RENDER_SECTIONS")"
@@ -152,7 +148,7 @@ yes_no() { if awk "BEGIN { exit !($1) }"; then echo yes; else echo "**no**"; fi;
     if [[ -n "$cpu_ms" ]]; then
         echo "| (for reading the above) server CPU time per render, ${first_run%%:*} user(s) | ${cpu_ms} ms: at most $(awk "BEGIN { printf \"%.0f\", $(nproc) * 1000 / $cpu_ms }") renders/s on $(nproc) CPUs with nothing else running | |"
     fi
-    echo "| < 500 KB (500,000 bytes) per circuit, live managed heap | $(awk "BEGIN { printf \"%.0f KB\", $heap_per/1000 }") | $(yes_no "$heap_per < 500000") |"
-    echo "| < 500 KB per circuit, RSS (includes heap headroom the GC keeps) | $(awk "BEGIN { printf \"%.0f KB\", $rss_per/1000 }") | $(yes_no "$rss_per < 500000") |"
+    echo "| < 500 KB (500,000 bytes) per circuit, live managed heap | $(awk "BEGIN { printf \"%.0f KB\", $heap_per/1000 }") | $(pass "$heap_per < 500000") |"
+    echo "| < 500 KB per circuit, RSS (includes heap headroom the GC keeps) | $(awk "BEGIN { printf \"%.0f KB\", $rss_per/1000 }") | $(pass "$rss_per < 500000") |"
 } >"$OUT"
 cat "$OUT"

@@ -23,14 +23,8 @@ IMPORT_ROUNDS="${BENCH_IMPORT_ROUNDS:-3}"
 YEAR=2019
 
 # --- tools -------------------------------------------------------------------------------
-missing=()
-command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
-[[ -x /usr/bin/time ]] || missing+=(time)
-if ((${#missing[@]})); then
-    echo "Installing ${missing[*]} ..." >&2
-    SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-    $SUDO apt-get install -y "${missing[@]}" >/dev/null || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y "${missing[@]}" >/dev/null; }
-fi
+source "$BENCH/common.sh"
+need_packages sqlite3:sqlite3 /usr/bin/time:time
 for tool in dotnet python3 sqlite3 /usr/bin/time; do
     command -v "$tool" >/dev/null 2>&1 || { echo "missing: $tool" >&2; exit 1; }
 done
@@ -42,28 +36,7 @@ else
     trap 'rm -rf "$TMP"' EXIT
 fi
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-# --- helpers -----------------------------------------------------------------------------
-# timed NAME CMD...: runs CMD under GNU time -v; stdout to $TMP/NAME.out, stderr to $TMP/NAME.err.
-# Sets T (wall seconds, ns clock) and RSS_KB (peak RSS from GNU time). Fails on a non-zero exit.
-timed() {
-    local name="$1"; shift
-    local start end rc=0
-    start=$(date +%s%N)
-    /usr/bin/time -v -o "$TMP/$name.time" "$@" >"$TMP/$name.out" 2>"$TMP/$name.err" || rc=$?
-    end=$(date +%s%N)
-    if ((rc != 0)); then
-        echo "FAILED ($rc): $*" >&2
-        tail -n 20 "$TMP/$name.err" "$TMP/$name.out" >&2 || true
-        exit 1
-    fi
-    T=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-    RSS_KB=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$TMP/$name.time")
-}
-
-# median of the arguments
-median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) printf "%.3f", a[(NR + 1) / 2]; else printf "%.3f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+# --- helpers (log, timed, median, pass: common.sh) --------------------------------------
 # calc EXPR: floating-point arithmetic via awk
 calc() { awk "BEGIN { printf \"%.${2:-3}f\", $1 }"; }
 # thousands separators for integers: 1234567 -> 1,234,567
@@ -218,7 +191,6 @@ PY
 ) || CHECK="check failed to run"
 
 # --- 6. report ---------------------------------------------------------------------------
-pass() { if awk "BEGIN { exit !($1) }"; then echo "yes"; else echo "**no**"; fi; }
 MEM_TOTAL=$(free -m | awk '/^Mem:/ { printf "%.1f GiB", $2 / 1024 }')
 CPU=$(lscpu 2>/dev/null | awk -F': *' '/^Model name/ { print $2; exit }')
 if [[ -n "${BENCH_REF:-}" ]]; then
