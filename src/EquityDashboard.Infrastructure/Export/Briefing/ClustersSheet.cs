@@ -26,8 +26,7 @@ internal static class ClustersSheet
         Xl.HeaderRow(ws, HeaderRow, 1, Headers);
         if (rows.Count == 0)
         {
-            Xl.NoteLine(ws, HeaderRow + 1, $"No cluster need, funding or presence is recorded for {scope.Describe()}.");
-            Xl.Printable(ws, title, HeaderRow, HeaderRow);
+            Xl.NoRows(ws, title, HeaderRow, $"No cluster need, funding or presence is recorded for {scope.Describe()}.");
             return;
         }
         var first = HeaderRow + 1;

@@ -37,8 +37,7 @@ internal static class DonorsSheet
             .ToList();
         if (donors.Count == 0)
         {
-            Xl.NoteLine(ws, HeaderRow + 1, $"No counted funding is recorded for {scope.Describe()}.");
-            Xl.Printable(ws, title, HeaderRow, HeaderRow);
+            Xl.NoRows(ws, title, HeaderRow, $"No counted funding is recorded for {scope.Describe()}.");
             return;
         }
 

@@ -25,8 +25,7 @@ internal static class GovernorateSheets
             .OrderByDescending(x => x.Usd).ThenBy(x => x.Donor, StringComparer.OrdinalIgnoreCase).ToList();
         if (donors.Count == 0)
         {
-            Xl.NoteLine(ws, HeaderRow + 1, $"No counted funding to {d.Governorate.Name} is recorded for {c.Scope.Describe()}.");
-            Xl.Printable(ws, title, HeaderRow, HeaderRow);
+            Xl.NoRows(ws, title, HeaderRow, $"No counted funding to {d.Governorate.Name} is recorded for {c.Scope.Describe()}.");
             return;
         }
         var first = HeaderRow + 1;
@@ -59,8 +58,7 @@ internal static class GovernorateSheets
         Xl.HeaderRow(ws, HeaderRow, 1, headers);
         if (d.Trend.Count == 0)
         {
-            Xl.NoteLine(ws, HeaderRow + 1, "No year has data.");
-            Xl.Printable(ws, title, HeaderRow, HeaderRow);
+            Xl.NoRows(ws, title, HeaderRow, "No year has data.");
             return;
         }
         var row = HeaderRow + 1;
@@ -90,8 +88,7 @@ internal static class GovernorateSheets
         Xl.HeaderRow(ws, HeaderRow, 1, IncidentHeaders);
         if (d.Incidents.Count == 0)
         {
-            Xl.NoteLine(ws, HeaderRow + 1, $"No security incident is recorded for {d.Governorate.Name}.");
-            Xl.Printable(ws, title, HeaderRow, HeaderRow);
+            Xl.NoRows(ws, title, HeaderRow, $"No security incident is recorded for {d.Governorate.Name}.");
             return;
         }
         var first = HeaderRow + 1;

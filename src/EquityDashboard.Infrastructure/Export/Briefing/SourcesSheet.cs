@@ -25,8 +25,7 @@ internal static class SourcesSheet
         Xl.HeaderRow(ws, HeaderRow, 1, Headers);
         if (sources.Count == 0)
         {
-            Xl.NoteLine(ws, HeaderRow + 1, "No import batch holds data for this scope.");
-            Xl.Printable(ws, title, HeaderRow, HeaderRow);
+            Xl.NoRows(ws, title, HeaderRow, "No import batch holds data for this scope.");
             return;
         }
         var row = HeaderRow + 1;

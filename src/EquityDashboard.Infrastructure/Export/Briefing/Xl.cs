@@ -111,6 +111,13 @@ internal static class Xl
         cell.Style.Font.FontColor = NoteColour;
     }
 
+    /// <summary>Finishes a sheet whose table has no rows: says so under the header and sets the page up.</summary>
+    public static void NoRows(IXLWorksheet ws, string documentTitle, int headerRow, string text)
+    {
+        NoteLine(ws, headerRow + 1, text);
+        Printable(ws, documentTitle, headerRow, headerRow);
+    }
+
     /// <summary>Wraps the cell and sets the row tall enough for the text at about one character per unit of width.</summary>
     public static void Wrap(IXLWorksheet ws, int row, int column, string text, double width)
     {
