@@ -29,14 +29,24 @@ public sealed class CsvReader(TextReader reader, char delimiter = ',')
     private int _quotedBreaks;
     private bool _unclosedQuote;
 
-    public IEnumerable<CsvRecord> ReadRecords()
+    /// <param name="reuseFields">
+    /// Fill the previous record's fields array when the next record has as many fields, instead
+    /// of a new array per record: for a caller done with each record before asking for the next.
+    /// </param>
+    public IEnumerable<CsvRecord> ReadRecords(bool reuseFields = false)
     {
+        string[] previous = [];
         while (true)
         {
             var startRow = _line - _quotedBreaks;
             var ended = ReadRecord();
             if (_fields.Count > 0 && !(_fields.Count == 1 && _fields[0].Length == 0))
-                yield return new CsvRecord(startRow, _fields.ToArray(), _unclosedQuote);
+            {
+                var fields = reuseFields && previous.Length == _fields.Count ? previous : new string[_fields.Count];
+                _fields.CopyTo(fields);
+                previous = fields;
+                yield return new CsvRecord(startRow, fields, _unclosedQuote);
+            }
             _fields.Clear();
             if (ended) yield break;
         }

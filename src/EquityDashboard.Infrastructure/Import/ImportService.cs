@@ -223,7 +223,8 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             }
         }
 
-        foreach (var record in table.Sheet.Rows())
+        var projectedRows = new List<ProjectedRow>();
+        foreach (var record in table.Sheet.StreamRows())
         {
             if (record.Line < table.Header.FirstDataRow) continue;
             ct.ThrowIfCancellationRequested();
@@ -242,7 +243,9 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
                     $"Expected {width} fields as in the header, found {record.Fields.Length}."));
                 continue;
             }
-            foreach (var projected in projector.Project(record, projection)) Write(projected);
+            projector.Project(record, projection, projectedRows);
+            foreach (var projected in projectedRows) Write(projected);
+            projectedRows.Clear();
             if (report.RowsRead % 5000 == 0)
                 progress?.Report(new ImportProgress(Math.Min(totalBytes, table.Sheet.BytesRead), totalBytes, report.RowsRead));
         }

@@ -5,18 +5,19 @@ namespace EquityDashboard.Infrastructure.Import;
 
 /// <summary>
 /// Runs an import's inserts on a second thread, so that reading and checking the file (one
-/// core) overlaps with SQLite's work (another). Rows travel in chunks through a bounded queue,
-/// which keeps memory flat however large the file. Only the pump's thread touches the
-/// connection between the first <see cref="Enqueue"/> and <see cref="Drain"/>.
+/// core) overlaps with SQLite's work (another). Rows travel in <see cref="RowChunk"/>s through
+/// a bounded queue, which keeps memory flat however large the file, and the pump hands each
+/// emptied chunk back for reuse. Only the pump's thread touches the connection between the
+/// first <see cref="Enqueue"/> and <see cref="Drain"/>.
 /// </summary>
 internal sealed class InsertPump : IDisposable
 {
-    private const int ChunkSize = 2048;
     private const int ChunksInFlight = 8;
 
-    private readonly BlockingCollection<List<(RecordWriter Writer, object?[] Values)>> _queue = new(ChunksInFlight);
+    private readonly BlockingCollection<RowChunk> _full = new(ChunksInFlight);
+    private readonly ConcurrentQueue<RowChunk> _empty = new();
     private readonly Thread _thread;
-    private List<(RecordWriter Writer, object?[] Values)> _chunk = new(ChunkSize);
+    private RowChunk _chunk = new();
     private volatile ExceptionDispatchInfo? _failure;
     private bool _drained;
 
@@ -26,13 +27,13 @@ internal sealed class InsertPump : IDisposable
         _thread.Start();
     }
 
-    public void Enqueue(RecordWriter writer, object?[] values)
+    public void Enqueue(RecordWriter writer, ReadOnlySpan<DbValue> values)
     {
         _failure?.Throw();
-        _chunk.Add((writer, values));
-        if (_chunk.Count < ChunkSize) return;
-        _queue.Add(_chunk);
-        _chunk = new(ChunkSize);
+        _chunk.Add(writer, values);
+        if (!_chunk.IsFull) return;
+        _full.Add(_chunk);
+        _chunk = _empty.TryDequeue(out var reused) ? reused : new RowChunk();
     }
 
     /// <summary>Waits until every row given so far is inserted; rethrows the first insert failure.</summary>
@@ -41,8 +42,8 @@ internal sealed class InsertPump : IDisposable
         if (!_drained)
         {
             _drained = true;
-            if (_chunk.Count > 0) _queue.Add(_chunk);
-            _queue.CompleteAdding();
+            if (_chunk.Rows > 0) _full.Add(_chunk);
+            _full.CompleteAdding();
             _thread.Join();
         }
         _failure?.Throw();
@@ -50,17 +51,21 @@ internal sealed class InsertPump : IDisposable
 
     private void Run()
     {
-        foreach (var chunk in _queue.GetConsumingEnumerable())
+        foreach (var chunk in _full.GetConsumingEnumerable())
         {
-            if (_failure is not null) continue; // keep taking so the reader never blocks on a full queue
-            try
+            // After a failure keep taking chunks, so the reader never blocks on a full queue.
+            if (_failure is null)
             {
-                foreach (var (writer, values) in chunk) writer.Execute(values);
+                try
+                {
+                    chunk.Execute();
+                }
+                catch (Exception ex)
+                {
+                    _failure = ExceptionDispatchInfo.Capture(ex);
+                }
             }
-            catch (Exception ex)
-            {
-                _failure = ExceptionDispatchInfo.Capture(ex);
-            }
+            _empty.Enqueue(chunk);
         }
     }
 
@@ -70,9 +75,9 @@ internal sealed class InsertPump : IDisposable
         if (!_drained)
         {
             _drained = true;
-            _queue.CompleteAdding();
+            _full.CompleteAdding();
             _thread.Join();
         }
-        _queue.Dispose();
+        _full.Dispose();
     }
 }

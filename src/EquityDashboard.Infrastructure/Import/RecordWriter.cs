@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -20,7 +19,6 @@ internal sealed class RecordWriter : IDisposable
     private readonly InsertPump? _pump;
     private sqlite3_stmt? _statement;
     private nint _pointer;
-    private byte[] _utf8 = new byte[1024];
 
     public RecordWriter(SqliteConnection connection, string table, IReadOnlyList<string> columns, bool dryRun, InsertPump? pump)
     {
@@ -30,15 +28,18 @@ internal sealed class RecordWriter : IDisposable
         _pump = dryRun ? null : pump ?? throw new ArgumentNullException(nameof(pump));
     }
 
-    public void Insert(params object?[] values)
+    public int ColumnCount => _columns.Count;
+
+    /// <summary>Queues one row, its values in the order of the writer's columns.</summary>
+    public void Insert(params ReadOnlySpan<DbValue> values)
     {
         if (values.Length != _columns.Count)
             throw new ArgumentException($"{_table} takes {_columns.Count} values, not {values.Length}.", nameof(values));
         _pump?.Enqueue(this, values);
     }
 
-    /// <summary>Binds and steps the statement now, on the calling (pump) thread.</summary>
-    internal void Execute(object?[] values)
+    /// <summary>Binds and steps the statement now, on the calling (pump) thread; text lies in <paramref name="text"/>.</summary>
+    internal unsafe void Execute(ReadOnlySpan<RowChunk.Slot> values, byte* text)
     {
         if (_statement is null)
         {
@@ -49,31 +50,19 @@ internal sealed class RecordWriter : IDisposable
         }
         for (var i = 0; i < values.Length; i++)
         {
+            var value = values[i];
             var index = i + 1;
-            var rc = values[i] switch
+            Check(value.Kind switch
             {
-                null => SqliteNative.BindNull(_pointer, index),
-                string s => BindText(index, s),
-                int n => SqliteNative.BindInt64(_pointer, index, n),
-                long n => SqliteNative.BindInt64(_pointer, index, n),
-                double d => SqliteNative.BindDouble(_pointer, index, d),
-                decimal m => SqliteNative.BindDouble(_pointer, index, (double)m),
-                var other => throw new ArgumentException($"Unsupported value type {other.GetType().Name} for {_table}."),
-            };
-            Check(rc);
+                DbValueKind.Text => SqliteNative.BindText(_pointer, index, text + value.Offset, value.Length),
+                DbValueKind.Integer => SqliteNative.BindInt64(_pointer, index, value.Bits),
+                DbValueKind.Real => SqliteNative.BindDouble(_pointer, index, BitConverter.Int64BitsToDouble(value.Bits)),
+                _ => SqliteNative.BindNull(_pointer, index),
+            });
         }
         var step = SqliteNative.Step(_pointer);
         SqliteNative.Reset(_pointer);
         if (step != raw.SQLITE_DONE) Check(step);
-    }
-
-    /// <summary>Text goes through a reused UTF-8 buffer (SQLite copies it) rather than a new byte array per value.</summary>
-    private int BindText(int index, string value)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (max > _utf8.Length) _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
-        var length = Encoding.UTF8.GetBytes(value, _utf8);
-        return SqliteNative.BindText(_pointer, index, _utf8.AsSpan(0, length));
     }
 
     private void Check(int rc)

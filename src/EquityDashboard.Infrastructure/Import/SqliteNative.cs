@@ -13,8 +13,11 @@ namespace EquityDashboard.Infrastructure.Import;
 /// </summary>
 internal static unsafe class SqliteNative
 {
-    /// <summary>SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.</summary>
-    private static readonly nint Transient = -1;
+    /// <summary>
+    /// SQLITE_STATIC: SQLite reads the bytes where they lie, without a copy. They must stay put
+    /// until the statement is stepped and reset, which a pinned <see cref="RowChunk"/> does.
+    /// </summary>
+    private const nint Static = 0;
 
     private static readonly nint Library = NativeLibrary.Load("e_sqlite3", typeof(SQLite3Provider_e_sqlite3).Assembly, null);
 
@@ -31,10 +34,7 @@ internal static unsafe class SqliteNative
     private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int> ResetPtr =
         (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int>)NativeLibrary.GetExport(Library, "sqlite3_reset");
 
-    public static int BindText(nint statement, int index, ReadOnlySpan<byte> utf8)
-    {
-        fixed (byte* p = utf8) return BindTextPtr(statement, index, p, utf8.Length, Transient);
-    }
+    public static int BindText(nint statement, int index, byte* utf8, int length) => BindTextPtr(statement, index, utf8, length, Static);
 
     public static int BindInt64(nint statement, int index, long value) => BindInt64Ptr(statement, index, value);
     public static int BindDouble(nint statement, int index, double value) => BindDoublePtr(statement, index, value);

@@ -52,8 +52,6 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
 
     public int BatchId => batchId;
 
-    /// <summary>The batch id boxed once, for the row writers (which take object values).</summary>
-    public object BatchIdValue { get; } = batchId;
     public SqliteConnection Connection => connection;
     public SqliteTransaction Transaction => transaction;
     /// <summary>Organisation names known so far (presence imports; loaded before the rows are read).</summary>
@@ -115,7 +113,7 @@ internal sealed class FundingKind : TemplateKind
 
         var cluster = row.Text("cluster");
         context.Writer(Table, Insert).Insert(
-            context.BatchIdValue, y, date is { } d ? IsoText(d) : null, donor,
+            context.BatchId, y, date is { } d ? IsoText(d) : null, donor,
             row.Text("recipient"), cluster, pcode, locations, usd,
             status.ToString(), boundary.ToString(), row.Text("source_id"));
         context.FundingTotals.Add(y, pcode, cluster, donor, status, boundary, usd);
@@ -208,7 +206,7 @@ internal sealed class PresenceKind : TemplateKind
             return year;
         }
         context.Writer(Table, Insert).Insert(
-            context.BatchIdValue, year, name ?? acronym, acronym, orgKey, row.Text("org_type"), cluster, pcode,
+            context.BatchId, year, name ?? acronym, acronym, orgKey, row.Text("org_type"), cluster, pcode,
             district, activity, activityKey);
         return year;
     }
@@ -240,7 +238,7 @@ internal sealed class NeedKind : TemplateKind
         if (row.HasErrors) return null;
         var cluster = row.Text("cluster");
         context.Writer(Table, Insert).Insert(
-            context.BatchIdValue, year, pcode, IsIntersectoral(cluster) ? NeedFigure.Intersectoral : cluster,
+            context.BatchId, year, pcode, IsIntersectoral(cluster) ? NeedFigure.Intersectoral : cluster,
             pin, targeted, reached);
         return year;
     }
@@ -263,7 +261,7 @@ internal sealed class IncidentKind : TemplateKind
         if (count == 0) row.Error("count", "0", "Count must be at least 1 (leave blank for one incident).");
         if (row.HasErrors) return null;
         context.Writer(Table, Insert).Insert(
-            context.BatchIdValue, date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date.Value.Year, pcode,
+            context.BatchId, date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date.Value.Year, pcode,
             row.Text("type") ?? "Unspecified", (int)(count ?? 1));
         return date.Value.Year;
     }

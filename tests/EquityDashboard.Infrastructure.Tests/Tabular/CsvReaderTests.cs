@@ -19,6 +19,22 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
+    public void Streaming_reuses_the_fields_array_while_the_width_stays_the_same()
+    {
+        var seen = new List<(string[] Array, string Text)>();
+        foreach (var record in new CsvReader(new StringReader("a,b\n1,2\n3,4\nx,y,z\n5,6,7\n")).ReadRecords(reuseFields: true))
+            seen.Add((record.Fields, string.Join('|', record.Fields)));
+
+        Assert.Equal(["a|b", "1|2", "3|4", "x|y|z", "5|6|7"], seen.Select(s => s.Text));
+        Assert.Same(seen[0].Array, seen[2].Array);
+        Assert.NotSame(seen[2].Array, seen[3].Array); // a new width needs a new array
+        Assert.Same(seen[3].Array, seen[4].Array);
+        // Without reuse every record keeps its own fields.
+        var kept = Read("a,b\n1,2\n");
+        Assert.NotSame(kept[0].Fields, kept[1].Fields);
+    }
+
+    [Fact]
     public void Blank_lines_are_skipped_and_an_unclosed_quote_is_flagged()
     {
         var records = Read("a;b\n\n1;\"open\n2;3\n", ';');

@@ -94,20 +94,20 @@ internal sealed class CbpfFundAdm1Format : SourceFormat
             SourceNames["donor"] = header.TitleOf(fund);
         }
 
-        public override IEnumerable<ProjectedRow> Project(CsvRecord row, ProjectionContext context)
+        public override void Project(CsvRecord row, ProjectionContext context, List<ProjectedRow> output)
         {
             var f = row.Fields;
-            if (!PooledFunds.IsFund(f, _fund, _fundId, context)) yield break;
+            if (!PooledFunds.IsFund(f, _fund, _fundId, context)) return;
             if (PooledFunds.Cell(f, _fundType) == "1")
             {
                 context.Skip(PooledFunds.CerfRow);
-                yield break;
+                return;
             }
             var amount = PooledFunds.Cell(f, _budget);
             if (PooledFunds.TryAmount(amount, out var value) && value == 0)
             {
                 context.Skip(PooledFunds.ZeroBudget);
-                yield break;
+                return;
             }
             var year = PooledFunds.Cell(f, _year);
             var fields = NewRow();
@@ -118,7 +118,7 @@ internal sealed class CbpfFundAdm1Format : SourceFormat
             fields[_tStatus] = "paid";
             fields[_tSourceId] = string.Create(CultureInfo.InvariantCulture,
                 $"CBPF fund_adm1 {_fundId}/{year}/source {PooledFunds.Cell(f, _source) ?? "?"}");
-            yield return new ProjectedRow(row.Line, fields);
+            output.Add(new ProjectedRow(row.Line, fields));
         }
     }
 }
@@ -205,19 +205,19 @@ internal sealed class CbpfProjectSummaryFormat : SourceFormat
             SourceNames["donor"] = header.TitleOf(fund);
         }
 
-        public override IEnumerable<ProjectedRow> Project(CsvRecord row, ProjectionContext context)
+        public override void Project(CsvRecord row, ProjectionContext context, List<ProjectedRow> output)
         {
             var f = row.Fields;
-            if (!PooledFunds.IsFund(f, _fund, _fundId, context)) yield break;
+            if (!PooledFunds.IsFund(f, _fund, _fundId, context)) return;
 
             var clusterIds = Split(PooledFunds.Cell(f, _clusters));
             var budgets = Split(PooledFunds.Cell(f, _budget));
             var shares = Shares(row, context, clusterIds, budgets, Split(PooledFunds.Cell(f, _percent)));
-            if (shares is null) yield break;
+            if (shares is null) return;
             if (shares.All(s => PooledFunds.TryAmount(s.Amount, out var v) && v == 0))
             {
                 context.Skip(PooledFunds.ZeroBudget);
-                yield break;
+                return;
             }
 
             foreach (var (cluster, amount) in shares)
@@ -231,7 +231,7 @@ internal sealed class CbpfProjectSummaryFormat : SourceFormat
                 fields[_tAmount] = amount;
                 fields[_tStatus] = "paid";
                 fields[_tSourceId] = PooledFunds.Cell(f, _project);
-                yield return new ProjectedRow(row.Line, fields);
+                output.Add(new ProjectedRow(row.Line, fields));
             }
         }
 

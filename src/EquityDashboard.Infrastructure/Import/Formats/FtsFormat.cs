@@ -163,7 +163,7 @@ internal sealed class FtsProjector : RowProjector
     /// <summary>True when the file has no year at all (no budgetYear, no date, no --year).</summary>
     public bool LacksYear { get; }
 
-    public override IEnumerable<ProjectedRow> Project(CsvRecord row, ProjectionContext context)
+    public override void Project(CsvRecord row, ProjectionContext context, List<ProjectedRow> output)
     {
         string? Get(int index)
         {
@@ -184,7 +184,7 @@ internal sealed class FtsProjector : RowProjector
         if (skip is not null)
         {
             context.Skip(skip);
-            yield break;
+            return;
         }
 
         var fields = NewRow();
@@ -204,7 +204,7 @@ internal sealed class FtsProjector : RowProjector
         fields[_colStatus] = Get(_status)?.ToLowerInvariant();
         fields[_colBoundary] = Get(_boundary)?.ToLowerInvariant();
         fields[_colSourceId] = Get(_id);
-        yield return new ProjectedRow(row.Line, fields);
+        output.Add(new ProjectedRow(row.Line, fields));
     }
 
     /// <summary>"2021-02-25T10:00:00Z" -> "2021-02-25"; anything not starting with an ISO date is left for the validator to report.</summary>

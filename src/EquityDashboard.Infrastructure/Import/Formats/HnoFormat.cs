@@ -274,13 +274,13 @@ internal sealed partial class HnoProjector : RowProjector
         return result;
     }
 
-    public override IEnumerable<ProjectedRow> Project(CsvRecord row, ProjectionContext context)
+    public override void Project(CsvRecord row, ProjectionContext context, List<ProjectedRow> output)
     {
         var f = row.Fields;
         if (Country(f, _c) == false)
         {
             context.Skip(HnoFormat.OutsideIraq);
-            yield break;
+            return;
         }
 
         string? admin1Code = Cell(f, _c.Admin1Code), admin1Name = Cell(f, _c.Admin1Name);
@@ -296,7 +296,7 @@ internal sealed partial class HnoProjector : RowProjector
             && (admin1Code is not null ? NameResolver.IsCountry(admin1Code) : admin1Name is not null && IsTotalName(admin1Name)))
         {
             context.Skip(HnoFormat.NationalTotal);
-            yield break;
+            return;
         }
         if (governorate is null)
         {
@@ -307,8 +307,8 @@ internal sealed partial class HnoProjector : RowProjector
             fields[_pin] = raw[0];
             fields[_targeted] = raw[1];
             fields[_reached] = raw[2];
-            yield return new ProjectedRow(row.Line, fields);
-            yield break;
+            output.Add(new ProjectedRow(row.Line, fields));
+            return;
         }
 
         var level = admin3 is not null ? 3 : admin2 is not null ? 2 : 1;

@@ -3,7 +3,7 @@ using EquityDashboard.Infrastructure.Import.Tabular;
 namespace EquityDashboard.Infrastructure.Import.Formats;
 
 /// <summary>A source row turned into the template columns of its kind (see docs/data-formats.md).</summary>
-internal sealed record ProjectedRow(int Row, string?[] Fields);
+internal readonly record struct ProjectedRow(int Row, string?[] Fields);
 
 /// <summary>
 /// Turns rows of a source format into rows of the project's template (one source row may give
@@ -16,7 +16,11 @@ internal abstract class RowProjector(TemplateKind kind)
     /// <summary>Template column -> the source column's title, so messages name what the user sees.</summary>
     public Dictionary<string, string> SourceNames { get; } = new(StringComparer.Ordinal);
 
-    public abstract IEnumerable<ProjectedRow> Project(CsvRecord row, ProjectionContext context);
+    /// <summary>
+    /// Adds the template rows of one source row to <paramref name="output"/>. The importer is
+    /// done with them (and with <paramref name="row"/>) before it asks for the next source row.
+    /// </summary>
+    public abstract void Project(CsvRecord row, ProjectionContext context, List<ProjectedRow> output);
 
     /// <summary>Rows only known at the end of the file (roll-ups); none by default.</summary>
     public virtual IEnumerable<ProjectedRow> Complete(ProjectionContext context) => [];
@@ -54,6 +58,7 @@ internal sealed class ColumnMapProjector : RowProjector
 {
     private readonly (int Target, int Source, Func<string, string?>? Convert)[] _map;
     private readonly (int Target, string Value)[] _constants;
+    private readonly string?[] _fields;
 
     public ColumnMapProjector(TemplateKind kind, HeaderInfo header,
         IEnumerable<(string Column, int Source, Func<string, string?>? Convert)> map,
@@ -63,11 +68,14 @@ internal sealed class ColumnMapProjector : RowProjector
         _map = list.Select(m => (IndexOf(m.Column), m.Source, m.Convert)).ToArray();
         _constants = (constants ?? []).Select(c => (IndexOf(c.Column), c.Value)).ToArray();
         foreach (var m in list) SourceNames[m.Column] = header.TitleOf(m.Source);
+        _fields = NewRow();
     }
 
-    public override IEnumerable<ProjectedRow> Project(CsvRecord row, ProjectionContext context)
+    public override void Project(CsvRecord row, ProjectionContext context, List<ProjectedRow> output)
     {
-        var fields = NewRow();
+        // One array for every row: each row is finished with before the next is projected.
+        var fields = _fields;
+        Array.Clear(fields);
         foreach (var (target, value) in _constants) fields[target] = value;
         foreach (var (target, source, convert) in _map)
         {
@@ -76,7 +84,7 @@ internal sealed class ColumnMapProjector : RowProjector
             if (raw.Length == 0) continue;
             fields[target] = convert is null ? raw : convert(raw);
         }
-        yield return new ProjectedRow(row.Line, fields);
+        output.Add(new ProjectedRow(row.Line, fields));
     }
 }
 

@@ -35,14 +35,14 @@ internal static class TabularSource
         var delimiter = DelimiterSniffer.Detect(firstLines);
         report.EncodingName = encoding.Name;
         report.Delimiter = delimiter;
-        return [new TabularSheet(fileName, 0, sheet => ReadCsv(path, delimiter, sheet))];
+        return [new TabularSheet(fileName, 0, (sheet, reuseFields) => ReadCsv(path, delimiter, sheet, reuseFields))];
     }
 
-    private static IEnumerable<CsvRecord> ReadCsv(string path, char delimiter, TabularSheet sheet)
+    private static IEnumerable<CsvRecord> ReadCsv(string path, char delimiter, TabularSheet sheet, bool reuseFields)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         using var text = TextDecoding.OpenReader(stream, out _);
-        foreach (var record in new CsvReader(text, delimiter).ReadRecords())
+        foreach (var record in new CsvReader(text, delimiter).ReadRecords(reuseFields))
         {
             sheet.BytesRead = stream.Position;
             yield return record;

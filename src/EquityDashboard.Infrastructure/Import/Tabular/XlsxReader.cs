@@ -59,7 +59,7 @@ internal static class XlsxReader
             do names.Add(reader.Name ?? $"Sheet{names.Count + 1}");
             while (reader.NextResult());
         }
-        return names.Select((name, i) => new TabularSheet(name, i, _ => ReadSheet(path, i))).ToList();
+        return names.Select((name, i) => new TabularSheet(name, i, (_, _) => ReadSheet(path, i))).ToList();
     }
 
     private static IEnumerable<CsvRecord> ReadSheet(string path, int sheetIndex)

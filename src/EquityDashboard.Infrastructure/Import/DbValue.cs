@@ -1,0 +1,36 @@
+namespace EquityDashboard.Infrastructure.Import;
+
+/// <summary>What a <see cref="DbValue"/> holds.</summary>
+internal enum DbValueKind : byte { Null, Integer, Real, Text }
+
+/// <summary>
+/// One value of a row an import writes: null, an integer, a real or text. A struct converted
+/// implicitly from the column's type, so a row travels as a span of these without a boxed
+/// number or an object array per row.
+/// </summary>
+internal readonly struct DbValue
+{
+    private readonly long _bits;
+
+    private DbValue(DbValueKind kind, long bits, string? text)
+    {
+        Kind = kind;
+        _bits = bits;
+        Text = text;
+    }
+
+    public static DbValue Null => default;
+
+    public DbValueKind Kind { get; }
+    public string? Text { get; }
+    /// <summary>An integer, or a real's IEEE 754 bits.</summary>
+    public long Bits => _bits;
+
+    public static implicit operator DbValue(string? text) => text is null ? default : new(DbValueKind.Text, 0, text);
+    public static implicit operator DbValue(int value) => new(DbValueKind.Integer, value, null);
+    public static implicit operator DbValue(long value) => new(DbValueKind.Integer, value, null);
+    public static implicit operator DbValue(double value) => new(DbValueKind.Real, BitConverter.DoubleToInt64Bits(value), null);
+    public static implicit operator DbValue(int? value) => value is { } v ? (DbValue)v : Null;
+    public static implicit operator DbValue(long? value) => value is { } v ? (DbValue)v : Null;
+    public static implicit operator DbValue(double? value) => value is { } v ? (DbValue)v : Null;
+}
