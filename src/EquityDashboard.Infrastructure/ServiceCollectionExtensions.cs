@@ -6,6 +6,7 @@ using EquityDashboard.Infrastructure.Import;
 using EquityDashboard.Infrastructure.Queries;
 using EquityDashboard.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,10 @@ public static class ServiceCollectionExtensions
     {
         var cs = DataPaths.NormaliseConnectionString(
             connectionString ?? configuration.GetConnectionString("Default") ?? DefaultConnectionString);
-        services.AddDbContextFactory<EquityDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmaInterceptor()));
+        // The context runs on the compiled model in Data/CompiledModel. Comparing the model with
+        // the migrations on every start would rebuild the full model; SchemaTests does that check.
+        services.AddDbContextFactory<EquityDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmaInterceptor())
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
 
         services.Configure<EquityOptions>(configuration.GetSection(EquityOptions.Section));
         services.Configure<EquityThresholds>(configuration.GetSection(EquityThresholds.Section));
