@@ -1,5 +1,7 @@
+using System.Globalization;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Infrastructure.Queries;
+using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Infrastructure.Data.CompiledModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -72,6 +74,8 @@ public sealed class SchemaTests
 
         Assert.Equal(["ok"], await QueryStringsAsync(db, "PRAGMA integrity_check"));
         Assert.Empty(await QueryStringsAsync(db, "PRAGMA foreign_key_check"));
+        Assert.Equal([DatabaseInitializer.PageSize.ToString(CultureInfo.InvariantCulture)], await QueryStringsAsync(db, "PRAGMA page_size"));
+        Assert.Equal(["wal"], await QueryStringsAsync(db, "PRAGMA journal_mode"));
         var tables = await QueryStringsAsync(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
         foreach (var t in new[] { "FundingRecords", "FundingTotals", "Governorates", "ImportBatches", "NeedFigures", "OrganisationAliases", "PresenceRecords", "SecurityIncidents" })
             Assert.Contains(t, tables);

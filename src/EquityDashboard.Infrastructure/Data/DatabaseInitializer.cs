@@ -1,3 +1,4 @@
+using System.Globalization;
 using EquityDashboard.Core.Geography;
 using EquityDashboard.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,32 @@ public sealed class DatabaseInitializer(
 {
     private readonly ILogger _log = logger ?? NullLogger<DatabaseInitializer>.Instance;
 
+    /// <summary>Page size of a database this app creates (SQLite's largest; its default is 4 KB).</summary>
+    public const int PageSize = 65536;
+
+    /// <summary>
+    /// Gives a database that has no table yet <see cref="PageSize"/> pages. The data is written
+    /// in bulk and read in scans, so large pages mean far fewer page writes, WAL frames and
+    /// checkpoint copies: a million-row import commits in about 0.45 s instead of 0.75 s
+    /// (benchmarks/README.md). An existing database keeps its page size.
+    /// </summary>
+    private static async Task UseLargePagesIfEmptyAsync(EquityDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM sqlite_master";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) != 0) return;
+            command.CommandText = $"PRAGMA page_size={PageSize}; VACUUM;";
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <param name="seedDemoData">Seed a database created by this call; null follows the setting.</param>
     public async Task InitializeAsync(bool? seedDemoData = null, CancellationToken ct = default)
     {
@@ -26,6 +53,7 @@ public sealed class DatabaseInitializer(
             // back by a user stays empty.
             var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToHashSet(StringComparer.Ordinal);
             var created = applied.Count == 0;
+            if (created) await UseLargePagesIfEmptyAsync(db, ct);
             // Migrate only when something is pending: MigrateAsync takes a database-wide
             // migration lock, which costs about a second on every start otherwise.
             if (db.Database.GetMigrations().Any(m => !applied.Contains(m)))
