@@ -202,19 +202,13 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         var width = table.Header.Width;
         long totalBytes = new FileInfo(request.FilePath).Length;
 
-        // Sized from the file (about 80 bytes a CSV row) so a large file does not rehash it a dozen times.
-        var firstRowOf = new Dictionary<ulong, int>(isCsv ? (int)Math.Min(totalBytes / 80, 4_000_000) : 0);
+        // Exact repeats are written (two equal flows can be real) but pointed out; 3W presence
+        // rows are de-duplicated by the writer instead. Sized from the file (about 80 bytes a CSV row).
+        var repeats = report.Kind == RecordKind.Presence ? null
+            : new RepeatFinder(isCsv ? (int)Math.Min(totalBytes / 80, 4_000_000) : 0);
         void Write(ProjectedRow projected)
         {
-            // Exact repeats are written (two equal flows can be real) but pointed out; 3W
-            // presence rows are de-duplicated by the writer instead.
-            if (report.Kind != RecordKind.Presence)
-            {
-                var fingerprint = Fingerprint(projected.Fields);
-                if (!firstRowOf.TryAdd(fingerprint, projected.Row))
-                    report.Issues.Add(new ImportIssue(IssueSeverity.Warning, fileName, projected.Row, null, null, string.Create(CultureInfo.InvariantCulture,
-                        $"Repeats row {firstRowOf[fingerprint]} exactly; both rows are counted. Remove one if it is a copy.")));
-            }
+            repeats?.Add(Fingerprint(projected.Fields), projected.Row);
             row.Load(projected.Row, projected.Fields);
             if (kind.Write(row, context) is { } year)
             {
@@ -250,11 +244,25 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
                 progress?.Report(new ImportProgress(Math.Min(totalBytes, table.Sheet.BytesRead), totalBytes, report.RowsRead));
         }
         foreach (var projected in projector.Complete(projection)) Write(projected);
+        ReportRepeats(repeats, fileName, report);
         progress?.Report(new ImportProgress(totalBytes, totalBytes, report.RowsRead));
 
         foreach (var ((input, pcode), count) in variants)
             report.ResolvedVariants.Add(new NameMapping(input, pcode, resolver.Gazetteer[pcode].Name, count));
         return years.Order().ToList();
+    }
+
+    private static void ReportRepeats(RepeatFinder? finder, string fileName, ImportReport report)
+    {
+        var repeats = finder?.Repeats() ?? [];
+        if (repeats.Count == 0) return;
+        foreach (var (row, first) in repeats)
+            report.Issues.Add(new ImportIssue(IssueSeverity.Warning, fileName, row, null, null, string.Create(CultureInfo.InvariantCulture,
+                $"Repeats row {first} exactly; both rows are counted. Remove one if it is a copy.")));
+        // Found at the end of the file: put them among the other issues of their rows.
+        var ordered = report.Issues.OrderBy(i => i.Row).ToList();
+        report.Issues.Clear();
+        report.Issues.AddRange(ordered);
     }
 
     /// <summary>64-bit FNV-1a over the fields (with separators): enough to spot exact repeats in a million rows.</summary>
