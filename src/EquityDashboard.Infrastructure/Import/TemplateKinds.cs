@@ -66,10 +66,15 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
     /// <summary>Rows that repeated an earlier row of this import and were not written.</summary>
     public int DuplicatesRemoved { get; set; }
 
+    private (string Table, RecordWriter Writer)? _lastWriter;
+
+    /// <summary>The table's writer; a kind asks for the same one on every row, which is answered without hashing the name.</summary>
     public RecordWriter Writer(string table, IReadOnlyList<string> columns)
     {
+        if (_lastWriter is { } last && ReferenceEquals(last.Table, table)) return last.Writer;
         if (!_writers.TryGetValue(table, out var writer))
             _writers[table] = writer = new RecordWriter(connection, table, columns, dryRun, _pump);
+        _lastWriter = (table, writer);
         return writer;
     }
 
