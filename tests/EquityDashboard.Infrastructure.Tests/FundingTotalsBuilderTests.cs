@@ -1,0 +1,65 @@
+using EquityDashboard.Core.Records;
+using EquityDashboard.Infrastructure.Import;
+
+namespace EquityDashboard.Infrastructure.Tests;
+
+public sealed class FundingTotalsBuilderTests
+{
+    private static readonly string?[] Pcodes = ["IQG15", null, "IQG01", "IQG15"];
+    private static readonly string?[] Clusters = ["Health", null, "Shelter"];
+    private static readonly string[] Donors = ["Donor A", "Donor B", "donor a"];
+
+    /// <summary>Flows with every part of the key varied, and the same flows summed naively.</summary>
+    private static (FundingTotalsBuilder Builder, List<FundingTotalsBuilder.TotalRow> Expected) Build(int flows, int maxPending)
+    {
+        var builder = new FundingTotalsBuilder(maxPending);
+        var expected = new Dictionary<(int, string?, string?, string, FundingStatus, FlowBoundary), (double Amount, int Flows)>();
+        for (var i = 0; i < flows; i++)
+        {
+            var key = (2015 + i % 4, Pcodes[i / 4 % 4], Clusters[i % 3], Donors[i % 5 % 3], (FundingStatus)(i % 7 % 4), (FlowBoundary)(i % 11 % 4));
+            var amount = 1 + i % 13;
+            builder.Add(key.Item1, key.Item2, key.Item3, key.Item4, key.Item5, key.Item6, amount);
+            var sum = expected.GetValueOrDefault(key);
+            expected[key] = (sum.Amount + amount, sum.Flows + 1);
+        }
+        return (builder, expected.Select(e => new FundingTotalsBuilder.TotalRow(
+            e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Key.Item4, e.Key.Item5, e.Key.Item6, e.Value.Amount, e.Value.Flows)).ToList());
+    }
+
+    [Theory]
+    [InlineData(1 << 20)] // one sort at the end
+    [InlineData(7)]       // many sorted batches merged
+    public void Totals_equal_the_flows_summed_by_key_whatever_the_batch_size(int maxPending)
+    {
+        var (builder, expected) = Build(5_000, maxPending);
+        var rows = builder.Rows().ToList();
+
+        Assert.Equal(expected.Count, rows.Count);
+        Assert.Equal(expected.ToHashSet(), rows.ToHashSet());
+        Assert.Equal(5_000, rows.Sum(r => r.Flows));
+    }
+
+    [Fact]
+    public void Totals_come_in_the_order_of_the_gaps_index()
+    {
+        var rows = Build(2_000, 1 << 20).Builder.Rows().ToList();
+        static (int, string?, string, string) IndexKey(FundingTotalsBuilder.TotalRow r) =>
+            (r.Year, r.Pcode, r.Status.ToString(), r.Boundary.ToString());
+        var sorted = rows.Select(IndexKey)
+            .OrderBy(k => k.Item1).ThenBy(k => k.Item2, StringComparer.Ordinal)
+            .ThenBy(k => k.Item3, StringComparer.Ordinal).ThenBy(k => k.Item4, StringComparer.Ordinal);
+        Assert.Equal(sorted, rows.Select(IndexKey));
+        Assert.Equal([null, "IQG01", "IQG15"], rows.Where(r => r.Year == 2015).Select(r => r.Pcode).Distinct());
+        // Texts, not enum order: Commitment < Paid < Pledge < Unspecified.
+        Assert.Equal(["Commitment", "Paid", "Pledge", "Unspecified"],
+            rows.Where(r => r.Year == 2015 && r.Pcode == null).Select(r => r.Status.ToString()).Distinct());
+    }
+
+    [Fact]
+    public void A_year_outside_the_accepted_range_is_refused()
+    {
+        var builder = new FundingTotalsBuilder();
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            builder.Add(1850, "IQG15", null, "Donor", FundingStatus.Paid, FlowBoundary.Incoming, 1));
+    }
+}
