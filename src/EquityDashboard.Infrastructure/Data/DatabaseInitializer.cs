@@ -35,7 +35,8 @@ public sealed class DatabaseInitializer(
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = "SELECT COUNT(*) FROM sqlite_master";
             if (Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) != 0) return;
-            command.CommandText = $"PRAGMA page_size={PageSize}; VACUUM;";
+            // WAL from the start, so that the migrations' transactions commit without a sync each.
+            command.CommandText = $"PRAGMA page_size={PageSize}; VACUUM; PRAGMA journal_mode=WAL;";
             await command.ExecuteNonQueryAsync(ct);
         }
         finally

@@ -44,7 +44,7 @@ public sealed class ImportReport
     /// <summary>The batch this import replaced (--replace), if any.</summary>
     public int? ReplacedBatchId { get; set; }
     public required string SourceName { get; init; }
-    public string Sha256 { get; init; } = string.Empty;
+    public string Sha256 { get; internal set; } = string.Empty;
     public int RowsRead { get; set; }
     public int RowsValid { get; set; }
     public int RowsWritten { get; set; }

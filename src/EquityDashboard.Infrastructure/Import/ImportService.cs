@@ -53,18 +53,19 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
     public async Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         var fileName = request.DisplayName ?? Path.GetFileName(request.FilePath);
-        var sha = await HashAsync(request.FilePath, ct);
+        // The file is hashed on another thread while its table is found.
+        var hashing = Task.Run(() => HashAsync(request.FilePath, ct), ct);
         var report = new ImportReport
         {
             FileName = fileName,
             Kind = request.Kind ?? RecordKind.Funding,
             SourceName = string.IsNullOrWhiteSpace(request.SourceName) ? fileName : request.SourceName.Trim(),
-            Sha256 = sha,
             DryRun = request.DryRun,
             SkipInvalid = request.SkipInvalid,
         };
 
         var table = DetectTable(request, fileName, report);
+        var sha = report.Sha256 = await hashing;
         if (table is null) return report;
 
         await using var db = await factory.CreateDbContextAsync(ct);
