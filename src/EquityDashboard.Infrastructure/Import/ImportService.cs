@@ -107,7 +107,10 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
                 : null;
             if (kind.Kind == RecordKind.Presence) context.Linker = OrganisationLinker.Load(context.Connection, context.Transaction);
             var years = ReadRows(request, fileName, table, context, report, progress, ct);
+            // Exact repeats are sorted out on another thread while the totals are summed and inserted.
+            var repeats = Task.Run(() => ReportRepeats(context.Repeats, fileName, report), ct);
             context.FundingTotals.Write(context);
+            await repeats;
             context.CompleteInserts();
             if (report.ErrorCount == 0 || request.SkipInvalid) bulk?.Restore();
             if (!request.DryRun) context.Linker?.Flush(context.Connection, context.Transaction);
@@ -205,7 +208,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
 
         // Exact repeats are written (two equal flows can be real) but pointed out; 3W presence
         // rows are de-duplicated by the writer instead. Sized from the file (about 80 bytes a CSV row).
-        var repeats = report.Kind == RecordKind.Presence ? null
+        var repeats = context.Repeats = report.Kind == RecordKind.Presence ? null
             : new RepeatFinder(isCsv ? (int)Math.Min(totalBytes / 80, 4_000_000) : 0);
         void Write(ProjectedRow projected)
         {
@@ -245,7 +248,6 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
                 progress?.Report(new ImportProgress(Math.Min(totalBytes, table.Sheet.BytesRead), totalBytes, report.RowsRead));
         }
         foreach (var projected in projector.Complete(projection)) Write(projected);
-        ReportRepeats(repeats, fileName, report);
         progress?.Report(new ImportProgress(totalBytes, totalBytes, report.RowsRead));
 
         foreach (var ((input, pcode), count) in variants)

@@ -60,6 +60,9 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
     /// <summary>Funding totals of the flows written so far (funding imports only).</summary>
     public FundingTotalsBuilder FundingTotals { get; } = new();
 
+    /// <summary>Fingerprints of the rows read, to point out exact repeats (not for presence, which drops them).</summary>
+    public RepeatFinder? Repeats { get; set; }
+
     /// <summary>Presence rows already written in this import (year + activity identity).</summary>
     public HashSet<string> SeenActivities { get; } = new(StringComparer.Ordinal);
 
