@@ -2,6 +2,7 @@ using System.Globalization;
 using EquityDashboard.Core.Geography;
 using EquityDashboard.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,50 @@ public sealed class DatabaseInitializer(
         }
     }
 
+    /// <summary>
+    /// The migrations recorded in the database, read with plain SQL from EF's history table:
+    /// asking EF starts its whole migrations machinery (about 0.1 s of every start), which is
+    /// only needed when a migration is pending.
+    /// </summary>
+    private static async Task<HashSet<string>> AppliedMigrationsAsync(EquityDbContext db, CancellationToken ct)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{HistoryRepository.DefaultTableName}'";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 0) return applied;
+            command.CommandText = $"SELECT MigrationId FROM \"{HistoryRepository.DefaultTableName}\"";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
+            return applied;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The P-codes already stored, read with plain SQL: a LINQ query here would be compiled on every start (about 0.1 s).</summary>
+    private static async Task<HashSet<string>> GovernorateCodesAsync(EquityDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT Pcode FROM Governorates";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var codes = new HashSet<string>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct)) codes.Add(reader.GetString(0));
+            return codes;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <param name="seedDemoData">Seed a database created by this call; null follows the setting.</param>
     public async Task InitializeAsync(bool? seedDemoData = null, CancellationToken ct = default)
     {
@@ -52,7 +97,7 @@ public sealed class DatabaseInitializer(
         {
             // Only a database created now gets the demo data: one whose batches were all rolled
             // back by a user stays empty.
-            var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var applied = await AppliedMigrationsAsync(db, ct);
             var created = applied.Count == 0;
             if (created) await UseLargePagesIfEmptyAsync(db, ct);
             // Migrate only when something is pending: MigrateAsync takes a database-wide
@@ -62,7 +107,7 @@ public sealed class DatabaseInitializer(
                 await db.Database.MigrateAsync(ct);
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             }
-            var existing = await db.Governorates.Select(g => g.Pcode).ToListAsync(ct);
+            var existing = await GovernorateCodesAsync(db, ct);
             foreach (var g in gazetteer.All.Where(g => !existing.Contains(g.Pcode)))
             {
                 db.Governorates.Add(new GovernorateEntity

@@ -69,7 +69,9 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         if (table is null) return report;
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        var previous = await db.Batches.AsNoTracking().FirstOrDefaultAsync(b => b.Sha256 == sha, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var previous = await BatchRows.FindBySha256Async(connection, sha, ct);
         if (previous is not null && !request.Replace)
         {
             report.RefusedReason = string.Create(CultureInfo.InvariantCulture,
@@ -78,8 +80,8 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             return report;
         }
 
-        await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var transaction = (SqliteTransaction)tx.GetDbTransaction();
         if (previous is not null)
         {
             await BatchStore.DeleteBatchAsync(db, previous.Id, ct);
@@ -95,11 +97,9 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             Format = report.Format,
             SheetName = report.SheetName,
         };
-        db.Batches.Add(batch);
-        await db.SaveChangesAsync(ct);
+        await BatchRows.InsertAsync(connection, transaction, batch, ct);
 
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        using (var context = new ImportContext(connection, (SqliteTransaction)tx.GetDbTransaction(), batch.Id, request.DryRun))
+        using (var context = new ImportContext(connection, transaction, batch.Id, request.DryRun))
         {
             var kind = table.Match.Projector!.Kind;
             var bulk = !request.DryRun && kind.SuspendIndexesInBulk && new FileInfo(request.FilePath).Length >= BulkIndexes.ThresholdBytes
@@ -140,7 +140,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         batch.RowsWritten = report.RowsWritten;
         batch.RowsSkipped = Math.Max(0, report.RowsRead - report.RowsWritten);
         batch.ReportJson = ReportJson(report);
-        await db.SaveChangesAsync(ct);
+        await BatchRows.CompleteAsync(connection, transaction, batch, ct);
         await tx.CommitAsync(ct);
         report.BatchId = batch.Id;
         _log.LogInformation("Imported {File} ({Kind}, {Format}) as batch {BatchId}: {Rows} rows", fileName, report.Kind, report.Format, batch.Id, report.RowsWritten);
