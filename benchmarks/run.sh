@@ -87,22 +87,29 @@ python3 "$BENCH/generate_funding.py" --rows 10 --seed 7 --out "$SMALL"
 CSV_MB=$(calc "$(stat -c %s "$CSV") / 1048576" 1)
 
 # --- 3-4. our import and sqlite3's, interleaved -----------------------------------------
-# Each round times, one after the other: our start-up (a 10-row file into a fresh
-# database), our import of the big file into a fresh database, sqlite3's .import of it
-# into a fresh plain table, and sqlite3 copying those rows into our flows table. Medians
-# over the rounds are reported: on a shared machine single runs of sqlite3 varied from
-# 1.8 to 3.0 s, which alone moved the ratio from 31 % to 47 %.
+# Each round times, one after the other: our start-up (a 10-row file), our import of the big
+# file, sqlite3's .import of it into a plain table, and sqlite3 copying those rows into our
+# flows table. As sqlite3's table is created before its .import is timed, our database is
+# created (schema and migrations, `equity batches`) before our imports are timed; an import
+# into a file that does not exist yet, which also creates the schema, is timed as well.
+# Medians over the rounds are reported: on a shared machine single runs of sqlite3 varied
+# from 1.8 to 3.0 s, which alone moved the ratio from 31 % to 47 %.
 PLAIN_DB="$TMP/plain.db"
-starts=(); imports=(); sqlites=(); schemas=(); RSS_START=0; RSS_IMPORT=0; RSS_SQLITE=0
+starts=(); imports=(); fresh=(); sqlites=(); schemas=(); RSS_START=0; RSS_IMPORT=0; RSS_SQLITE=0
 for ((i = 1; i <= IMPORT_ROUNDS; i++)); do
-    rm -f "$TMP"/startup.db* "$TMP"/bench.db* "$PLAIN_DB" "$TMP"/schema.db*
-    log "Round $i/$IMPORT_ROUNDS: start-up, import of $ROWS rows, sqlite3 .import, sqlite3 into our table"
+    rm -f "$TMP"/startup.db* "$TMP"/bench.db* "$TMP"/fresh.db* "$PLAIN_DB" "$TMP"/schema.db*
+    log "Round $i/$IMPORT_ROUNDS: start-up, import of $ROWS rows (existing and new database), sqlite3 .import, sqlite3 into our table"
+    equity --db "$TMP/startup.db" batches >/dev/null
     timed "import_small_$i" dotnet "$EQUITY_DLL" --db "$TMP/startup.db" import "$SMALL" --kind funding --source bench
     starts+=("$T"); ((RSS_KB > RSS_START)) && RSS_START=$RSS_KB
 
+    equity --db "$TMP/bench.db" batches >/dev/null
     timed "import_$i" dotnet "$EQUITY_DLL" --db "$TMP/bench.db" import "$CSV" --kind funding --source bench
     imports+=("$T"); ((RSS_KB > RSS_IMPORT)) && RSS_IMPORT=$RSS_KB
     grep -q "Rows written: $ROWS" "$TMP/import_$i.out" || { echo "import did not write $ROWS rows:" >&2; cat "$TMP/import_$i.out" >&2; exit 1; }
+
+    timed "import_fresh_$i" dotnet "$EQUITY_DLL" --db "$TMP/fresh.db" import "$CSV" --kind funding --source bench
+    fresh+=("$T")
 
     sqlite3 "$PLAIN_DB" "CREATE TABLE funding_plain(year INT, date TEXT, donor TEXT, recipient TEXT, cluster TEXT, governorate TEXT, amount_usd REAL, status TEXT, boundary TEXT, source_id TEXT);"
     timed "sqlite_import_$i" sqlite3 "$PLAIN_DB" ".import --csv --skip 1 $CSV funding_plain"
@@ -121,6 +128,7 @@ COMMIT;"
 done
 T_START=$(median "${starts[@]}")
 T_IMPORT=$(median "${imports[@]}")
+T_FRESH=$(median "${fresh[@]}")
 T_SQLITE=$(median "${sqlites[@]}")
 T_SQLITE_SCHEMA=$(median "${schemas[@]}")
 RATE_IMPORT=$(calc "$ROWS / $T_IMPORT" 0)
@@ -129,9 +137,10 @@ DB_MB=$(calc "$(stat -c %s "$TMP/bench.db") / 1048576" 1)
 RATE_SQLITE=$(calc "$ROWS / $T_SQLITE" 0)
 RATIO_IMPORT=$(calc "100 * $RATE_IMPORT / $RATE_SQLITE" 0)
 RATIO_IMPORT_NET=$(calc "100 * $RATE_IMPORT_NET / $RATE_SQLITE" 0)
+RATIO_FRESH=$(calc "100 * $T_SQLITE / $T_FRESH" 0)
 T_SQLITE_OURS=$(calc "$T_SQLITE + $T_SQLITE_SCHEMA")
 RATIO_SCHEMA_NET=$(calc "100 * $T_SQLITE_OURS / ($T_IMPORT - $T_START)" 0)
-IMPORT_RAW="ours: ${imports[*]}; start-up: ${starts[*]}; sqlite3 .import: ${sqlites[*]}; sqlite3 into our table: ${schemas[*]}"
+IMPORT_RAW="ours: ${imports[*]}; ours into a new file: ${fresh[*]}; start-up: ${starts[*]}; sqlite3 .import: ${sqlites[*]}; sqlite3 into our table: ${schemas[*]}"
 
 # --- 5. gaps query vs plain SQL ----------------------------------------------------------
 # One warm-up run each (not counted): creates the empty database, fills the page cache.
@@ -223,8 +232,9 @@ Run by \`bash benchmarks/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC').
 
 | measure | value |
 |---|---|
-| \`equity import\` wall time (fresh db, incl. start-up) | $T_IMPORT s |
-| start-up (\`equity import\` of a 10-row file, fresh db) | $T_START s |
+| \`equity import\` wall time (empty database, incl. start-up) | $T_IMPORT s |
+| start-up (\`equity import\` of a 10-row file, empty database) | $T_START s |
+| \`equity import\` into a file that does not exist yet (creates the schema too) | $T_FRESH s (ratio to sqlite3: $RATIO_FRESH %) |
 | **\`equity import\` rate** | **$(fmt_int "$RATE_IMPORT") rows/s** |
 | \`equity import\` rate, start-up subtracted | $(fmt_int "$RATE_IMPORT_NET") rows/s |
 | sqlite3 \`.import --csv\` into a plain table (no indexes) | $T_SQLITE s, **$(fmt_int "$RATE_SQLITE") rows/s** |
