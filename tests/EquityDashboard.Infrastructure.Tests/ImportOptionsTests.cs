@@ -18,6 +18,25 @@ public sealed class ImportOptionsTests
     ];
 
     [Fact]
+    public async Task A_hash_given_by_the_caller_is_the_one_stored_and_checked_for_re_imports()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var path = db.WriteCsv("valid.csv", Funding[0], Funding[1], Funding[4]);
+        var sha = await ImportService.HashFileAsync(path);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(path))), sha);
+
+        var first = await db.Importer.ImportAsync(new ImportRequest(path, RecordKind.Funding) { Sha256 = sha });
+        Assert.True(first.Committed);
+        await using (var ctx = db.NewContext())
+            Assert.Equal(sha, (await ctx.Batches.AsNoTracking().SingleAsync()).Sha256);
+
+        // Hashed by the import itself the second time: the same file is recognised.
+        var again = await db.Importer.ImportAsync(new ImportRequest(path, RecordKind.Funding));
+        Assert.Equal(sha, again.Sha256);
+        Assert.Contains($"already imported as batch {first.BatchId}", again.RefusedReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Skip_invalid_writes_the_valid_rows_and_keeps_the_report_with_the_batch()
     {
         await using var db = await TestDatabase.CreateAsync();

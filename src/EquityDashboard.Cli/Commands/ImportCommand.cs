@@ -32,10 +32,13 @@ internal static class ImportCommand
                 Console.Error.WriteLine($"File not found: {path.FullName}");
                 return 2;
             }
+            // Hashing a large file takes a while: it runs on another core while the services start.
+            var hashing = Task.Run(() => ImportService.HashFileAsync(path.FullName, ct), ct);
             await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct);
             var importer = services.GetRequiredService<ImportService>();
             var request = new ImportRequest(path.FullName, parse.GetValue(kind))
             {
+                Sha256 = await hashing,
                 SourceName = parse.GetValue(source),
                 DryRun = parse.GetValue(dryRun),
                 SkipInvalid = parse.GetValue(skipInvalid),

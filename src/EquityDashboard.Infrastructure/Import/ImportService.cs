@@ -33,6 +33,11 @@ public sealed record ImportRequest(string FilePath, RecordKind? Kind = null)
     public string? Sheet { get; init; }
     /// <summary>For pooled-fund (CBPF) tables holding every fund: the fund to import (Iraq is 49); default: the Iraq rows.</summary>
     public int? PooledFundId { get; init; }
+    /// <summary>
+    /// The file's SHA-256 (<see cref="ImportService.HashFileAsync"/>) when the caller has hashed
+    /// it already, e.g. while the CLI was starting; otherwise the import hashes the file.
+    /// </summary>
+    public string? Sha256 { get; init; }
 }
 
 /// <summary>Progress of a running import: rows read so far.</summary>
@@ -53,8 +58,8 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
     public async Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         var fileName = request.DisplayName ?? Path.GetFileName(request.FilePath);
-        // The file is hashed on another thread while its table is found.
-        var hashing = Task.Run(() => HashAsync(request.FilePath, ct), ct);
+        // The file is hashed on another thread while its table is found, unless the caller has hashed it.
+        var hashing = request.Sha256 is { } known ? Task.FromResult(known) : Task.Run(() => HashFileAsync(request.FilePath, ct), ct);
         var report = new ImportReport
         {
             FileName = fileName,
@@ -300,7 +305,8 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         IssuesTotal = report.Issues.Count,
     });
 
-    private static async Task<string> HashAsync(string path, CancellationToken ct)
+    /// <summary>The file's SHA-256 in lower-case hex, as batches store it (see <see cref="ImportRequest.Sha256"/>).</summary>
+    public static async Task<string> HashFileAsync(string path, CancellationToken ct = default)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
         var hash = await SHA256.HashDataAsync(stream, ct);
