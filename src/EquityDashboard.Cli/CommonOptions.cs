@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Metrics;
+using EquityDashboard.Infrastructure.Queries;
 
 namespace EquityDashboard.Cli;
 
@@ -53,6 +54,34 @@ internal static class CommonOptions
         if (region is not null) return true;
         Console.Error.WriteLine($"Unknown region '{typed}'. Use one of: {string.Join(", ", Regions.All)}.");
         return false;
+    }
+
+    /// <summary>
+    /// The cluster and donor the user typed, as the database spells them (case-insensitive).
+    /// Null after telling the user the known names of one that is unknown: a typo would
+    /// otherwise give an empty table that looks like a real finding.
+    /// </summary>
+    public static async Task<(string? Cluster, string? Donor)?> KnownClusterAndDonorAsync(
+        ParseResult parse, Option<string?> cluster, Option<string?> donor, EquityService equity, CancellationToken ct)
+    {
+        var clusterName = await KnownAsync("cluster", parse.GetValue(cluster), () => equity.ClustersAsync(ct));
+        var donorName = await KnownAsync("donor", parse.GetValue(donor), () => equity.DonorsAsync(ct));
+        if (clusterName is { Ok: false } || donorName is { Ok: false }) return null;
+        return (clusterName?.Name, donorName?.Name);
+    }
+
+    private sealed record Known(bool Ok, string? Name);
+
+    private static async Task<Known?> KnownAsync(string what, string? typed, Func<Task<IReadOnlyList<string>>> list)
+    {
+        if (typed is null) return null;
+        var names = await list();
+        var match = names.FirstOrDefault(n => string.Equals(n, typed.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (match is not null) return new Known(true, match);
+        Console.Error.WriteLine(names.Count == 0
+            ? $"Unknown {what} '{typed}': the database has no {what} names."
+            : $"Unknown {what} '{typed}'. Known: {string.Join(", ", names)}.");
+        return new Known(false, null);
     }
 
     public static Baseline GetBaseline(ParseResult parse, Option<string> option) =>

@@ -7,6 +7,29 @@ namespace EquityDashboard.Cli.Tests;
 [Collection(SeededDatabaseCollection.Name)]
 public sealed class GapsScopeTests(SeededDatabaseFixture seeded)
 {
+    [Theory]
+    [InlineData("gaps", "--cluster", "Helth", "Unknown cluster 'Helth'. Known: CCCM, Education")]
+    [InlineData("gaps", "--donor", "Nobody", "Unknown donor 'Nobody'. Known: Donor A")]
+    [InlineData("trends", "--cluster", "Helth", "Unknown cluster 'Helth'. Known: CCCM, Education")]
+    [InlineData("trends", "--donor", "Nobody", "Unknown donor 'Nobody'. Known: Donor A")]
+    public async Task An_unknown_cluster_or_donor_is_refused_with_the_known_names(string command, string option, string value, string message)
+    {
+        string[] args = command == "gaps" ? [command, "--year", "2019", option, value] : [command, option, value];
+        var run = await EquityCli.RunAsync(seeded.Db, args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.StdErr);
+        Assert.Equal(string.Empty, run.StdOut.Trim());
+    }
+
+    [Fact]
+    public async Task A_cluster_typed_in_another_case_gives_the_same_table()
+    {
+        var typed = await seeded.RunAsync("gaps", "--year", "2019", "--cluster", "hEALTH", "--format", "csv");
+        var stored = await seeded.RunAsync("gaps", "--year", "2019", "--cluster", "Health", "--format", "csv");
+        Assert.Equal(0, typed.ExitCode);
+        Assert.Equal(stored.StdOut, typed.StdOut);
+    }
+
     [Fact]
     public async Task PopulationBaselinePutsPopulationInTheNeedFields()
     {

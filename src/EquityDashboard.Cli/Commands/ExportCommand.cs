@@ -39,11 +39,9 @@ internal static class ExportCommand
             var equity = services.GetRequiredService<EquityService>();
             var briefing = services.GetRequiredService<BriefingService>();
 
-            var clusterName = await KnownAsync("cluster", parse.GetValue(cluster), () => equity.ClustersAsync(ct));
-            var donorName = await KnownAsync("donor", parse.GetValue(donor), () => equity.DonorsAsync(ct));
-            if (clusterName is { Ok: false } || donorName is { Ok: false }) return 2;
+            if (await CommonOptions.KnownClusterAndDonorAsync(parse, cluster, donor, equity, ct) is not { } names) return 2;
 
-            var scope = new EquityScope(parse.GetValue(year), clusterName?.Name, donorName?.Name, regionName,
+            var scope = new EquityScope(parse.GetValue(year), names.Cluster, names.Donor, regionName,
                 CommonOptions.GetBaseline(parse, baseline));
             string? place = null;
             if (parse.GetValue(governorate) is { } typed)
@@ -85,23 +83,5 @@ internal static class ExportCommand
             return 0;
         });
         return command;
-    }
-
-    private sealed record Known(bool Ok, string? Name);
-
-    /// <summary>
-    /// The stored spelling of a cluster or donor the user typed (case-insensitive); prints the
-    /// known names and returns Ok = false for an unknown one; null when none was given.
-    /// </summary>
-    private static async Task<Known?> KnownAsync(string what, string? typed, Func<Task<IReadOnlyList<string>>> list)
-    {
-        if (typed is null) return null;
-        var names = await list();
-        var match = names.FirstOrDefault(n => string.Equals(n, typed.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (match is not null) return new Known(true, match);
-        Console.Error.WriteLine(names.Count == 0
-            ? $"Unknown {what} '{typed}': the database has no {what} names."
-            : $"Unknown {what} '{typed}'. Known: {string.Join(", ", names)}.");
-        return new Known(false, null);
     }
 }

@@ -28,9 +28,10 @@ internal static class GapsCommand
         {
             if (!CommonOptions.TryGetRegion(parse, region, out var regionName)) return 2;
             await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct);
-            var scope = new EquityScope(parse.GetValue(year), parse.GetValue(cluster), parse.GetValue(donor), regionName,
-                CommonOptions.GetBaseline(parse, baseline));
             var service = services.GetRequiredService<EquityService>();
+            if (await CommonOptions.KnownClusterAndDonorAsync(parse, cluster, donor, service, ct) is not { } names) return 2;
+            var scope = new EquityScope(parse.GetValue(year), names.Cluster, names.Donor, regionName,
+                CommonOptions.GetBaseline(parse, baseline));
             var table = await service.GetTableAsync(scope, ct);
             switch (parse.GetValue(format))
             {

@@ -30,8 +30,9 @@ internal static class TrendsCommand
                 return 2;
             }
             await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct);
-            var rows = await services.GetRequiredService<EquityService>()
-                .GetTrendsAsync(parse.GetValue(from), parse.GetValue(to), parse.GetValue(cluster), parse.GetValue(donor), ct);
+            var equity = services.GetRequiredService<EquityService>();
+            if (await CommonOptions.KnownClusterAndDonorAsync(parse, cluster, donor, equity, ct) is not { } names) return 2;
+            var rows = await equity.GetTrendsAsync(parse.GetValue(from), parse.GetValue(to), names.Cluster, names.Donor, ct);
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
