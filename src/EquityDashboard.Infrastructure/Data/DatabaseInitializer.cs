@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using EquityDashboard.Core.Geography;
 using EquityDashboard.Infrastructure.Seeding;
@@ -28,66 +29,40 @@ public sealed class DatabaseInitializer(
     /// checkpoint copies: a million-row import commits in about 0.45 s instead of 0.75 s
     /// (benchmarks/README.md). An existing database keeps its page size.
     /// </summary>
-    private static async Task UseLargePagesIfEmptyAsync(EquityDbContext db, CancellationToken ct)
+    private static async Task UseLargePagesIfEmptyAsync(DbConnection connection, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM sqlite_master";
-            if (Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) != 0) return;
-            // WAL from the start, so that the migrations' transactions commit without a sync each.
-            command.CommandText = $"PRAGMA page_size={PageSize}; VACUUM; PRAGMA journal_mode=WAL;";
-            await command.ExecuteNonQueryAsync(ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        if (await ScalarAsync(connection, "SELECT COUNT(*) FROM sqlite_master", ct) != 0) return;
+        // WAL from the start, so that the migrations' transactions commit without a sync each.
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA page_size={PageSize}; VACUUM; PRAGMA journal_mode=WAL;";
+        await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>
-    /// The migrations recorded in the database, read with plain SQL from EF's history table:
-    /// asking EF starts its whole migrations machinery (about 0.1 s of every start), which is
-    /// only needed when a migration is pending.
-    /// </summary>
-    private static async Task<HashSet<string>> AppliedMigrationsAsync(EquityDbContext db, CancellationToken ct)
+    // The start-up checks below use plain SQL: the same questions asked through EF would
+    // compile LINQ queries and start its migrations machinery on every start (about 0.2 s),
+    // which only a pending migration needs.
+
+    /// <summary>The migrations recorded in EF's history table (none in a new database).</summary>
+    private static async Task<HashSet<string>> AppliedMigrationsAsync(DbConnection connection, CancellationToken ct) =>
+        await ScalarAsync(connection, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{HistoryRepository.DefaultTableName}'", ct) == 0
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : await StringsAsync(connection, $"SELECT MigrationId FROM \"{HistoryRepository.DefaultTableName}\"", ct);
+
+    private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken ct)
     {
-        var applied = new HashSet<string>(StringComparer.Ordinal);
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{HistoryRepository.DefaultTableName}'";
-            if (Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 0) return applied;
-            command.CommandText = $"SELECT MigrationId FROM \"{HistoryRepository.DefaultTableName}\"";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
-            return applied;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct) ?? 0L, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The P-codes already stored, read with plain SQL: a LINQ query here would be compiled on every start (about 0.1 s).</summary>
-    private static async Task<HashSet<string>> GovernorateCodesAsync(EquityDbContext db, CancellationToken ct)
+    private static async Task<HashSet<string>> StringsAsync(DbConnection connection, string sql, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT Pcode FROM Governorates";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var codes = new HashSet<string>(StringComparer.Ordinal);
-            while (await reader.ReadAsync(ct)) codes.Add(reader.GetString(0));
-            return codes;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct)) values.Add(reader.GetString(0));
+        return values;
     }
 
     /// <param name="seedDemoData">Seed a database created by this call; null follows the setting.</param>
@@ -97,9 +72,11 @@ public sealed class DatabaseInitializer(
         {
             // Only a database created now gets the demo data: one whose batches were all rolled
             // back by a user stays empty.
-            var applied = await AppliedMigrationsAsync(db, ct);
+            await db.Database.OpenConnectionAsync(ct);
+            var connection = db.Database.GetDbConnection();
+            var applied = await AppliedMigrationsAsync(connection, ct);
             var created = applied.Count == 0;
-            if (created) await UseLargePagesIfEmptyAsync(db, ct);
+            if (created) await UseLargePagesIfEmptyAsync(connection, ct);
             // Migrate only when something is pending: MigrateAsync takes a database-wide
             // migration lock, which costs about a second on every start otherwise.
             if (db.Database.GetMigrations().Any(m => !applied.Contains(m)))
@@ -107,7 +84,7 @@ public sealed class DatabaseInitializer(
                 await db.Database.MigrateAsync(ct);
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             }
-            var existing = await GovernorateCodesAsync(db, ct);
+            var existing = await StringsAsync(connection, "SELECT Pcode FROM Governorates", ct);
             foreach (var g in gazetteer.All.Where(g => !existing.Contains(g.Pcode)))
             {
                 db.Governorates.Add(new GovernorateEntity
