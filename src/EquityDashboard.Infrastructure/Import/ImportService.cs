@@ -114,7 +114,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             var years = ReadRows(request, fileName, table, context, report, progress, ct);
             // Exact repeats are sorted out on another thread while the totals are summed and inserted.
             var repeats = Task.Run(() => ReportRepeats(context.Repeats, fileName, report), ct);
-            context.FundingTotals.Write(context);
+            context.FundingTotals?.Write(context);
             await repeats;
             context.CompleteInserts();
             if (report.ErrorCount == 0 || request.SkipInvalid) bulk?.Restore();

@@ -57,8 +57,8 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
     /// <summary>Organisation names known so far (presence imports; loaded before the rows are read).</summary>
     public OrganisationLinker? Linker { get; set; }
 
-    /// <summary>Funding totals of the flows written so far (funding imports only).</summary>
-    public FundingTotalsBuilder FundingTotals { get; } = new();
+    /// <summary>Funding totals of the flows written so far (funding imports; none in a dry run, which writes nothing).</summary>
+    public FundingTotalsBuilder? FundingTotals { get; } = dryRun ? null : new();
 
     /// <summary>Fingerprints of the rows read, to point out exact repeats (not for presence, which drops them).</summary>
     public RepeatFinder? Repeats { get; set; }
@@ -124,7 +124,7 @@ internal sealed class FundingKind : TemplateKind
             context.BatchId, y, date is { } d ? IsoText(d) : null, donor,
             row.Text("recipient"), cluster, pcode, locations, usd,
             status.ToString(), boundary.ToString(), row.Text("source_id"));
-        context.FundingTotals.Add(y, pcode, cluster, donor, status, boundary, usd);
+        context.FundingTotals?.Add(y, pcode, cluster, donor, status, boundary, usd);
         return y;
     }
 
