@@ -1,3 +1,4 @@
+using EquityDashboard.Tests.Shared;
 using System.Text;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Core.Records;
@@ -43,8 +44,7 @@ internal sealed class TestDatabase : IAsyncDisposable
     /// <param name="settings">Extra settings (e.g. thresholds), as configuration keys.</param>
     public static async Task<TestDatabase> CreateAsync(bool seed = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"ed-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
+        var folder = TestFolder.Create("ed");
         var dbPath = Path.Combine(folder, $"ed-{Guid.NewGuid():N}.db");
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -116,15 +116,7 @@ internal sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open elsewhere: leave the temp folder for the OS to clean.
-        }
+        TestFolder.Delete(Folder);
     }
 }
 

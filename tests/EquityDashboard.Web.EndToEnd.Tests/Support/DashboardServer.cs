@@ -1,3 +1,4 @@
+using EquityDashboard.Tests.Shared;
 using System.Net;
 using EquityDashboard.Infrastructure.Queries;
 using Microsoft.AspNetCore.Hosting;
@@ -19,8 +20,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
 {
     public DashboardServer()
     {
-        Folder = Path.Combine(Path.GetTempPath(), $"ed-e2e-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Folder);
+        Folder = TestFolder.Create("ed-e2e");
         DbPath = Path.Combine(Folder, "equity.db");
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
@@ -53,15 +53,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open elsewhere: leave the temp folder for the OS to clean.
-        }
+        TestFolder.Delete(Folder);
     }
 
     /// <summary>The repository root (the folder holding EquityDashboard.sln), as the app resolves it.</summary>

@@ -1,3 +1,4 @@
+using EquityDashboard.Tests.Shared;
 using System.Collections.Concurrent;
 using EquityDashboard.Infrastructure.Queries;
 using Microsoft.AspNetCore.Hosting;
@@ -21,8 +22,7 @@ public sealed class EquityAppFactory : WebApplicationFactory<Program>
     public EquityAppFactory(bool seed)
     {
         _seed = seed;
-        Folder = Path.Combine(Path.GetTempPath(), $"ed-api-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Folder);
+        Folder = TestFolder.Create("ed-api");
         DbPath = Path.Combine(Folder, "equity.db");
     }
 
@@ -44,15 +44,7 @@ public sealed class EquityAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open elsewhere: leave the temp folder for the OS to clean.
-        }
+        TestFolder.Delete(Folder);
     }
 
     /// <summary>The repository root (the folder holding EquityDashboard.sln), as the app resolves it.</summary>
