@@ -111,9 +111,9 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
                 ? BulkIndexes.Suspend(context.Connection, context.Transaction, kind.Table)
                 : null;
             if (kind.Kind == RecordKind.Presence) context.Linker = OrganisationLinker.Load(context.Connection, context.Transaction);
-            var years = ReadRows(request, fileName, table, context, report, progress, ct);
+            var (years, repeatFinder) = ReadRows(request, fileName, table, context, report, progress, ct);
             // Exact repeats are sorted out on another thread while the totals are summed and inserted.
-            var repeats = Task.Run(() => ReportRepeats(context.Repeats, fileName, report), ct);
+            var repeats = Task.Run(() => ReportRepeats(repeatFinder, fileName, report), ct);
             context.FundingTotals?.Write(context);
             await repeats;
             context.CompleteInserts();
@@ -197,7 +197,8 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         return match.Problems.Count > 0 ? null : table;
     }
 
-    private List<int> ReadRows(ImportRequest request, string fileName, DetectedTable table, ImportContext context,
+    /// <summary>Validates and queues every row; returns the years written and the rows' fingerprints (none for presence).</summary>
+    private (List<int> Years, RepeatFinder? Repeats) ReadRows(ImportRequest request, string fileName, DetectedTable table, ImportContext context,
         ImportReport report, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var years = new HashSet<int>();
@@ -213,7 +214,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
 
         // Exact repeats are written (two equal flows can be real) but pointed out; 3W presence
         // rows are de-duplicated by the writer instead. Sized from the file (about 80 bytes a CSV row).
-        var repeats = context.Repeats = report.Kind == RecordKind.Presence ? null
+        var repeats = report.Kind == RecordKind.Presence ? null
             : new RepeatFinder(isCsv ? (int)Math.Min(totalBytes / 80, 4_000_000) : 0);
         void Write(ProjectedRow projected)
         {
@@ -257,7 +258,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
 
         foreach (var ((input, pcode), count) in variants)
             report.ResolvedVariants.Add(new NameMapping(input, pcode, resolver.Gazetteer[pcode].Name, count));
-        return years.Order().ToList();
+        return (years.Order().ToList(), repeats);
     }
 
     private static void ReportRepeats(RepeatFinder? finder, string fileName, ImportReport report)

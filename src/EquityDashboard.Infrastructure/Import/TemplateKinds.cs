@@ -60,9 +60,6 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
     /// <summary>Funding totals of the flows written so far (funding imports; none in a dry run, which writes nothing).</summary>
     public FundingTotalsBuilder? FundingTotals { get; } = dryRun ? null : new();
 
-    /// <summary>Fingerprints of the rows read, to point out exact repeats (not for presence, which drops them).</summary>
-    public RepeatFinder? Repeats { get; set; }
-
     /// <summary>Presence rows already written in this import (year + activity identity).</summary>
     public HashSet<string> SeenActivities { get; } = new(StringComparer.Ordinal);
 
