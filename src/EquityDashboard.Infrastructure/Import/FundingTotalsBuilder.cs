@@ -22,7 +22,6 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
     private static readonly string[] Insert =
         ["BatchId", "Year", "GovernoratePcode", "Cluster", "Donor", "Status", "Boundary", "AmountUsd", "Flows"];
 
-
     private ulong[] _keys = [];
     private double[] _amounts = [];
     private int _pending;
@@ -38,13 +37,25 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
     // cluster (24), donor (24). Governorates are the gazetteer's 18 and blank.
     private const int PcodeBits = 5;
     private const int TextBits = 24;
+    private const int BoundaryShift = 2 * TextBits, StatusShift = BoundaryShift + 2, PcodeShift = StatusShift + 2, YearShift = PcodeShift + PcodeBits;
+    private const int TextMask = (1 << TextBits) - 1;
+
+    private static ulong Pack(int sinceMinYear, int pcode, int status, int boundary, int cluster, int donor) =>
+        (ulong)(uint)sinceMinYear << YearShift | (ulong)(uint)pcode << PcodeShift | (ulong)(uint)status << StatusShift
+        | (ulong)(uint)boundary << BoundaryShift | (ulong)(uint)cluster << TextBits | (uint)donor;
+
+    private static int YearOf(ulong key) => (int)(key >> YearShift);
+    private static int PcodeOf(ulong key) => (int)(key >> PcodeShift) & ((1 << PcodeBits) - 1);
+    private static int StatusOf(ulong key) => (int)(key >> StatusShift) & 3;
+    private static int BoundaryOf(ulong key) => (int)(key >> BoundaryShift) & 3;
+    private static int ClusterOf(ulong key) => (int)(key >> TextBits) & TextMask;
+    private static int DonorOf(ulong key) => (int)key & TextMask;
 
     public void Add(int year, string? pcode, string? cluster, string donor, FundingStatus status, FlowBoundary boundary, double amount)
     {
         var sinceMin = year - RowAccessor.MinYear;
-        if ((uint)sinceMin >= 128) throw new ArgumentOutOfRangeException(nameof(year), year, "Year outside the range the importer accepts.");
-        var key = (ulong)(uint)sinceMin << 57 | (ulong)(uint)_pcodes.Id(pcode) << 52 | (ulong)(uint)status << 50
-            | (ulong)(uint)boundary << 48 | (ulong)(uint)_clusters.Id(cluster) << 24 | (uint)_donors.Id(donor);
+        if ((uint)sinceMin >= 1u << (64 - YearShift)) throw new ArgumentOutOfRangeException(nameof(year), year, "Year outside the range the importer accepts.");
+        var key = Pack(sinceMin, _pcodes.Id(pcode), (int)status, (int)boundary, _clusters.Id(cluster), _donors.Id(donor));
         if (_pending == _keys.Length)
         {
             if (_keys.Length < maxPending)
@@ -108,16 +119,14 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         for (var i = 0; i < totals.Length; i++)
         {
             var k = totals[i].Key;
-            order[i] = k & ~(0x1FFUL << 48)
-                | (ulong)(uint)pcodeRank[(int)(k >> 52) & 31] << 52 | (ulong)(uint)statusRank[(int)(k >> 50) & 3] << 50
-                | (ulong)(uint)boundaryRank[(int)(k >> 48) & 3] << 48;
+            order[i] = Pack(YearOf(k), pcodeRank[PcodeOf(k)], statusRank[StatusOf(k)], boundaryRank[BoundaryOf(k)], ClusterOf(k), DonorOf(k));
         }
         RadixSort.Sort(order, totals.AsSpan());
         foreach (var t in totals)
         {
-            yield return new TotalRow((int)(t.Key >> 57) + RowAccessor.MinYear, _pcodes[(int)(t.Key >> 52) & 31],
-                _clusters[(int)(t.Key >> 24) & 0xFFFFFF], _donors[(int)(t.Key & 0xFFFFFF)]!,
-                (FundingStatus)((t.Key >> 50) & 3), (FlowBoundary)((t.Key >> 48) & 3), t.Amount, t.Flows);
+            yield return new TotalRow(YearOf(t.Key) + RowAccessor.MinYear, _pcodes[PcodeOf(t.Key)],
+                _clusters[ClusterOf(t.Key)], _donors[DonorOf(t.Key)]!,
+                (FundingStatus)StatusOf(t.Key), (FlowBoundary)BoundaryOf(t.Key), t.Amount, t.Flows);
         }
     }
 
