@@ -8,22 +8,24 @@ public sealed class FundingTotalsBuilderTests
     private static readonly string?[] Pcodes = ["IQG15", null, "IQG01", "IQG15"];
     private static readonly string?[] Clusters = ["Health", null, "Shelter"];
     private static readonly string[] Donors = ["Donor A", "Donor B", "donor a"];
+    private static readonly string?[] Funds = [null, "Iraq Humanitarian Fund", null, null, "Jordan Humanitarian Fund"];
 
     /// <summary>Flows with every part of the key varied, and the same flows summed naively.</summary>
     private static (FundingTotalsBuilder Builder, List<FundingTotalsBuilder.TotalRow> Expected) Build(int flows, int maxPending)
     {
         var builder = new FundingTotalsBuilder(maxPending);
-        var expected = new Dictionary<(int, string?, string?, string, FundingStatus, FlowBoundary), (double Amount, int Flows)>();
+        var expected = new Dictionary<(int, string?, string?, string, FundingStatus, FlowBoundary, string?), (double Amount, int Flows)>();
         for (var i = 0; i < flows; i++)
         {
-            var key = (2015 + i % 4, Pcodes[i / 4 % 4], Clusters[i % 3], Donors[i % 5 % 3], (FundingStatus)(i % 7 % 4), (FlowBoundary)(i % 11 % 4));
+            var key = (2015 + i % 4, Pcodes[i / 4 % 4], Clusters[i % 3], Donors[i % 5 % 3], (FundingStatus)(i % 7 % 4), (FlowBoundary)(i % 11 % 4),
+                Funds[i % 17 % 5]);
             var amount = 1 + i % 13;
-            builder.Add(key.Item1, key.Item2, key.Item3, key.Item4, key.Item5, key.Item6, amount);
+            builder.Add(key.Item1, key.Item2, key.Item3, key.Item4, key.Item5, key.Item6, amount, key.Item7);
             var sum = expected.GetValueOrDefault(key);
             expected[key] = (sum.Amount + amount, sum.Flows + 1);
         }
         return (builder, expected.Select(e => new FundingTotalsBuilder.TotalRow(
-            e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Key.Item4, e.Key.Item5, e.Key.Item6, e.Value.Amount, e.Value.Flows)).ToList());
+            e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Key.Item4, e.Key.Item5, e.Key.Item6, e.Key.Item7, e.Value.Amount, e.Value.Flows)).ToList());
     }
 
     [Theory]

@@ -15,10 +15,21 @@ public sealed class FundingRecord
     public string? GovernoratePcode { get; set; }
     /// <summary>The location as given in the file (kept for provenance of unallocated money).</summary>
     public string? Locations { get; set; }
+    /// <summary>
+    /// For money given to several governorates (and so unallocated): their P-codes, sorted and
+    /// joined with ';'. Null for money allocated to one governorate or at country level.
+    /// </summary>
+    public string? NamedPcodes { get; set; }
     public decimal AmountUsd { get; set; }
     public FundingStatus Status { get; set; }
     public FlowBoundary Boundary { get; set; }
     public string? SourceId { get; set; }
+    /// <summary>
+    /// For a reported flow (<see cref="FundingMoney.ReportedFlows"/>) from or into a pooled fund:
+    /// the fund's canonical name. Such a flow is counted through the fund's own allocations
+    /// wherever the store holds them for its year.
+    /// </summary>
+    public string? PooledFund { get; set; }
 }
 
 public enum FundingStatus

@@ -16,6 +16,8 @@ public sealed class FundingTotal
     public required string Donor { get; set; }
     public FundingStatus Status { get; set; }
     public FlowBoundary Boundary { get; set; }
+    /// <summary>The pooled fund the flows come from or go into (reported flows only; see <see cref="FundingRecord.PooledFund"/>).</summary>
+    public string? PooledFund { get; set; }
     public decimal AmountUsd { get; set; }
     /// <summary>Number of flows summed into this total.</summary>
     public int Flows { get; set; }

@@ -30,9 +30,26 @@ public sealed class ImportBatch
     public int? FirstYear { get; set; }
     public int? LastYear { get; set; }
 
-    /// <summary>Invented demonstration data; its source name says so.</summary>
-    public bool IsIllustrative => IsIllustrativeSource(SourceName);
+    /// <summary>
+    /// Invented demonstration data, as the seed manifest marks it (or the importer was told):
+    /// left out of every "real figures only" view and marked wherever it is shown.
+    /// </summary>
+    public bool IsIllustrative { get; set; }
 
-    public static bool IsIllustrativeSource(string sourceName) =>
-        sourceName.Contains("illustrative", StringComparison.OrdinalIgnoreCase);
+    /// <summary>What a funding batch's money is, so that money reported by two sources is counted once.</summary>
+    public FundingMoney Money { get; set; }
+
+    /// <summary>For <see cref="FundingMoney.PooledFundAllocations"/>: the fund, by its canonical name (<see cref="Funding.PooledFundNames"/>).</summary>
+    public string? PooledFund { get; set; }
+}
+
+/// <summary>What the money of a funding batch is (docs/methodology.md, "Money reported twice").</summary>
+public enum FundingMoney
+{
+    /// <summary>Funding as given (the template, HXL tables): counted as it is.</summary>
+    Unspecified = 0,
+    /// <summary>A pooled fund's allocations to its partners, as the fund reports them (CBPF files).</summary>
+    PooledFundAllocations = 1,
+    /// <summary>Flows reported to OCHA FTS, with source and destination organisations.</summary>
+    ReportedFlows = 2,
 }

@@ -35,8 +35,9 @@ internal static class BatchRows
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO ImportBatches (Kind, SourceName, FileName, Sha256, ImportedAt, RowsRead, RowsWritten, RowsSkipped, Format, SheetName)
-            VALUES ($kind, $source, $file, $sha, $at, 0, 0, 0, $format, $sheet) RETURNING Id
+            INSERT INTO ImportBatches (Kind, SourceName, FileName, Sha256, ImportedAt, RowsRead, RowsWritten, RowsSkipped, Format, SheetName,
+                IsIllustrative, Money, PooledFund)
+            VALUES ($kind, $source, $file, $sha, $at, 0, 0, 0, $format, $sheet, $illustrative, $money, $fund) RETURNING Id
             """;
         command.Parameters.AddWithValue("$kind", batch.Kind.ToString());
         command.Parameters.AddWithValue("$source", batch.SourceName);
@@ -45,6 +46,9 @@ internal static class BatchRows
         command.Parameters.AddWithValue("$at", batch.ImportedAt.UtcTicks);
         command.Parameters.AddWithValue("$format", (object?)batch.Format ?? DBNull.Value);
         command.Parameters.AddWithValue("$sheet", (object?)batch.SheetName ?? DBNull.Value);
+        command.Parameters.AddWithValue("$illustrative", batch.IsIllustrative);
+        command.Parameters.AddWithValue("$money", batch.Money.ToString());
+        command.Parameters.AddWithValue("$fund", (object?)batch.PooledFund ?? DBNull.Value);
         batch.Id = Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 

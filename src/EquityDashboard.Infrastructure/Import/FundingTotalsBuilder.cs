@@ -20,7 +20,7 @@ namespace EquityDashboard.Infrastructure.Import;
 internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
 {
     private static readonly string[] Insert =
-        ["BatchId", "Year", "GovernoratePcode", "Cluster", "Donor", "Status", "Boundary", "AmountUsd", "Flows"];
+        ["BatchId", "Year", "GovernoratePcode", "Cluster", "Donor", "Status", "Boundary", "PooledFund", "AmountUsd", "Flows"];
 
     private ulong[] _keys = [];
     private double[] _amounts = [];
@@ -28,34 +28,40 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
     private readonly List<Total> _sums = [];
     private int _sortedBatches;
     private readonly TextIds _pcodes = new(PcodeBits);
-    private readonly TextIds _clusters = new(TextBits);
+    private readonly TextIds _clusters = new(ClusterBits);
     private readonly TextIds _donors = new(TextBits);
+    private readonly TextIds _funds = new(FundBits);
 
     private readonly record struct Total(ulong Key, double Amount, int Flows);
 
     // Key layout, high bits first: year since 1990 (7), governorate (5), status (2), boundary (2),
-    // cluster (24), donor (24). Governorates are the gazetteer's 18 and blank.
+    // pooled fund (4), cluster (20), donor (24). Governorates are the gazetteer's 18 and blank;
+    // the funds a file's flows come from or go into are a handful.
     private const int PcodeBits = 5;
+    private const int FundBits = 4;
+    private const int ClusterBits = 20;
     private const int TextBits = 24;
-    private const int BoundaryShift = 2 * TextBits, StatusShift = BoundaryShift + 2, PcodeShift = StatusShift + 2, YearShift = PcodeShift + PcodeBits;
-    private const int TextMask = (1 << TextBits) - 1;
+    private const int ClusterShift = TextBits, FundShift = ClusterShift + ClusterBits, BoundaryShift = FundShift + FundBits,
+        StatusShift = BoundaryShift + 2, PcodeShift = StatusShift + 2, YearShift = PcodeShift + PcodeBits;
 
-    private static ulong Pack(int sinceMinYear, int pcode, int status, int boundary, int cluster, int donor) =>
+    private static ulong Pack(int sinceMinYear, int pcode, int status, int boundary, int fund, int cluster, int donor) =>
         (ulong)(uint)sinceMinYear << YearShift | (ulong)(uint)pcode << PcodeShift | (ulong)(uint)status << StatusShift
-        | (ulong)(uint)boundary << BoundaryShift | (ulong)(uint)cluster << TextBits | (uint)donor;
+        | (ulong)(uint)boundary << BoundaryShift | (ulong)(uint)fund << FundShift | (ulong)(uint)cluster << ClusterShift | (uint)donor;
 
     private static int YearOf(ulong key) => (int)(key >> YearShift);
     private static int PcodeOf(ulong key) => (int)(key >> PcodeShift) & ((1 << PcodeBits) - 1);
     private static int StatusOf(ulong key) => (int)(key >> StatusShift) & 3;
     private static int BoundaryOf(ulong key) => (int)(key >> BoundaryShift) & 3;
-    private static int ClusterOf(ulong key) => (int)(key >> TextBits) & TextMask;
-    private static int DonorOf(ulong key) => (int)key & TextMask;
+    private static int FundOf(ulong key) => (int)(key >> FundShift) & ((1 << FundBits) - 1);
+    private static int ClusterOf(ulong key) => (int)(key >> ClusterShift) & ((1 << ClusterBits) - 1);
+    private static int DonorOf(ulong key) => (int)key & ((1 << TextBits) - 1);
 
-    public void Add(int year, string? pcode, string? cluster, string donor, FundingStatus status, FlowBoundary boundary, double amount)
+    public void Add(int year, string? pcode, string? cluster, string donor, FundingStatus status, FlowBoundary boundary, double amount,
+        string? pooledFund = null)
     {
         var sinceMin = year - RowAccessor.MinYear;
         if ((uint)sinceMin >= 1u << (64 - YearShift)) throw new ArgumentOutOfRangeException(nameof(year), year, "Year outside the range the importer accepts.");
-        var key = Pack(sinceMin, _pcodes.Id(pcode), (int)status, (int)boundary, _clusters.Id(cluster), _donors.Id(donor));
+        var key = Pack(sinceMin, _pcodes.Id(pcode), (int)status, (int)boundary, _funds.Id(pooledFund), _clusters.Id(cluster), _donors.Id(donor));
         if (_pending == _keys.Length)
         {
             if (_keys.Length < maxPending)
@@ -94,7 +100,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         foreach (var t in Rows())
         {
             writer ??= context.Writer("FundingTotals", Insert);
-            writer.Insert(context.BatchId, t.Year, t.Pcode, t.Cluster, t.Donor, t.Status.ToString(), t.Boundary.ToString(), t.Amount, t.Flows);
+            writer.Insert(context.BatchId, t.Year, t.Pcode, t.Cluster, t.Donor, t.Status.ToString(), t.Boundary.ToString(), t.PooledFund, t.Amount, t.Flows);
         }
         _sums.Clear();
         _sortedBatches = 0;
@@ -119,14 +125,14 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         for (var i = 0; i < totals.Length; i++)
         {
             var k = totals[i].Key;
-            order[i] = Pack(YearOf(k), pcodeRank[PcodeOf(k)], statusRank[StatusOf(k)], boundaryRank[BoundaryOf(k)], ClusterOf(k), DonorOf(k));
+            order[i] = Pack(YearOf(k), pcodeRank[PcodeOf(k)], statusRank[StatusOf(k)], boundaryRank[BoundaryOf(k)], FundOf(k), ClusterOf(k), DonorOf(k));
         }
         RadixSort.Sort(order, totals.AsSpan());
         foreach (var t in totals)
         {
             yield return new TotalRow(YearOf(t.Key) + RowAccessor.MinYear, _pcodes[PcodeOf(t.Key)],
                 _clusters[ClusterOf(t.Key)], _donors[DonorOf(t.Key)]!,
-                (FundingStatus)StatusOf(t.Key), (FlowBoundary)BoundaryOf(t.Key), t.Amount, t.Flows);
+                (FundingStatus)StatusOf(t.Key), (FlowBoundary)BoundaryOf(t.Key), _funds[FundOf(t.Key)], t.Amount, t.Flows);
         }
     }
 
@@ -139,7 +145,8 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         return ranks;
     }
 
-    internal readonly record struct TotalRow(int Year, string? Pcode, string? Cluster, string Donor, FundingStatus Status, FlowBoundary Boundary, double Amount, int Flows);
+    internal readonly record struct TotalRow(int Year, string? Pcode, string? Cluster, string Donor, FundingStatus Status, FlowBoundary Boundary,
+        string? PooledFund, double Amount, int Flows);
 
     /// <summary>The totals of several sorted batches, with the totals of the same key added up.</summary>
     private List<Total> Merged() =>

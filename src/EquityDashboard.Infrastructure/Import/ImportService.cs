@@ -31,6 +31,13 @@ public sealed record ImportRequest(string FilePath, RecordKind? Kind = null)
     public int? Year { get; init; }
     /// <summary>Worksheet to read (name or 1-based number); default: the sheet with a recognisable header.</summary>
     public string? Sheet { get; init; }
+    /// <summary>Invented demonstration data (the seed manifest's flag): left out of "real figures only" views.</summary>
+    public bool Illustrative { get; init; }
+    /// <summary>
+    /// The file is this pooled fund's allocations to its partners (for files whose format does not
+    /// say so itself, as the CBPF tables do): FTS flows from and into the fund are then counted through it.
+    /// </summary>
+    public string? PooledFundName { get; init; }
     /// <summary>For pooled-fund (CBPF) tables holding every fund: the fund to import (Iraq is 49); default: the Iraq rows.</summary>
     public int? PooledFundId { get; init; }
     /// <summary>
@@ -101,10 +108,12 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             ImportedAt = DateTimeOffset.UtcNow,
             Format = report.Format,
             SheetName = report.SheetName,
+            IsIllustrative = request.Illustrative,
         };
+        if (report.Kind == RecordKind.Funding) (batch.Money, batch.PooledFund) = MoneyOf(request, table.Match);
         await BatchRows.InsertAsync(connection, transaction, batch, ct);
 
-        using (var context = new ImportContext(connection, transaction, batch.Id, request.DryRun))
+        using (var context = new ImportContext(connection, transaction, batch.Id, request.DryRun) { Money = batch.Money })
         {
             var kind = table.Match.Projector!.Kind;
             var bulk = !request.DryRun && kind.SuspendIndexesInBulk && new FileInfo(request.FilePath).Length >= BulkIndexes.ThresholdBytes
@@ -151,6 +160,12 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         _log.LogInformation("Imported {File} ({Kind}, {Format}) as batch {BatchId}: {Rows} rows", fileName, report.Kind, report.Format, batch.Id, report.RowsWritten);
         return report;
     }
+
+    /// <summary>What a funding batch's money is: a pooled fund's allocations when the caller or the format says so, else the format's word.</summary>
+    private static (FundingMoney Money, string? PooledFund) MoneyOf(ImportRequest request, FormatMatch match) =>
+        Core.Funding.PooledFundNames.Canonical(request.PooledFundName, typedPooledFund: true) is { } fund
+            ? (FundingMoney.PooledFundAllocations, fund)
+            : (match.Money, match.PooledFund);
 
     /// <summary>Opens the file and finds its table and format; null (with errors reported) when it cannot.</summary>
     private static DetectedTable? DetectTable(ImportRequest request, string fileName, ImportReport report)

@@ -57,6 +57,9 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
     /// <summary>Organisation names known so far (presence imports; loaded before the rows are read).</summary>
     public OrganisationLinker? Linker { get; set; }
 
+    /// <summary>What the batch's money is: reported flows have their flows from or into a pooled fund tagged.</summary>
+    public FundingMoney Money { get; init; }
+
     /// <summary>Funding totals of the flows written so far (funding imports; none in a dry run, which writes nothing).</summary>
     public FundingTotalsBuilder? FundingTotals { get; } = dryRun ? null : new();
 
@@ -91,7 +94,7 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
 internal sealed class FundingKind : TemplateKind
 {
     private static readonly string[] Insert =
-        ["BatchId", "Year", "Date", "Donor", "Recipient", "Cluster", "GovernoratePcode", "Locations", "AmountUsd", "Status", "Boundary", "SourceId"];
+        ["BatchId", "Year", "Date", "Donor", "Recipient", "Cluster", "GovernoratePcode", "Locations", "NamedPcodes", "AmountUsd", "Status", "Boundary", "SourceId", "PooledFund"];
 
     public override RecordKind Kind => RecordKind.Funding;
     public override string Table => "FundingRecords";
@@ -110,34 +113,54 @@ internal sealed class FundingKind : TemplateKind
         var amount = row.Number("amount_usd", required: true);
         var status = ParseStatus(row);
         var boundary = ParseBoundary(row);
-        var (pcode, locations) = ParseLocation(row);
+        var (pcode, locations, named) = ParseLocation(row);
         var year = budgetYear ?? date?.Year;
         if (year is null && !row.HasErrors) row.Error("year", null, "Give the budget year or a date.");
         // A row without errors has a year (checked above), a donor and an amount (required).
         if (row.HasErrors || year is not { } y || donor is null || amount is not { } usd) return null;
 
         var cluster = row.Text("cluster");
+        var recipient = row.Text("recipient");
+        var fund = context.Money == FundingMoney.ReportedFlows ? PooledFundOf(donor) ?? PooledFundOf(recipient) : null;
         context.Writer(Table, Insert).Insert(
             context.BatchId, y, date is { } d ? IsoText(d) : null, donor,
-            row.Text("recipient"), cluster, pcode, locations, usd,
-            status.ToString(), boundary.ToString(), row.Text("source_id"));
-        context.FundingTotals?.Add(y, pcode, cluster, donor, status, boundary, usd);
+            recipient, cluster, pcode, locations, named, usd,
+            status.ToString(), boundary.ToString(), row.Text("source_id"), fund);
+        context.FundingTotals?.Add(y, pcode, cluster, donor, status, boundary, usd, fund);
         return y;
+    }
+
+    /// <summary>Organisation name -> the pooled fund it is, if any; a file names a few dozen organisations a million times.</summary>
+    private readonly Dictionary<string, string?> _funds = new(StringComparer.Ordinal);
+
+    private string? PooledFundOf(string? organisation)
+    {
+        if (organisation is null) return null;
+        if (!_funds.TryGetValue(organisation, out var fund))
+        {
+            fund = Core.Funding.PooledFundNames.Canonical(organisation);
+            if (_funds.Count < 100_000) _funds[organisation] = fund;
+        }
+        return fund;
     }
 
     private static readonly char[] LocationSeparators = [';', '|'];
 
-    /// <summary>One governorate: allocated. Several, the country or none: unallocated (pcode null).</summary>
-    private static (string? Pcode, string? Locations) ParseLocation(RowAccessor row)
+    /// <summary>
+    /// One governorate: allocated. Several, the country or none: unallocated (pcode null); several
+    /// governorates are also returned as their sorted P-codes joined with ';'.
+    /// </summary>
+    private static (string? Pcode, string? Locations, string? Named) ParseLocation(RowAccessor row)
     {
         var raw = row.Text("governorate");
-        if (raw is null || NameResolver.IsCountry(raw)) return (null, raw);
-        if (raw.IndexOfAny(LocationSeparators) < 0) return (row.Governorate("governorate", raw), raw);
+        if (raw is null || NameResolver.IsCountry(raw)) return (null, raw, null);
+        if (raw.IndexOfAny(LocationSeparators) < 0) return (row.Governorate("governorate", raw), raw, null);
         var parts = raw.Split(LocationSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var pcodes = parts.Where(p => !NameResolver.IsCountry(p)).Select(p => row.Governorate("governorate", p)).ToList();
-        if (pcodes.Any(p => p is null)) return (null, raw);
-        var distinct = pcodes.Distinct().ToList();
-        return distinct.Count == 1 && parts.Length == 1 ? (distinct[0], raw) : (null, raw);
+        if (pcodes.Any(p => p is null)) return (null, raw, null);
+        var distinct = pcodes.Distinct().Order(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 1 && parts.Length == 1) return (distinct[0], raw, null);
+        return (null, raw, distinct.Count > 1 ? string.Join(';', distinct!) : null);
     }
 
     private static FundingStatus ParseStatus(RowAccessor row)

@@ -9,7 +9,8 @@ namespace EquityDashboard.Infrastructure.Seeding;
 /// <summary>Loads the demo data listed in seeds/manifest.json through the user-facing importer.</summary>
 public sealed class DemoSeeder(ImportService importer, BatchStore batches)
 {
-    public sealed record ManifestEntry(string File, string Kind, string Source, bool Illustrative);
+    /// <param name="PooledFund">The file is this pooled fund's allocations (see <see cref="ImportRequest.PooledFundName"/>).</param>
+    public sealed record ManifestEntry(string File, string Kind, string Source, bool Illustrative, string? PooledFund = null);
 
     public async Task<IReadOnlyList<ImportReport>> SeedAsync(string seedFolder, CancellationToken ct = default)
     {
@@ -23,7 +24,12 @@ public sealed class DemoSeeder(ImportService importer, BatchStore batches)
         foreach (var entry in entries)
         {
             var kind = Enum.Parse<RecordKind>(entry.Kind, ignoreCase: true);
-            var report = await importer.ImportAsync(new ImportRequest(Path.Combine(seedFolder, entry.File), kind) { SourceName = entry.Source }, ct: ct);
+            var report = await importer.ImportAsync(new ImportRequest(Path.Combine(seedFolder, entry.File), kind)
+            {
+                SourceName = entry.Source,
+                Illustrative = entry.Illustrative,
+                PooledFundName = entry.PooledFund,
+            }, ct: ct);
             if (!report.Committed)
             {
                 // All or nothing: a half-seeded database would never be seeded again.

@@ -11,7 +11,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
     public partial class EquityDbContextModel
     {
         private EquityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ad452642-becc-4ffd-ac28-1d4db4be55af"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("52ebfe3e-5399-4a4b-a942-cfaa9b9f6928"), entityTypeCount: 8)
         {
         }
 

@@ -20,9 +20,9 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 "EquityDashboard.Core.Records.FundingRecord",
                 typeof(FundingRecord),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 15,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -95,6 +95,22 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 nullable: true,
                 maxLength: 1000);
 
+            var namedPcodes = runtimeEntityType.AddProperty(
+                "NamedPcodes",
+                typeof(string),
+                propertyInfo: typeof(FundingRecord).GetProperty("NamedPcodes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FundingRecord).GetField("<NamedPcodes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
+
+            var pooledFund = runtimeEntityType.AddProperty(
+                "PooledFund",
+                typeof(string),
+                propertyInfo: typeof(FundingRecord).GetProperty("PooledFund", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FundingRecord).GetField("<PooledFund>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 300);
+
             var recipient = runtimeEntityType.AddProperty(
                 "Recipient",
                 typeof(string),
@@ -133,6 +149,11 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
 
             var index = runtimeEntityType.AddIndex(
                 new[] { batchId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { year });
+            index0.AddAnnotation("Relational:Filter", "NamedPcodes IS NOT NULL");
+            index0.AddAnnotation("Relational:Name", "IX_FundingRecords_Year_Named");
 
             return runtimeEntityType;
         }

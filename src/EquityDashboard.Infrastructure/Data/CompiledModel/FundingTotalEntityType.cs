@@ -20,7 +20,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 "EquityDashboard.Core.Records.FundingTotal",
                 typeof(FundingTotal),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -88,6 +88,14 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 nullable: true,
                 maxLength: 16);
 
+            var pooledFund = runtimeEntityType.AddProperty(
+                "PooledFund",
+                typeof(string),
+                propertyInfo: typeof(FundingTotal).GetProperty("PooledFund", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FundingTotal).GetField("<PooledFund>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 300);
+
             var status = runtimeEntityType.AddProperty(
                 "Status",
                 typeof(FundingStatus),
@@ -115,7 +123,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 new[] { batchId, year });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { year, governoratePcode, status, boundary, amountUsd });
+                new[] { year, governoratePcode, status, boundary, batchId, pooledFund, amountUsd });
 
             return runtimeEntityType;
         }

@@ -20,7 +20,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 "EquityDashboard.Core.Records.ImportBatch",
                 typeof(ImportBatch),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 17,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -65,6 +65,13 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 DateTimeOffset (long v) => new DateTimeOffset(v, TimeSpan.Zero)));
             importedAt.SetSentinelFromProviderValue(0L);
 
+            var isIllustrative = runtimeEntityType.AddProperty(
+                "IsIllustrative",
+                typeof(bool),
+                propertyInfo: typeof(ImportBatch).GetProperty("IsIllustrative", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportBatch).GetField("<IsIllustrative>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
             var kind = runtimeEntityType.AddProperty(
                 "Kind",
                 typeof(RecordKind),
@@ -80,6 +87,23 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 propertyInfo: typeof(ImportBatch).GetProperty("LastYear", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ImportBatch).GetField("<LastYear>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var money = runtimeEntityType.AddProperty(
+                "Money",
+                typeof(FundingMoney),
+                propertyInfo: typeof(ImportBatch).GetProperty("Money", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportBatch).GetField("<Money>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 32,
+                providerPropertyType: typeof(string));
+            money.SetSentinelFromProviderValue("Unspecified");
+
+            var pooledFund = runtimeEntityType.AddProperty(
+                "PooledFund",
+                typeof(string),
+                propertyInfo: typeof(ImportBatch).GetProperty("PooledFund", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportBatch).GetField("<PooledFund>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 300);
 
             var reportJson = runtimeEntityType.AddProperty(
                 "ReportJson",

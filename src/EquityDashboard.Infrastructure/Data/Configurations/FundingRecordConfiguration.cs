@@ -18,6 +18,10 @@ internal sealed class FundingRecordConfiguration : IEntityTypeConfiguration<Fund
         b.Property(x => x.Recipient).HasMaxLength(300);
         b.Property(x => x.Locations).HasMaxLength(1000);
         b.Property(x => x.SourceId).HasMaxLength(120);
+        b.Property(x => x.NamedPcodes).HasMaxLength(1000);
+        // "Also named in multi-governorate funding": a year's few such flows, found without
+        // reading the million others (a partial index holds only the rows it filters on).
+        b.HasIndex(x => x.Year).HasFilter("NamedPcodes IS NOT NULL").HasDatabaseName("IX_FundingRecords_Year_Named");
         b.HasOne<ImportBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
         // The flows are written once and read back only by batch (rollback), so the batch index
         // is their only one, and it grows at its end during an import. The P-code is checked
@@ -38,5 +42,6 @@ internal sealed class FundingRecordConfiguration : IEntityTypeConfiguration<Fund
         b.Property(nameof(FundingRecord.AmountUsd)).HasConversion<double>();
         b.Property(nameof(FundingRecord.Status)).HasConversion<string>().HasMaxLength(16);
         b.Property(nameof(FundingRecord.Boundary)).HasConversion<string>().HasMaxLength(16);
+        b.Property(nameof(FundingRecord.PooledFund)).HasMaxLength(300);
     }
 }

@@ -13,9 +13,10 @@ internal sealed class FundingTotalConfiguration : IEntityTypeConfiguration<Fundi
         FundingRecordConfiguration.ConfigureSharedColumns(b);
         b.HasOne<ImportBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<GovernorateEntity>().WithMany().HasForeignKey(x => x.GovernoratePcode).OnDelete(DeleteBehavior.Restrict);
-        // The engine's aggregate reads a year's amounts by governorate from this index alone;
+        // The engine's aggregate reads a year's amounts by governorate from this index alone, the
+        // batch (real figures only) and the pooled fund (money reported twice) included;
         // (BatchId, Year) serves rollback and "which batches feed this year".
-        b.HasIndex(x => new { x.Year, x.GovernoratePcode, x.Status, x.Boundary, x.AmountUsd });
+        b.HasIndex(x => new { x.Year, x.GovernoratePcode, x.Status, x.Boundary, x.BatchId, x.PooledFund, x.AmountUsd });
         b.HasIndex(x => new { x.BatchId, x.Year });
     }
 }

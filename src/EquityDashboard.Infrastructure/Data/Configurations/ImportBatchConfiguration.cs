@@ -18,7 +18,8 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         b.Property(x => x.SheetName).HasMaxLength(200);
         // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks.
         b.Property(x => x.ImportedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-        b.Ignore(x => x.IsIllustrative);
+        b.Property(x => x.Money).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.PooledFund).HasMaxLength(300);
         b.HasIndex(x => x.Sha256);
     }
 }

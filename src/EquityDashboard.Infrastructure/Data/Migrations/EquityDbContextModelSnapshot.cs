@@ -55,6 +55,14 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NamedPcodes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PooledFund")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Recipient")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -74,6 +82,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId");
+
+                    b.HasIndex("Year")
+                        .HasDatabaseName("IX_FundingRecords_Year_Named")
+                        .HasFilter("NamedPcodes IS NOT NULL");
 
                     b.ToTable("FundingRecords", (string)null);
                 });
@@ -113,6 +125,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PooledFund")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -127,7 +143,7 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
 
                     b.HasIndex("BatchId", "Year");
 
-                    b.HasIndex("Year", "GovernoratePcode", "Status", "Boundary", "AmountUsd");
+                    b.HasIndex("Year", "GovernoratePcode", "Status", "Boundary", "BatchId", "PooledFund", "AmountUsd");
 
                     b.ToTable("FundingTotals", (string)null);
                 });
@@ -153,6 +169,9 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.Property<long>("ImportedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -160,6 +179,15 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
 
                     b.Property<int?>("LastYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Money")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PooledFund")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReportJson")
                         .HasColumnType("TEXT");

@@ -26,6 +26,13 @@ internal static class PooledFunds
     public static string Donor(int fund, bool iraq) =>
         iraq ? IraqFundName : string.Create(CultureInfo.InvariantCulture, $"Pooled fund {fund} (CBPF)");
 
+    /// <summary>The match marked as the fund's own allocations to its partners.</summary>
+    public static FormatMatch Allocations(FormatMatch match, int fund, bool iraq) => match with
+    {
+        Money = FundingMoney.PooledFundAllocations,
+        PooledFund = Core.Funding.PooledFundNames.Canonical(Donor(fund, iraq)),
+    };
+
     /// <summary>A budget in the file's invariant notation (3-4 decimals).</summary>
     public static bool TryAmount(string? text, out decimal value) =>
         decimal.TryParse(text?.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowExponent,
@@ -72,7 +79,7 @@ internal sealed class CbpfFundAdm1Format : SourceFormat
         var fundId = request.PooledFundId ?? PooledFunds.IraqPfbi;
         var projector = new Projector(header, fundId, fund, year, admin1, budget,
             header.Column("FundType"), header.Column("AllocationSourceId"));
-        return new FormatMatch(Name, RecordKind.Funding, 500, projector);
+        return PooledFunds.Allocations(new FormatMatch(Name, RecordKind.Funding, 500, projector), fundId, fundId == PooledFunds.IraqPfbi);
     }
 
     private sealed class Projector : RowProjector
@@ -181,7 +188,7 @@ internal sealed class CbpfProjectSummaryFormat : SourceFormat
         if (fund < 0 || project < 0 || clusters < 0 || admin1 < 0 || budget < 0 || year < 0) return null;
         var fundId = request.PooledFundId is null or PooledFunds.IraqPfbi ? PooledFunds.IraqCbpfgms : request.PooledFundId.Value;
         var projector = new Projector(header, fundId, fund, project, clusters, header.Column("ClstPrct"), admin1, budget, year);
-        return new FormatMatch(Name, RecordKind.Funding, 500, projector);
+        return PooledFunds.Allocations(new FormatMatch(Name, RecordKind.Funding, 500, projector), fundId, fundId == PooledFunds.IraqCbpfgms);
     }
 
     private sealed class Projector : RowProjector

@@ -96,7 +96,11 @@ internal sealed class FtsFormat : SourceFormat
         var problems = new List<HeaderNote>();
         if (projector.LacksYear)
             problems.Add(new HeaderNote("budgetYear", "The FTS export has neither budgetYear nor date; give the reference year (--year)."));
-        return new FormatMatch(FlowName, RecordKind.Funding, score - problems.Count, projector) { Problems = problems };
+        return new FormatMatch(FlowName, RecordKind.Funding, score - problems.Count, projector)
+        {
+            Problems = problems,
+            Money = FundingMoney.ReportedFlows,
+        };
     }
 }
 

@@ -116,6 +116,10 @@ internal sealed record FormatMatch(string FormatName, Core.Records.RecordKind Ki
     public IReadOnlyList<HeaderNote> Problems { get; init; } = [];
     public string? Refusal { get; init; }
     public IReadOnlyList<HeaderNote> Warnings { get; init; } = [];
+    /// <summary>What the money of a funding file is, when the format says (FTS: reported flows; CBPF: a fund's allocations).</summary>
+    public Core.Records.FundingMoney Money { get; init; }
+    /// <summary>For a pooled fund's allocations: the fund's canonical name.</summary>
+    public string? PooledFund { get; init; }
 }
 
 /// <summary>A remark about the header row, naming the column it concerns.</summary>
