@@ -32,6 +32,11 @@ internal static class CommonOptions
 
     public static Option<int> Year() => new("--year") { Description = "Reference year", Required = true };
 
+    public static Option<bool> RealOnly() => new("--real-only")
+    {
+        Description = "Real figures only: leave out every batch marked illustrative (invented demonstration data)",
+    };
+
     public static Option<string?> Region() => new("--region") { Description = "List only one region: KRI, South, North/Centre, Baghdad" };
 
     public static Option<string> Baseline()

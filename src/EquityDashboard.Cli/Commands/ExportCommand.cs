@@ -19,6 +19,7 @@ internal static class ExportCommand
         var donor = CommonOptions.Donor();
         var region = CommonOptions.Region();
         var baseline = CommonOptions.Baseline();
+        var realOnly = CommonOptions.RealOnly();
         var governorate = new Option<string?>("--governorate")
         {
             Description = "One governorate's briefing (P-code or name) instead of the national one",
@@ -30,7 +31,7 @@ internal static class ExportCommand
 
         var command = new Command("export", "Briefing workbook (.xlsx): key figures, findings, gap table, regions, clusters, donors, presence, sources")
         {
-            year, cluster, donor, region, baseline, governorate, output,
+            year, cluster, donor, region, baseline, realOnly, governorate, output,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -42,7 +43,7 @@ internal static class ExportCommand
             if (await CommonOptions.KnownClusterAndDonorAsync(parse, cluster, donor, equity, ct) is not { } names) return 2;
 
             var scope = new EquityScope(parse.GetValue(year), names.Cluster, names.Donor, regionName,
-                CommonOptions.GetBaseline(parse, baseline));
+                CommonOptions.GetBaseline(parse, baseline), parse.GetValue(realOnly));
             string? place = null;
             if (parse.GetValue(governorate) is { } typed)
             {

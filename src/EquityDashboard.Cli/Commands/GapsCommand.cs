@@ -18,11 +18,12 @@ internal static class GapsCommand
         var donor = CommonOptions.Donor();
         var region = CommonOptions.Region();
         var baseline = CommonOptions.Baseline();
+        var realOnly = CommonOptions.RealOnly();
         var format = CommonOptions.Format();
 
         var command = new Command("gaps", "Equity table: funding against need per governorate and region")
         {
-            year, cluster, donor, region, baseline, format,
+            year, cluster, donor, region, baseline, realOnly, format,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -31,7 +32,7 @@ internal static class GapsCommand
             var service = services.GetRequiredService<EquityService>();
             if (await CommonOptions.KnownClusterAndDonorAsync(parse, cluster, donor, service, ct) is not { } names) return 2;
             var scope = new EquityScope(parse.GetValue(year), names.Cluster, names.Donor, regionName,
-                CommonOptions.GetBaseline(parse, baseline));
+                CommonOptions.GetBaseline(parse, baseline), parse.GetValue(realOnly));
             var table = await service.GetTableAsync(scope, ct);
             switch (parse.GetValue(format))
             {
@@ -42,7 +43,7 @@ internal static class GapsCommand
                     CsvExport.WriteGaps(table, Console.Out);
                     break;
                 default:
-                    GapsTable.Write(AnsiConsole.Console, table, await service.SourcesForYearAsync(scope.Year, ct));
+                    GapsTable.Write(AnsiConsole.Console, table, await service.SourcesForYearAsync(scope.Year, scope.RealOnly, ct));
                     break;
             }
             return 0;

@@ -20,9 +20,13 @@ internal static class ImportCommand
         var year = new Option<int?>("--year") { Description = "Reference year for tables without a year or date column" };
         var sheet = new Option<string?>("--sheet") { Description = "Worksheet to read (name or number); default: the first with a recognisable header" };
         var fund = new Option<int?>("--fund") { Description = "Pooled fund id for CBPF tables of all funds (Iraq: 49); default: the Iraq rows" };
+        var pooledFund = new Option<string?>("--pooled-fund")
+        {
+            Description = "The file is this pooled fund's allocations (e.g. \"Iraq Humanitarian Fund\"): FTS flows from and into the fund are then counted through it (CBPF files say so themselves)",
+        };
         var command = new Command("import", "Import a file as one batch: by default any invalid row and nothing is written")
         {
-            file, kind, source, dryRun, skipInvalid, replace, year, sheet, fund,
+            file, kind, source, dryRun, skipInvalid, replace, year, sheet, fund, pooledFund,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -46,6 +50,7 @@ internal static class ImportCommand
                 Year = parse.GetValue(year),
                 Sheet = parse.GetValue(sheet),
                 PooledFundId = parse.GetValue(fund),
+                PooledFundName = parse.GetValue(pooledFund),
             };
             var report = await RunWithProgressAsync(importer, request, ct);
             Print(report);
@@ -91,6 +96,7 @@ internal static class ImportCommand
         if (report.ReplacedBatchId is { } replaced) output.WriteLine($"Replaced batch {replaced}.");
         foreach (var mapping in report.ResolvedVariants)
             output.WriteLine($"  '{mapping.Input}' -> {mapping.Name} ({mapping.Pcode}), {mapping.Rows} row(s)");
+        foreach (var note in report.PooledFundNotes) output.WriteLine($"Counted through the pooled fund: {note}");
         foreach (var warning in report.Warnings) output.WriteLine($"Warning: {warning}");
         foreach (var error in report.Errors) Console.Error.WriteLine($"Error: {error}");
         if (report.Committed) output.WriteLine($"Written as batch {report.BatchId}.");

@@ -18,9 +18,10 @@ internal static class TrendsCommand
         var cluster = CommonOptions.Cluster();
         var donor = CommonOptions.Donor();
         var format = CommonOptions.Format();
+        var realOnly = CommonOptions.RealOnly();
         var command = new Command("trends", "Funding, need, USD per person in need and presence per region and year")
         {
-            from, to, cluster, donor, format,
+            from, to, cluster, donor, realOnly, format,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -32,7 +33,7 @@ internal static class TrendsCommand
             await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct);
             var equity = services.GetRequiredService<EquityService>();
             if (await CommonOptions.KnownClusterAndDonorAsync(parse, cluster, donor, equity, ct) is not { } names) return 2;
-            var rows = await equity.GetTrendsAsync(parse.GetValue(from), parse.GetValue(to), names.Cluster, names.Donor, ct);
+            var rows = await equity.GetTrendsAsync(parse.GetValue(from), parse.GetValue(to), names.Cluster, names.Donor, parse.GetValue(realOnly), ct);
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:

@@ -55,6 +55,7 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
             TotalFundingUsd = totalFunding,
             UnallocatedUsd = inputs.UnallocatedUsd,
             PledgedUsd = inputs.PledgedUsd,
+            CountedThroughPooledFund = inputs.CountedThroughPooledFund,
             TotalNeed = totalNeed,
             UsdPerPin = nationalRate,
             Gini = gini,

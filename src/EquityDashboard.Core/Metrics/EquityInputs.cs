@@ -14,6 +14,11 @@ public sealed record EquityInputs
     public required IReadOnlyDictionary<string, decimal> PreviousFunding { get; init; }
     /// <summary>Counted funding with no single governorate (several, the country, or none).</summary>
     public decimal UnallocatedUsd { get; init; }
+    /// <summary>
+    /// Reported flows from or into a pooled fund whose own allocations the store holds for the year:
+    /// left out of every total (the fund's allocations count instead), shown apart per fund.
+    /// </summary>
+    public IReadOnlyList<PooledFundOverlap> CountedThroughPooledFund { get; init; } = [];
     /// <summary>Pledges in the scope's year: never funding, shown apart.</summary>
     public decimal PledgedUsd { get; init; }
     /// <summary>Reported people in need (intersectoral, or the scope's cluster).</summary>
@@ -29,4 +34,19 @@ public sealed record EquityInputs
     public bool PresenceLoaded { get; init; } = true;
     /// <summary>Incidents per governorate in the year; null when no incident data is loaded for it.</summary>
     public IReadOnlyDictionary<string, int>? Incidents { get; init; }
+}
+
+/// <summary>
+/// Money of one pooled fund reported twice: <paramref name="FlowsUsd"/> of reported (FTS) flows from
+/// or into the fund, in <paramref name="Flows"/> flows, left out because the fund's allocations to
+/// its partners are counted instead.
+/// </summary>
+public sealed record PooledFundOverlap(string Fund, decimal FlowsUsd, int Flows)
+{
+    /// <summary>The one sentence every output uses for it (page, API, workbook, CLI).</summary>
+    public string Describe() => string.Create(System.Globalization.CultureInfo.GetCultureInfo("en-US"),
+        $"{Money.Full(FlowsUsd)} in {Flows:N0} FTS flow{(Flows == 1 ? "" : "s")} from or into the {Fund} is counted through the pooled fund: {Rule}");
+
+    private const string Rule =
+        "the fund's own allocations to its partners are counted instead, so this money is left out of every total and not counted twice.";
 }

@@ -12,13 +12,15 @@ public enum Baseline
 /// <summary>
 /// The slice of data a table is computed for. Year, cluster and donor change the figures;
 /// region only limits which governorates and regions are listed (shares stay national).
+/// <paramref name="RealOnly"/> leaves out every batch marked illustrative (invented demonstration data).
 /// </summary>
 public sealed record EquityScope(
     int Year,
     string? Cluster = null,
     string? Donor = null,
     string? Region = null,
-    Baseline Baseline = Baseline.Pin)
+    Baseline Baseline = Baseline.Pin,
+    bool RealOnly = false)
 {
     public string Describe()
     {
@@ -27,6 +29,7 @@ public sealed record EquityScope(
         if (Donor is not null) parts.Add($"donor {Donor}");
         if (Region is not null) parts.Add($"region {Region}");
         parts.Add(Baseline == Baseline.Pin ? "baseline people in need" : "baseline population");
+        if (RealOnly) parts.Add("real figures only");
         return string.Join(", ", parts);
     }
 }

@@ -38,6 +38,8 @@ public sealed record EquityTable
     public decimal UnallocatedUsd { get; init; }
     /// <summary>Pledged (not yet committed or paid) in the scope: in no other figure.</summary>
     public decimal PledgedUsd { get; init; }
+    /// <summary>Reported flows left out of every figure because a pooled fund's allocations count them (see <see cref="EquityInputs.CountedThroughPooledFund"/>).</summary>
+    public IReadOnlyList<PooledFundOverlap> CountedThroughPooledFund { get; init; } = [];
     /// <summary>N: need summed over governorates with need reported.</summary>
     public long TotalNeed { get; init; }
     public double? UsdPerPin { get; init; }

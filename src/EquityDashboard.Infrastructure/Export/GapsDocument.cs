@@ -18,7 +18,8 @@ public sealed record GapsDocument(
     double? UsdPerPin,
     double? Gini,
     IReadOnlyList<GovernorateDocument> Governorates,
-    IReadOnlyList<RegionDocument> Regions)
+    IReadOnlyList<RegionDocument> Regions,
+    IReadOnlyList<PooledFundOverlapDocument> CountedThroughPooledFund)
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -29,8 +30,7 @@ public sealed record GapsDocument(
 
     public static GapsDocument From(EquityTable table) => new(
         table.Scope.Year,
-        new ScopeDocument(table.Scope.Cluster, table.Scope.Donor, table.Scope.Region,
-            table.Scope.Baseline == Baseline.Pin ? "pin" : "population"),
+        ScopeDocument.From(table.Scope),
         table.TotalFundingUsd,
         table.UnallocatedUsd,
         table.TotalNeed,
@@ -41,14 +41,30 @@ public sealed record GapsDocument(
             g.GapToParityUsd, g.Orgs, g.Activities, g.YoyChange, FlagDocs(g))).ToList(),
         table.Regions.Select(r => new RegionDocument(
             r.Key, r.Need, r.FundingUsd, r.FundingShare, r.NeedShare, r.EquityRatio, r.UsdPerPin,
-            r.GapToParityUsd, r.Orgs, r.Activities, r.YoyChange, FlagDocs(r))).ToList());
+            r.GapToParityUsd, r.Orgs, r.Activities, r.YoyChange, FlagDocs(r))).ToList(),
+        PooledFundOverlapDocument.From(table));
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     private static IReadOnlyList<FlagDocument> FlagDocs(AreaFigures f) => f.Flags.Select(x => new FlagDocument(x.Code, x.Reason)).ToList();
 }
 
-public sealed record ScopeDocument(string? Cluster, string? Donor, string? Region, string Baseline);
+/// <param name="Data">"real" when illustrative batches are left out, else "all".</param>
+public sealed record ScopeDocument(string? Cluster, string? Donor, string? Region, string Baseline, string Data)
+{
+    public static ScopeDocument From(EquityScope scope) => new(scope.Cluster, scope.Donor, scope.Region,
+        scope.Baseline == Core.Metrics.Baseline.Pin ? "pin" : "population", scope.RealOnly ? "real" : "all");
+}
+
+/// <summary>
+/// FTS flows from or into a pooled fund left out of every total because the fund's allocations
+/// are counted instead (docs/methodology.md, "Money reported twice").
+/// </summary>
+public sealed record PooledFundOverlapDocument(string Fund, decimal FlowsUsd, int Flows, string Note)
+{
+    public static IReadOnlyList<PooledFundOverlapDocument> From(EquityTable table) =>
+        table.CountedThroughPooledFund.Select(o => new PooledFundOverlapDocument(o.Fund, o.FlowsUsd, o.Flows, o.Describe())).ToList();
+}
 
 public sealed record FlagDocument(string Code, string Reason);
 

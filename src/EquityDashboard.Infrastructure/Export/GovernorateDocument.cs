@@ -26,7 +26,9 @@ public sealed record GovernorateDetailDocument(
     IReadOnlyList<PresenceDocument> Presence,
     IReadOnlyList<GovernorateYearRow> Trend,
     IReadOnlyList<IncidentRow> Incidents,
-    IReadOnlyList<SourceDocument> Sources)
+    IReadOnlyList<SourceDocument> Sources,
+    MultiGovernorateFunding AlsoNamedInMultiGovernorateFunding,
+    IReadOnlyList<PooledFundOverlapDocument> CountedThroughPooledFund)
 {
     public static GovernorateDetailDocument From(GovernorateDetail detail)
     {
@@ -35,7 +37,7 @@ public sealed record GovernorateDetailDocument(
         var t = detail.Table;
         return new GovernorateDetailDocument(
             g.Pcode, g.Name, g.NameAr, g.Region, g.Population, t.Scope.Year,
-            new ScopeDocument(t.Scope.Cluster, t.Scope.Donor, t.Scope.Region, t.Scope.Baseline == Baseline.Pin ? "pin" : "population"),
+            ScopeDocument.From(t.Scope),
             new AreaFiguresDocument(f.Need, f.PeopleInNeed, f.FundingUsd, f.PreviousFundingUsd, f.FundingShare, f.NeedShare,
                 f.EquityRatio, f.UsdPerPin, f.GapToParityUsd, f.Orgs, f.Activities, f.OrgsPer100kNeed, f.YoyChange,
                 f.Incidents, f.IncidentsPer100kPin, f.Flags.Select(x => new FlagDocument(x.Code, x.Reason)).ToList()),
@@ -46,7 +48,9 @@ public sealed record GovernorateDetailDocument(
             detail.Trend,
             detail.Incidents,
             detail.Sources.Select(b => new SourceDocument(b.Id, b.Kind, b.SourceName, b.FileName, b.Format, b.ImportedAt,
-                b.FirstYear, b.LastYear, b.IsIllustrative)).ToList());
+                b.FirstYear, b.LastYear, b.IsIllustrative)).ToList(),
+            detail.AlsoNamed,
+            PooledFundOverlapDocument.From(t));
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, GapsDocument.JsonOptions);

@@ -58,6 +58,11 @@ public sealed class ImportReport
     public string? RefusedReason { get; set; }
     public List<ImportIssue> Issues { get; } = [];
     public List<NameMapping> ResolvedVariants { get; } = [];
+    /// <summary>
+    /// Money reported twice (docs/methodology.md): FTS flows from or into a pooled fund that are
+    /// counted through the fund's allocations, said by whichever of the two batches came second.
+    /// </summary>
+    public List<string> PooledFundNotes { get; } = [];
 
     public IEnumerable<ImportIssue> Errors => Issues.Where(i => i.Severity == IssueSeverity.Error);
     public IEnumerable<ImportIssue> Warnings => Issues.Where(i => i.Severity == IssueSeverity.Warning);

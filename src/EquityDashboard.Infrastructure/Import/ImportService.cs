@@ -131,6 +131,8 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             batch.FirstYear = years.Count > 0 ? years.Min() : null;
             batch.LastYear = years.Count > 0 ? years.Max() : null;
             report.DuplicatesRemoved = context.DuplicatesRemoved;
+            if (report.Kind == RecordKind.Funding)
+                await PooledFundOverlaps.ReportAsync(connection, transaction, batch, years, context.PooledFundFlows, report, ct);
         }
 
         var blocked = report.ErrorCount > 0 && !request.SkipInvalid;

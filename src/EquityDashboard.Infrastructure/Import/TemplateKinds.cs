@@ -60,6 +60,9 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
     /// <summary>What the batch's money is: reported flows have their flows from or into a pooled fund tagged.</summary>
     public FundingMoney Money { get; init; }
 
+    /// <summary>Counted flows from or into a pooled fund (reported flows only), per fund and year: USD and flows.</summary>
+    public Dictionary<(string Fund, int Year), (double Usd, int Flows)> PooledFundFlows { get; } = [];
+
     /// <summary>Funding totals of the flows written so far (funding imports; none in a dry run, which writes nothing).</summary>
     public FundingTotalsBuilder? FundingTotals { get; } = dryRun ? null : new();
 
@@ -127,6 +130,11 @@ internal sealed class FundingKind : TemplateKind
             recipient, cluster, pcode, locations, named, usd,
             status.ToString(), boundary.ToString(), row.Text("source_id"), fund);
         context.FundingTotals?.Add(y, pcode, cluster, donor, status, boundary, usd, fund);
+        if (fund is not null && status != FundingStatus.Pledge && boundary is FlowBoundary.Incoming or FlowBoundary.Unspecified)
+        {
+            var sum = context.PooledFundFlows.GetValueOrDefault((fund, y));
+            context.PooledFundFlows[(fund, y)] = (sum.Usd + usd, sum.Flows + 1);
+        }
         return y;
     }
 

@@ -21,6 +21,9 @@ public sealed record GovernorateYearRow(int Year, decimal FundingUsd, long? Peop
 
 public sealed record IncidentRow(int Year, string Type, int Count);
 
+/// <summary>Counted funding given to several governorates that names one of them (unallocated, never split).</summary>
+public sealed record MultiGovernorateFunding(decimal FundingUsd, int Flows);
+
 /// <summary>Everything the governorate page, its API and its briefing show, for one scope.</summary>
 public sealed record GovernorateDetail(
     Governorate Governorate,
@@ -31,14 +34,15 @@ public sealed record GovernorateDetail(
     IReadOnlyList<PresenceRow> Presence,
     IReadOnlyList<GovernorateYearRow> Trend,
     IReadOnlyList<IncidentRow> Incidents,
-    IReadOnlyList<ImportBatch> Sources);
+    IReadOnlyList<ImportBatch> Sources,
+    MultiGovernorateFunding AlsoNamed);
 
 /// <summary>
 /// Breakdowns of a scope by cluster, donor and organisation, national, for the scope's region,
 /// or for one governorate. Funding follows the same counting rules as the equity table
 /// (incoming, not pledged, of the scope's cluster and donor), so the parts add up to it.
 /// </summary>
-public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory, EquityService equity, Gazetteer gazetteer)
+public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory, EquityService equity, EquityQueries queries, Gazetteer gazetteer)
 {
     /// <summary>Label of funding or presence that names no cluster.</summary>
     public const string UnspecifiedCluster = "(cluster not given)";
@@ -50,10 +54,12 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
     public async Task<IReadOnlyList<ClusterRow>> ClustersAsync(EquityScope scope, string? pcode = null, CancellationToken ct = default)
     {
         var places = Places(scope, pcode);
+        var filter = await queries.FilterAsync(scope.RealOnly, scope.Year, ct);
+        var leftOut = filter.LeftOutBatches;
         await using var db = await factory.CreateDbContextAsync(ct);
 
         var needRows = await db.Need
-            .Where(n => n.Year == scope.Year && n.Cluster != NeedFigure.Intersectoral && n.PeopleInNeed != null)
+            .Where(n => n.Year == scope.Year && n.Cluster != NeedFigure.Intersectoral && n.PeopleInNeed != null && !leftOut.Contains(n.BatchId))
             .Where(n => scope.Cluster == null || n.Cluster == scope.Cluster)
             .Where(n => places == null || places.Contains(n.GovernoratePcode))
             .Select(n => new { n.GovernoratePcode, n.Cluster, n.BatchId, n.PeopleInNeed })
@@ -65,7 +71,7 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
             .GroupBy(n => n.Cluster, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Sum(n => n.PeopleInNeed!.Value), StringComparer.OrdinalIgnoreCase);
 
-        var funding = (await EquityQueries.CountedFunding(db, scope, scope.Year)
+        var funding = (await EquityQueries.CountedFunding(db, scope, scope.Year, filter)
                 .Where(f => places == null || (f.GovernoratePcode != null && places.Contains(f.GovernoratePcode)))
                 .GroupBy(f => f.Cluster)
                 .Select(g => new { Cluster = g.Key, Total = g.Sum(f => (double)f.AmountUsd) })
@@ -73,7 +79,7 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
             .GroupBy(r => r.Cluster ?? UnspecifiedCluster, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => (decimal)g.Sum(r => r.Total), StringComparer.OrdinalIgnoreCase);
 
-        var orgs = (await PresenceQuery(db, scope, places)
+        var orgs = (await PresenceQuery(db, scope, places, filter)
                 .Select(p => new { p.Cluster, p.OrganisationKey })
                 .Distinct()
                 .ToListAsync(ct))
@@ -93,8 +99,9 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
     public async Task<IReadOnlyList<DonorFlowRow>> DonorFlowsAsync(EquityScope scope, string? pcode = null, CancellationToken ct = default)
     {
         var places = Places(scope, pcode);
+        var filter = await queries.FilterAsync(scope.RealOnly, scope.Year, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await EquityQueries.CountedFunding(db, scope, scope.Year)
+        var rows = await EquityQueries.CountedFunding(db, scope, scope.Year, filter)
             .Where(f => places == null || (f.GovernoratePcode != null && places.Contains(f.GovernoratePcode)))
             .GroupBy(f => new { f.Donor, f.GovernoratePcode })
             .Select(g => new { g.Key.Donor, g.Key.GovernoratePcode, Total = g.Sum(f => (double)f.AmountUsd) })
@@ -108,8 +115,9 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
     public async Task<IReadOnlyList<PresenceRow>> PresenceAsync(EquityScope scope, string? pcode = null, CancellationToken ct = default)
     {
         var places = Places(scope, pcode);
+        var filter = await queries.FilterAsync(scope.RealOnly, scope.Year, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await PresenceQuery(db, scope, places)
+        var rows = await PresenceQuery(db, scope, places, filter)
             .GroupBy(p => new { p.GovernoratePcode, p.OrganisationKey, p.Cluster })
             .Select(g => new
             {
@@ -121,7 +129,7 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
             })
             .ToListAsync(ct);
         // One display name per organisation: the longest spelling, so a full name wins over an acronym.
-        var names = (await PresenceQuery(db, scope, places)
+        var names = (await PresenceQuery(db, scope, places, filter)
                 .Select(p => new { p.OrganisationKey, p.Organisation })
                 .Distinct()
                 .ToListAsync(ct))
@@ -150,9 +158,11 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
         var presence = await PresenceAsync(national, governorate.Pcode, ct);
         var trend = await TrendAsync(governorate.Pcode, national, ct);
 
+        var alsoNamed = await AlsoNamedAsync(governorate.Pcode, national, ct);
+        var leftOut = (await queries.FilterAsync(scope.RealOnly, scope.Year, ct)).LeftOutBatches;
         await using var db = await factory.CreateDbContextAsync(ct);
         var incidents = (await db.Incidents
-                .Where(i => i.GovernoratePcode == governorate.Pcode)
+                .Where(i => i.GovernoratePcode == governorate.Pcode && !leftOut.Contains(i.BatchId))
                 .GroupBy(i => new { i.Year, i.Type })
                 .Select(g => new { g.Key.Year, g.Key.Type, Count = g.Sum(i => i.Count) })
                 .ToListAsync(ct))
@@ -160,9 +170,9 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
             .OrderBy(r => r.Year).ThenByDescending(r => r.Count).ThenBy(r => r.Type, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-        var sources = await equity.SourcesForGovernorateAsync(governorate.Pcode, scope.Year, ct);
+        var sources = await equity.SourcesForGovernorateAsync(governorate.Pcode, scope.Year, scope.RealOnly, ct);
 
-        return new GovernorateDetail(governorate, table, figures, clusters, donors, presence, trend, incidents, sources);
+        return new GovernorateDetail(governorate, table, figures, clusters, donors, presence, trend, incidents, sources, alsoNamed);
     }
 
     /// <summary>The governorate's row of the equity table in every year from the first to the last with data.</summary>
@@ -181,8 +191,36 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
         return gazetteer.InRegion(region).Select(g => g.Pcode).ToList();
     }
 
-    private static IQueryable<PresenceRecord> PresenceQuery(EquityDbContext db, EquityScope scope, List<string>? places) =>
-        db.Presence.Where(p => p.Year == scope.Year
+    private static IQueryable<PresenceRecord> PresenceQuery(EquityDbContext db, EquityScope scope, List<string>? places, DataFilter filter)
+    {
+        var leftOut = filter.LeftOutBatches;
+        return db.Presence.Where(p => p.Year == scope.Year
             && (scope.Cluster == null || p.Cluster == scope.Cluster)
-            && (places == null || places.Contains(p.GovernoratePcode)));
+            && (places == null || places.Contains(p.GovernoratePcode))
+            && !leftOut.Contains(p.BatchId));
+    }
+
+    /// <summary>
+    /// Counted funding of the scope given to several governorates, one of them <paramref name="pcode"/>:
+    /// unallocated (in no governorate's total), but the governorate page says it was named.
+    /// Read from the flows (the totals do not keep the names), through their partial index.
+    /// </summary>
+    public async Task<MultiGovernorateFunding> AlsoNamedAsync(string pcode, EquityScope scope, CancellationToken ct = default)
+    {
+        var filter = await queries.FilterAsync(scope.RealOnly, scope.Year, ct);
+        var (leftOut, funds) = (filter.LeftOutBatches, filter.FundsWithAllocations);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Funding
+            .Where(f => f.Year == scope.Year && f.NamedPcodes != null && f.NamedPcodes.Contains(pcode)
+                && f.Status != FundingStatus.Pledge
+                && (f.Boundary == FlowBoundary.Incoming || f.Boundary == FlowBoundary.Unspecified)
+                && (scope.Cluster == null || f.Cluster == scope.Cluster)
+                && (scope.Donor == null || f.Donor == scope.Donor)
+                && !leftOut.Contains(f.BatchId)
+                && (f.PooledFund == null || !funds.Contains(f.PooledFund)))
+            .GroupBy(_ => 1)
+            .Select(g => new { Usd = g.Sum(f => (double)f.AmountUsd), Flows = g.Count() })
+            .FirstOrDefaultAsync(ct);
+        return new MultiGovernorateFunding((decimal)(rows?.Usd ?? 0), rows?.Flows ?? 0);
+    }
 }

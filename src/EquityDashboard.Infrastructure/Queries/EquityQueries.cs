@@ -6,6 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace EquityDashboard.Infrastructure.Queries;
 
 /// <summary>
+/// What a scope's figures leave out of the store: <paramref name="LeftOutBatches"/>, the batches
+/// marked illustrative in a "real figures only" view; and, for the year, reported flows from or
+/// into each of <paramref name="FundsWithAllocations"/>, the pooled funds whose own allocations
+/// the store holds for that year (their money is counted through those allocations, once).
+/// </summary>
+public sealed record DataFilter(IReadOnlyList<int> LeftOutBatches, IReadOnlyList<string> FundsWithAllocations)
+{
+    public static readonly DataFilter None = new([], []);
+}
+
+/// <summary>
 /// Reads the engine's inputs for a scope with aggregate queries (GROUP BY in SQLite); rows
 /// are never loaded one by one, except the handful of need figures (one per governorate).
 /// Funding is read from the import-time totals (FundingTotals), not from the flows.
@@ -23,18 +34,41 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
         return inputs with { Scope = scope };
     }
 
+    /// <summary>What the figures of a year leave out (see <see cref="DataFilter"/>).</summary>
+    public Task<DataFilter> FilterAsync(bool realOnly, int year, CancellationToken ct = default) =>
+        cache.GetAsync((nameof(DataFilter), realOnly, year), async c =>
+        {
+            await using var db = await factory.CreateDbContextAsync(c);
+            return await ReadFilterAsync(db, realOnly, year, c);
+        }, ct);
+
+    private static async Task<DataFilter> ReadFilterAsync(EquityDbContext db, bool realOnly, int year, CancellationToken ct)
+    {
+        List<int> leftOut = realOnly ? await db.Batches.Where(b => b.IsIllustrative).Select(b => b.Id).ToListAsync(ct) : [];
+        var funds = await db.Batches
+            .Where(b => b.Money == FundingMoney.PooledFundAllocations && b.PooledFund != null && !(realOnly && b.IsIllustrative)
+                && db.FundingTotals.Any(t => t.BatchId == b.Id && t.Year == year))
+            .Select(b => b.PooledFund!)
+            .Distinct()
+            .ToListAsync(ct);
+        return leftOut.Count == 0 && funds.Count == 0 ? DataFilter.None : new DataFilter(leftOut, funds);
+    }
+
     private async Task<EquityInputs> ReadInputsAsync(EquityScope scope, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var filter = await ReadFilterAsync(db, scope.RealOnly, scope.Year, ct);
+        var previousFilter = await ReadFilterAsync(db, scope.RealOnly, scope.Year - 1, ct);
 
-        var current = await FundingByGovernorateAsync(db, scope, scope.Year, ct);
-        var previous = await FundingByGovernorateAsync(db, scope, scope.Year - 1, ct);
-        var pin = await PeopleInNeedAsync(db, scope, ct);
-        var pledged = (decimal)(await IncomingFunding(db, scope, scope.Year)
+        var current = await FundingByGovernorateAsync(db, scope, scope.Year, filter, ct);
+        var previous = await FundingByGovernorateAsync(db, scope, scope.Year - 1, previousFilter, ct);
+        var pin = await PeopleInNeedAsync(db, scope, filter, ct);
+        var pledged = (decimal)(await IncomingFunding(db, scope, scope.Year, filter)
             .Where(f => f.Status == FundingStatus.Pledge)
             .SumAsync(f => (double?)(double)f.AmountUsd, ct) ?? 0);
+        var overlaps = await CountedThroughPooledFundAsync(db, scope, filter, ct);
 
-        var presence = Presence(db, scope);
+        var presence = Presence(db, scope, filter);
         var perGovernorate = await presence
             .GroupBy(p => p.GovernoratePcode)
             .Select(g => new
@@ -51,8 +85,9 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
                 select new { Region = r.Key, Orgs = r.Distinct().Count() })
             .ToListAsync(ct);
 
-        var presenceLoaded = await db.Presence.AnyAsync(p => p.Year == scope.Year, ct);
-        var incidentsQuery = db.Incidents.Where(i => i.Year == scope.Year);
+        var leftOut = filter.LeftOutBatches;
+        var presenceLoaded = await db.Presence.AnyAsync(p => p.Year == scope.Year && !leftOut.Contains(p.BatchId), ct);
+        var incidentsQuery = db.Incidents.Where(i => i.Year == scope.Year && !leftOut.Contains(i.BatchId));
         Dictionary<string, int>? incidents = null;
         if (await incidentsQuery.AnyAsync(ct))
         {
@@ -69,6 +104,7 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
             PreviousFunding = previous.Where(kv => kv.Key is not null).ToDictionary(kv => kv.Key!, kv => kv.Value),
             UnallocatedUsd = current.Where(kv => kv.Key is null).Sum(kv => kv.Value),
             PledgedUsd = pledged,
+            CountedThroughPooledFund = overlaps,
             PeopleInNeed = pin,
             Orgs = perGovernorate.ToDictionary(x => x.Pcode, x => x.Orgs),
             Activities = perGovernorate.ToDictionary(x => x.Pcode, x => x.Activities),
@@ -78,24 +114,50 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
         };
     }
 
-    /// <summary>Counted funding of the scope in a year: incoming flows that are not pledges.</summary>
-    internal static IQueryable<FundingTotal> CountedFunding(EquityDbContext db, EquityScope scope, int year) =>
-        IncomingFunding(db, scope, year).Where(f => f.Status != FundingStatus.Pledge);
+    /// <summary>
+    /// Counted funding of the scope in a year: incoming flows that are not pledges, less what the
+    /// filter leaves out (<paramref name="filter"/> must be the one of <paramref name="year"/>).
+    /// </summary>
+    internal static IQueryable<FundingTotal> CountedFunding(EquityDbContext db, EquityScope scope, int year, DataFilter filter) =>
+        IncomingFunding(db, scope, year, filter).Where(f => f.Status != FundingStatus.Pledge);
 
     /// <summary>Flows of the scope's cluster and donor in a year, incoming or unspecified boundary (internal and outgoing count nowhere).</summary>
-    private static IQueryable<FundingTotal> IncomingFunding(EquityDbContext db, EquityScope scope, int year)
+    private static IQueryable<FundingTotal> IncomingFunding(EquityDbContext db, EquityScope scope, int year, DataFilter filter)
+    {
+        var query = ScopeFunding(db, scope, year, filter);
+        if (filter.FundsWithAllocations is { Count: > 0 } funds)
+            query = query.Where(f => f.PooledFund == null || !funds.Contains(f.PooledFund));
+        return query;
+    }
+
+    /// <summary>The scope's incoming flows of the year in the batches the view reads, the pooled-fund rule not applied.</summary>
+    private static IQueryable<FundingTotal> ScopeFunding(EquityDbContext db, EquityScope scope, int year, DataFilter filter)
     {
         var query = db.FundingTotals.Where(f => f.Year == year
             && (f.Boundary == FlowBoundary.Incoming || f.Boundary == FlowBoundary.Unspecified));
+        if (filter.LeftOutBatches is { Count: > 0 } leftOut) query = query.Where(f => !leftOut.Contains(f.BatchId));
         if (scope.Cluster is { } cluster) query = query.Where(f => f.Cluster == cluster);
         if (scope.Donor is { } donor) query = query.Where(f => f.Donor == donor);
         return query;
     }
 
-    private static async Task<List<KeyValuePair<string?, decimal>>> FundingByGovernorateAsync(
-        EquityDbContext db, EquityScope scope, int year, CancellationToken ct)
+    /// <summary>The counted flows the pooled-fund rule leaves out of the scope's year, per fund.</summary>
+    private static async Task<IReadOnlyList<PooledFundOverlap>> CountedThroughPooledFundAsync(
+        EquityDbContext db, EquityScope scope, DataFilter filter, CancellationToken ct)
     {
-        var rows = await CountedFunding(db, scope, year)
+        if (filter.FundsWithAllocations is not { Count: > 0 } funds) return [];
+        var rows = await ScopeFunding(db, scope, scope.Year, filter)
+            .Where(f => f.Status != FundingStatus.Pledge && f.PooledFund != null && funds.Contains(f.PooledFund))
+            .GroupBy(f => f.PooledFund!)
+            .Select(g => new { Fund = g.Key, Usd = g.Sum(f => (double)f.AmountUsd), Flows = g.Sum(f => f.Flows) })
+            .ToListAsync(ct);
+        return rows.Select(r => new PooledFundOverlap(r.Fund, (decimal)r.Usd, r.Flows)).OrderBy(o => o.Fund, StringComparer.Ordinal).ToList();
+    }
+
+    private static async Task<List<KeyValuePair<string?, decimal>>> FundingByGovernorateAsync(
+        EquityDbContext db, EquityScope scope, int year, DataFilter filter, CancellationToken ct)
+    {
+        var rows = await CountedFunding(db, scope, year, filter)
             .GroupBy(f => f.GovernoratePcode)
             .Select(g => new { Pcode = g.Key, Total = g.Sum(f => (double)f.AmountUsd) })
             .ToListAsync(ct);
@@ -107,20 +169,22 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
     /// several batches report the same governorate, the most recent import wins; cluster
     /// figures are never summed into an intersectoral one.
     /// </summary>
-    private static async Task<Dictionary<string, long?>> PeopleInNeedAsync(EquityDbContext db, EquityScope scope, CancellationToken ct)
+    private static async Task<Dictionary<string, long?>> PeopleInNeedAsync(EquityDbContext db, EquityScope scope, DataFilter filter, CancellationToken ct)
     {
         var cluster = scope.Cluster ?? NeedFigure.Intersectoral;
+        var leftOut = filter.LeftOutBatches;
         var rows = await db.Need
-            .Where(n => n.Year == scope.Year && n.Cluster == cluster && n.PeopleInNeed != null)
+            .Where(n => n.Year == scope.Year && n.Cluster == cluster && n.PeopleInNeed != null && !leftOut.Contains(n.BatchId))
             .Select(n => new { n.GovernoratePcode, n.BatchId, n.PeopleInNeed })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.GovernoratePcode)
             .ToDictionary(g => g.Key, g => g.MaxBy(r => r.BatchId)!.PeopleInNeed);
     }
 
-    private static IQueryable<PresenceRecord> Presence(EquityDbContext db, EquityScope scope)
+    private static IQueryable<PresenceRecord> Presence(EquityDbContext db, EquityScope scope, DataFilter filter)
     {
-        var query = db.Presence.Where(p => p.Year == scope.Year);
+        var leftOut = filter.LeftOutBatches;
+        var query = db.Presence.Where(p => p.Year == scope.Year && !leftOut.Contains(p.BatchId));
         if (scope.Cluster is { } cluster) query = query.Where(p => p.Cluster == cluster);
         return query;
     }

@@ -17,8 +17,8 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
 
     /// <summary>Region figures per year; by default over every year that has funding, need or presence.</summary>
     public async Task<IReadOnlyList<TrendRow>> GetTrendsAsync(int? from = null, int? to = null, string? cluster = null,
-        string? donor = null, CancellationToken ct = default) =>
-        (await GetYearTablesAsync(new EquityScope(0, cluster, donor), from, to, ct))
+        string? donor = null, bool realOnly = false, CancellationToken ct = default) =>
+        (await GetYearTablesAsync(new EquityScope(0, cluster, donor, RealOnly: realOnly), from, to, ct))
             .SelectMany(table => table.Regions.Select(r =>
                 new TrendRow(r.Key, table.Scope.Year, r.FundingUsd, r.Need, r.UsdPerPin, r.Orgs, r.YoyChange)))
             .ToList();
@@ -86,20 +86,20 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
     }
 
     /// <summary>Batches that bring records for the year (the provenance of a table, including the previous year's funding).</summary>
-    public Task<IReadOnlyList<ImportBatch>> SourcesForYearAsync(int year, CancellationToken ct = default) =>
-        cache.GetAsync((nameof(SourcesForYearAsync), year), c => SourcesAsync([year], [year - 1, year], c), ct);
+    public Task<IReadOnlyList<ImportBatch>> SourcesForYearAsync(int year, bool realOnly = false, CancellationToken ct = default) =>
+        cache.GetAsync((nameof(SourcesForYearAsync), year, realOnly), c => SourcesAsync([year], [year - 1, year], realOnly, c), ct);
 
     /// <summary>Batches that bring records for any of the years.</summary>
-    public Task<IReadOnlyList<ImportBatch>> SourcesForYearsAsync(IReadOnlyCollection<int> years, CancellationToken ct = default) =>
-        SourcesAsync(years, years, ct);
+    public Task<IReadOnlyList<ImportBatch>> SourcesForYearsAsync(IReadOnlyCollection<int> years, bool realOnly = false, CancellationToken ct = default) =>
+        SourcesAsync(years, years, realOnly, ct);
 
     /// <summary>
     /// Batches behind one governorate's page for the year: its funding of the year and the year
     /// before, its need and presence of the year, and its incidents of any year (the page lists them all).
     /// </summary>
-    public Task<IReadOnlyList<ImportBatch>> SourcesForGovernorateAsync(string pcode, int year, CancellationToken ct = default) =>
-        cache.GetAsync((nameof(SourcesForGovernorateAsync), pcode, year),
-            c => SourcesAsync([year], [year - 1, year], c, pcode, incidentsOfAnyYear: true), ct);
+    public Task<IReadOnlyList<ImportBatch>> SourcesForGovernorateAsync(string pcode, int year, bool realOnly = false, CancellationToken ct = default) =>
+        cache.GetAsync((nameof(SourcesForGovernorateAsync), pcode, year, realOnly),
+            c => SourcesAsync([year], [year - 1, year], realOnly, c, pcode, incidentsOfAnyYear: true), ct);
 
     /// <remarks>
     /// Batches whose year range covers one of the years are candidates; each is then checked for a
@@ -107,10 +107,10 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
     /// the first row, instead of listing the batch of every record.
     /// </remarks>
     private async Task<IReadOnlyList<ImportBatch>> SourcesAsync(IReadOnlyCollection<int> years, IReadOnlyCollection<int> fundingYears,
-        CancellationToken ct, string? pcode = null, bool incidentsOfAnyYear = false)
+        bool realOnly, CancellationToken ct, string? pcode = null, bool incidentsOfAnyYear = false)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var batches = await db.Batches.AsNoTracking().OrderBy(b => b.Id).ToListAsync(ct);
+        var batches = await db.Batches.AsNoTracking().Where(b => !(realOnly && b.IsIllustrative)).OrderBy(b => b.Id).ToListAsync(ct);
         var sources = new List<ImportBatch>();
         foreach (var b in batches)
         {

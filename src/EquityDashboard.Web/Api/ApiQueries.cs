@@ -17,6 +17,9 @@ public class ScopeQuery
 
     [FromQuery(Name = "baseline"), Description(EquityApi.BaselineHelp)]
     public string? Baseline { get; init; }
+
+    [FromQuery(Name = "data"), Description(EquityApi.DataHelp)]
+    public string? Data { get; init; }
 }
 
 /// <summary>The filters of the overview (<c>GET /api/briefing.xlsx</c>): a scope and a region.</summary>
@@ -47,6 +50,9 @@ public sealed class TrendsQuery
 
     [FromQuery(Name = "donor"), Description(EquityApi.DonorHelp)]
     public string? Donor { get; init; }
+
+    [FromQuery(Name = "data"), Description(EquityApi.DataHelp)]
+    public string? Data { get; init; }
 
     [FromQuery(Name = "format"), Description(EquityApi.FormatHelp)]
     public string? Format { get; init; }

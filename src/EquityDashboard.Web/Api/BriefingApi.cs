@@ -37,7 +37,7 @@ internal static class BriefingApi
         var log = logs.CreateLogger(ApiLog.Category);
         var check = new QueryCheck();
         var scope = await EquityApi.ReadScopeAsync(check, equity, dashboard, query.Year, query.Cluster, query.Donor, query.Region,
-            query.Baseline, ct);
+            query.Baseline, query.Data, ct);
         if (scope is null)
         {
             log.Refused("briefing", StatusCodes.Status400BadRequest, check.Parameters);
@@ -65,7 +65,7 @@ internal static class BriefingApi
                 detail: resolution.Error, extensions: new Dictionary<string, object?> { ["suggestions"] = resolution.Suggestions });
         }
         var check = new QueryCheck();
-        var scope = await EquityApi.ReadScopeAsync(check, equity, dashboard, query.Year, query.Cluster, query.Donor, null, query.Baseline, ct);
+        var scope = await EquityApi.ReadScopeAsync(check, equity, dashboard, query.Year, query.Cluster, query.Donor, null, query.Baseline, query.Data, ct);
         if (scope is null)
         {
             log.Refused("governorate briefing", StatusCodes.Status400BadRequest, check.Parameters);

@@ -23,6 +23,7 @@ public static class EquityApi
     internal const string DonorHelp = "Limit funding to one donor; case-insensitive.";
     internal const string BaselineHelp = "pin (people in need, the default) or population (per-capita view).";
     internal const string FormatHelp = "json (the default) or csv.";
+    internal const string DataHelp = "real: real figures only, leaving out every batch marked illustrative (invented demonstration data); all (the default): every batch.";
 
     private const string CsvContentType = "text/csv; charset=utf-8";
 
@@ -70,7 +71,7 @@ public static class EquityApi
         var check = new QueryCheck();
         var format = check.Format(query.Format);
         var scope = await ReadScopeAsync(check, equity, dashboard, query.Year, query.Cluster, query.Donor, query.Region,
-            query.Baseline, ct);
+            query.Baseline, query.Data, ct);
         var log = logs.CreateLogger(ApiLog.Category);
         if (scope is null)
         {
@@ -100,6 +101,7 @@ public static class EquityApi
         var cluster = await check.ClusterAsync(equity, query.Cluster, ct);
         var donor = await check.DonorAsync(equity, query.Donor, ct);
         var format = check.Format(query.Format);
+        var realOnly = check.RealOnly(query.Data);
         var log = logs.CreateLogger(ApiLog.Category);
         if (check.Failed)
         {
@@ -107,9 +109,10 @@ public static class EquityApi
             return check.Problem();
         }
 
-        var rows = await equity.GetTrendsAsync(from, to, cluster, donor, ct);
+        var rows = await equity.GetTrendsAsync(from, to, cluster, donor, realOnly, ct);
         var scope = $"{from?.ToString(CultureInfo.InvariantCulture) ?? "first year"} to {to?.ToString(CultureInfo.InvariantCulture) ?? "last year"}, "
-            + $"{(cluster is null ? "all clusters" : $"cluster {cluster}")}{(donor is null ? string.Empty : $", donor {donor}")}";
+            + $"{(cluster is null ? "all clusters" : $"cluster {cluster}")}{(donor is null ? string.Empty : $", donor {donor}")}"
+            + (realOnly ? ", real figures only" : string.Empty);
         log.Exported("trends", format, scope, rows.Count, ElapsedMs(started));
         if (format == "csv")
         {
@@ -137,7 +140,7 @@ public static class EquityApi
         }
 
         var check = new QueryCheck();
-        var scope = await ReadScopeAsync(check, equity, dashboard, query.Year, query.Cluster, query.Donor, null, query.Baseline, ct);
+        var scope = await ReadScopeAsync(check, equity, dashboard, query.Year, query.Cluster, query.Donor, null, query.Baseline, query.Data, ct);
         if (scope is null)
         {
             log.Refused("governorate", StatusCodes.Status400BadRequest, check.Parameters);
@@ -155,16 +158,18 @@ public static class EquityApi
 
     /// <summary>The scope of a table query, or null when <paramref name="check"/> holds any failure (this or earlier).</summary>
     internal static async Task<EquityScope?> ReadScopeAsync(QueryCheck check, EquityService equity, DashboardQueries dashboard,
-        string? yearText, string? clusterText, string? donorText, string? regionText, string? baselineText, CancellationToken ct)
+        string? yearText, string? clusterText, string? donorText, string? regionText, string? baselineText, string? dataText,
+        CancellationToken ct)
     {
         var year = check.Year("year", yearText);
         var cluster = await check.ClusterAsync(equity, clusterText, ct);
         var donor = await check.DonorAsync(equity, donorText, ct);
         var region = check.Region(regionText);
         var baseline = check.Baseline(baselineText);
+        var realOnly = check.RealOnly(dataText);
         if (check.Failed) return null;
         // The dashboard's rule for the year a view opens on.
-        return new EquityScope(await dashboard.YearAsync(year, ct), cluster, donor, region, baseline);
+        return new EquityScope(await dashboard.YearAsync(year, ct), cluster, donor, region, baseline, realOnly);
     }
 
     private static FileContentHttpResult Csv(StringWriter csv, string fileName) =>

@@ -59,6 +59,21 @@ internal sealed class QueryCheck
         }
     }
 
+    /// <summary>"real": real figures only (illustrative batches left out); "all" or nothing: every batch.</summary>
+    public bool RealOnly(string? text)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "all":
+                return false;
+            case "real":
+                return true;
+            default:
+                Fail("data", $"data must be 'real' (real figures only) or 'all'; got '{text}'.");
+                return false;
+        }
+    }
+
     /// <summary>"json" (the default) or "csv".</summary>
     public string Format(string? text)
     {

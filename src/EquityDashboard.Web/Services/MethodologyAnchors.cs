@@ -17,4 +17,6 @@ public static class MethodologyAnchors
     public const string Gini = "concentration-of-funding-gini";
     public const string YearOnYear = "year-on-year-change";
     public const string Flags = "flags";
+    public const string MoneyReportedTwice = "money-reported-twice";
+    public const string RealAndIllustrative = "real-and-illustrative-data-rounding";
 }

@@ -59,14 +59,14 @@ public sealed class BriefingService(
         var clusters = breakdown.ClustersAsync(scope, ct: ct);
         var donors = breakdown.DonorFlowsAsync(scope, ct: ct);
         var presence = breakdown.PresenceAsync(scope, ct: ct);
-        var yearSources = equity.SourcesForYearAsync(scope.Year, ct);
+        var yearSources = equity.SourcesForYearAsync(scope.Year, scope.RealOnly, ct);
         var allBatches = batches.ListAsync(ct);
         await Task.WhenAll(result, trends, clusters, donors, presence, yearSources, allBatches);
 
         var (trendRows, firstYear) = await trends;
         var sources = (await yearSources).Select(b => new BriefingSource(b, true)).ToList();
         sources.AddRange((await allBatches)
-            .Where(b => sources.All(s => s.Batch.Id != b.Id) && UsedByTrend(b, firstYear, scope.Year))
+            .Where(b => sources.All(s => s.Batch.Id != b.Id) && !(scope.RealOnly && b.IsIllustrative) && UsedByTrend(b, firstYear, scope.Year))
             .Select(b => new BriefingSource(b, false)));
 
         var tables = await result;
@@ -79,7 +79,7 @@ public sealed class BriefingService(
     {
         var years = await equity.YearsAsync(ct);
         var first = years.Count > 0 ? Math.Min(years[0], scope.Year) : scope.Year;
-        var rows = (await equity.GetTrendsAsync(first, scope.Year, scope.Cluster, scope.Donor, ct))
+        var rows = (await equity.GetTrendsAsync(first, scope.Year, scope.Cluster, scope.Donor, scope.RealOnly, ct))
             .Where(t => scope.Region is null || t.Region == scope.Region)
             .ToList();
         return (rows, first);
@@ -138,6 +138,7 @@ public sealed class BriefingService(
         if (scope.Donor is { } d) parts.Add(d);
         if (scope.Region is { } r) parts.Add(r);
         if (scope.Baseline == Baseline.Population) parts.Add("population");
+        if (scope.RealOnly) parts.Add("real");
         return parts;
     }
 

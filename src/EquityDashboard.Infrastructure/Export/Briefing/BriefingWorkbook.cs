@@ -41,8 +41,8 @@ internal static class BriefingWorkbook
         PresenceSheet.Matrix(wb.AddWorksheet(BriefingSheets.Presence), title, c.Scope, c.Presence, c.Table.Governorates, c.Table.PresenceLoaded);
         PresenceSheet.List(wb.AddWorksheet(BriefingSheets.Organisations), title, c.Scope, c.Presence, c.Table.Governorates,
             c.Table.PresenceLoaded, "Organisations present, by governorate and cluster");
-        MethodologySheet.Write(wb.AddWorksheet(BriefingSheets.Methodology), title, c.Scope, c.Table.Thresholds);
-        SourcesSheet.Write(wb.AddWorksheet(BriefingSheets.Sources), title, c.Sources);
+        MethodologySheet.Write(wb.AddWorksheet(BriefingSheets.Methodology), title, c.Table);
+        SourcesSheet.Write(wb.AddWorksheet(BriefingSheets.Sources), title, c.Sources, c.Table.CountedThroughPooledFund);
         SetProperties(wb, title, c.Scope, c.GeneratedAt);
         return wb;
     }
@@ -60,8 +60,9 @@ internal static class BriefingWorkbook
             $"Organisations present in {d.Governorate.Name}, by cluster");
         GovernorateSheets.Trend(wb.AddWorksheet(BriefingSheets.Trend), c, title);
         GovernorateSheets.Incidents(wb.AddWorksheet(BriefingSheets.Incidents), c, title);
-        MethodologySheet.Write(wb.AddWorksheet(BriefingSheets.Methodology), title, c.Scope, d.Table.Thresholds);
-        SourcesSheet.Write(wb.AddWorksheet(BriefingSheets.Sources), title, d.Sources.Select(b => new BriefingSource(b, true)).ToList());
+        MethodologySheet.Write(wb.AddWorksheet(BriefingSheets.Methodology), title, d.Table with { Scope = c.Scope });
+        SourcesSheet.Write(wb.AddWorksheet(BriefingSheets.Sources), title, d.Sources.Select(b => new BriefingSource(b, true)).ToList(),
+            d.Table.CountedThroughPooledFund);
         SetProperties(wb, title, c.Scope, c.GeneratedAt);
         return wb;
     }

@@ -11,15 +11,16 @@ internal static class MethodologySheet
     public static readonly IReadOnlyList<string> Headers = ["Term", "What it means", "Rule or threshold used"];
     private const double MeaningWidth = 78, RuleWidth = 46;
 
-    public static void Write(IXLWorksheet ws, string title, EquityScope scope, EquityThresholds thresholds)
+    public static void Write(IXLWorksheet ws, string title, EquityTable table)
     {
+        var (scope, thresholds) = (table.Scope, table.Thresholds);
         Xl.Widths(ws, 26, MeaningWidth, RuleWidth);
         Xl.Title(ws, 1, "Methodology: what every figure and flag means");
         ws.Cell(2, 1).Text(scope.Describe());
         Xl.NoteLine(ws, 3, "The full explanation, with a worked example, is docs/methodology.md of EquityDashboard.");
         Xl.HeaderRow(ws, HeaderRow, 1, Headers);
         var row = HeaderRow + 1;
-        foreach (var (term, meaning, rule) in Rows(scope, thresholds))
+        foreach (var (term, meaning, rule) in Rows(scope, thresholds, table.CountedThroughPooledFund))
         {
             ws.Cell(row, 1).Text(term);
             ws.Cell(row, 1).Style.Font.Bold = true;
@@ -34,7 +35,8 @@ internal static class MethodologySheet
         Xl.Printable(ws, title, HeaderRow, HeaderRow);
     }
 
-    public static IEnumerable<(string Term, string Meaning, string Rule)> Rows(EquityScope scope, EquityThresholds t)
+    public static IEnumerable<(string Term, string Meaning, string Rule)> Rows(EquityScope scope, EquityThresholds t,
+        IReadOnlyList<PooledFundOverlap>? overlaps = null)
     {
         var en = CultureInfo.GetCultureInfo("en-US");
         string F(double v) => v.ToString("0.##", en);
@@ -50,6 +52,14 @@ internal static class MethodologySheet
             "funding_g: counted funding attributed to exactly one governorate g");
         yield return ("Unallocated funding", "Counted funding for several governorates, the whole country or no stated place. Reported apart; in no governorate's figures or shares.",
             "not in F");
+        yield return ("Money reported twice", "A pooled fund's allocations to partners (CBPF) also appear in FTS as flows from the fund, and donors' contributions as flows into it. "
+                + "Where the store holds the fund's allocations for the year, those count, and the FTS flows from and into the fund are left out of every total ('counted through the pooled fund'). "
+                + "With no allocations of the fund for the year, its FTS flows count.",
+            overlaps is { Count: > 0 }
+                ? "This workbook: " + string.Join(" ", overlaps.Select(o => o.Describe()))
+                : "This workbook: no flows left out");
+        yield return ("Real figures only", "Leaves out every batch the seed manifest marks illustrative (invented demonstration data).",
+            scope.RealOnly ? "This workbook: real figures only" : "This workbook: all data, illustrative batches marked");
         yield return ("People in need (need)", "Intersectoral people in need for all clusters, the cluster's people in need in a cluster scope. Missing is 'not reported', never 0. Cluster figures are never added up.",
             "need_g; N = sum over governorates with need reported");
         yield return ("Funding share", "The governorate's part of all allocated funding.", "fs_g = funding_g / F");

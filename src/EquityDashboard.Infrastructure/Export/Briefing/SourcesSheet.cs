@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using EquityDashboard.Core.Metrics;
 using EquityDashboard.Core.Records;
 
 namespace EquityDashboard.Infrastructure.Export.Briefing;
@@ -13,12 +14,12 @@ internal static class SourcesSheet
     public static readonly IReadOnlyList<string> Headers =
     [
         "Batch", "Source", "File", "Kind", "Format", "Worksheet", "Reference period", "Imported at (UTC)",
-        "Rows read", "Rows written", "Rows skipped", "SHA-256", "Illustrative", "Used for",
+        "Rows read", "Rows written", "Rows skipped", "SHA-256", "Illustrative", "Used for", "Money",
     ];
 
-    public static void Write(IXLWorksheet ws, string title, IReadOnlyList<BriefingSource> sources)
+    public static void Write(IXLWorksheet ws, string title, IReadOnlyList<BriefingSource> sources, IReadOnlyList<PooledFundOverlap> overlaps)
     {
-        Xl.Widths(ws, 7, 34, 26, 9, 9, 10, 10, 16, 8, 8, 8, 34, 16, 13);
+        Xl.Widths(ws, 7, 34, 26, 9, 9, 10, 10, 16, 8, 8, 8, 34, 16, 13, 22);
         Xl.Title(ws, 1, "Sources: the import batches used");
         Xl.NoteLine(ws, 2, "Each file was imported as one batch; every figure in this workbook comes from the batches below.");
         Xl.NoteLine(ws, 3, "SHA-256 identifies the exact file imported. Illustrative batches are invented for demonstration and highlighted.");
@@ -47,16 +48,33 @@ internal static class SourcesSheet
             ws.Cell(row, 12).Text(b.Sha256);
             ws.Cell(row, 13).Text(b.IsIllustrative ? IllustrativeMark : "no");
             ws.Cell(row, 14).Text(s.InYearFigures ? "figures of the year" : "year-on-year table");
+            ws.Cell(row, 15).Text(MoneyOf(b, overlaps));
             ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            foreach (var (col, text) in new[] { (2, b.SourceName), (3, b.FileName), (12, b.Sha256), (13, ws.Cell(row, 13).GetString()), (14, ws.Cell(row, 14).GetString()) })
+            foreach (var (col, text) in new[] { (2, b.SourceName), (3, b.FileName), (12, b.Sha256), (13, ws.Cell(row, 13).GetString()), (14, ws.Cell(row, 14).GetString()), (15, ws.Cell(row, 15).GetString()) })
                 Xl.Wrap(ws, row, col, text, ws.Column(col).Width);
             if (b.IsIllustrative) ws.Range(row, 1, row, Headers.Count).Style.Fill.BackgroundColor = Xl.IllustrativeFill;
             row++;
         }
         Xl.Table(ws, TableName, HeaderRow, 1, row - 1, Headers.Count);
+        var noteRow = row + 1;
+        foreach (var overlap in overlaps)
+        {
+            Xl.NoteLine(ws, noteRow, "Counted through the pooled fund: " + overlap.Describe());
+            noteRow++;
+        }
         ws.SheetView.FreezeRows(HeaderRow);
         Xl.Printable(ws, title, HeaderRow, HeaderRow);
     }
+
+    /// <summary>What a funding batch's money is (empty for other kinds); reported flows say when some were counted through a pooled fund.</summary>
+    public static string MoneyOf(ImportBatch b, IReadOnlyList<PooledFundOverlap> overlaps) => b.Kind != RecordKind.Funding ? string.Empty : b.Money switch
+    {
+        FundingMoney.PooledFundAllocations => $"allocations of the {b.PooledFund}",
+        FundingMoney.ReportedFlows when overlaps.Count > 0 =>
+            $"flows reported to FTS; those from or into the {string.Join(", ", overlaps.Select(o => o.Fund))} counted through the pooled fund",
+        FundingMoney.ReportedFlows => "flows reported to FTS",
+        _ => "funding as given",
+    };
 
     /// <summary>"2019", "2017–2020", or "not recorded".</summary>
     public static string Period(ImportBatch b) => (b.FirstYear, b.LastYear) switch

@@ -33,6 +33,7 @@ public partial class GovernoratePage : ReadyPage
     [SupplyParameterFromQuery(Name = "donor")] public string? Donor { get; set; }
     [SupplyParameterFromQuery(Name = "region")] public string? Region { get; set; }
     [SupplyParameterFromQuery(Name = "baseline")] public string? Baseline { get; set; }
+    [SupplyParameterFromQuery(Name = "data")] public string? Data { get; set; }
 
     private IReadOnlyList<string> TrendYears => _detail?.Trend.Select(t => t.Year.ToString(CultureInfo.InvariantCulture)).ToList() ?? [];
 
@@ -74,7 +75,7 @@ public partial class GovernoratePage : ReadyPage
     {
         try
         {
-            _filters = DashboardFilters.FromQuery(await Dashboard.YearAsync(Year), Cluster, Donor, Region, Baseline);
+            _filters = DashboardFilters.FromQuery(await Dashboard.YearAsync(Year), Cluster, Donor, Region, Baseline, Data);
             // Any spelling works in the address (/governorate/Basra); unknown ones get suggestions.
             var resolution = Names.Resolve(Pcode);
             _detail = resolution.Pcode is { } pcode ? await Breakdown.GovernorateAsync(pcode, _filters.Scope) : null;

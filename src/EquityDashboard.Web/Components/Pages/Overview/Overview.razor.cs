@@ -28,6 +28,7 @@ public partial class Overview : ReadyPage
     [SupplyParameterFromQuery(Name = "donor")] public string? Donor { get; set; }
     [SupplyParameterFromQuery(Name = "region")] public string? Region { get; set; }
     [SupplyParameterFromQuery(Name = "baseline")] public string? Baseline { get; set; }
+    [SupplyParameterFromQuery(Name = "data")] public string? Data { get; set; }
 
     protected override async Task OnInitializedAsync() => _choices = await Dashboard.ChoicesAsync();
 
@@ -35,9 +36,9 @@ public partial class Overview : ReadyPage
     {
         try
         {
-            _filters = DashboardFilters.FromQuery(await Dashboard.YearAsync(Year), Cluster, Donor, Region, Baseline);
+            _filters = DashboardFilters.FromQuery(await Dashboard.YearAsync(Year), Cluster, Donor, Region, Baseline, Data);
             (_table, _findings) = await FindingsSource.GetAsync(_filters.Scope, CancellationToken.None);
-            _sources = await Equity.SourcesForYearAsync(_filters.Year);
+            _sources = await Equity.SourcesForYearAsync(_filters.Year, _filters.RealOnly);
             _error = null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

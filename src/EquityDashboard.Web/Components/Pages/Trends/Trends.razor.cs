@@ -29,6 +29,7 @@ public partial class Trends : ReadyPage
     [SupplyParameterFromQuery(Name = "cluster")] public string? Cluster { get; set; }
     [SupplyParameterFromQuery(Name = "donor")] public string? Donor { get; set; }
     [SupplyParameterFromQuery(Name = "baseline")] public string? Baseline { get; set; }
+    [SupplyParameterFromQuery(Name = "data")] public string? Data { get; set; }
 
     private IReadOnlyList<int> Years => _tables?.Select(t => t.Scope.Year).ToList() ?? [];
     private IReadOnlyList<string> YearLabels => Years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList();
@@ -40,9 +41,9 @@ public partial class Trends : ReadyPage
         try
         {
             // The year is not a filter here; the latest one only labels links back to the overview.
-            _filters = DashboardFilters.FromQuery(await Dashboard.YearAsync(null), Cluster, Donor, null, Baseline);
+            _filters = DashboardFilters.FromQuery(await Dashboard.YearAsync(null), Cluster, Donor, null, Baseline, Data);
             _tables = await Equity.GetYearTablesAsync(_filters.Scope);
-            _sources = await Equity.SourcesForYearsAsync(Years);
+            _sources = await Equity.SourcesForYearsAsync(Years, _filters.RealOnly);
             _error = null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

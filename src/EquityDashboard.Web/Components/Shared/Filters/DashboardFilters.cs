@@ -6,19 +6,22 @@ namespace EquityDashboard.Web.Components.Shared.Filters;
 
 /// <summary>
 /// The filters of a view as they appear in the URL query string (year, cluster, donor, region,
-/// baseline), so that a copied address reopens the same view.
+/// baseline, data=real), so that a copied address reopens the same view.
 /// </summary>
 public sealed record DashboardFilters(int Year, string? Cluster = null, string? Donor = null, string? Region = null,
-    Baseline Baseline = Baseline.Pin)
+    Baseline Baseline = Baseline.Pin, bool RealOnly = false)
 {
     public const string PopulationValue = "population";
+    /// <summary>The value of <c>data</c> for real figures only.</summary>
+    public const string RealValue = "real";
 
-    /// <summary>Reads query values leniently: blanks are "all", an unknown region or baseline falls back to the default.</summary>
-    public static DashboardFilters FromQuery(int year, string? cluster, string? donor, string? region, string? baseline) =>
+    /// <summary>Reads query values leniently: blanks are "all", an unknown region, baseline or data value falls back to the default.</summary>
+    public static DashboardFilters FromQuery(int year, string? cluster, string? donor, string? region, string? baseline, string? data = null) =>
         new(year, Blank(cluster), Blank(donor), Regions.Canonical(region),
-            string.Equals(baseline, PopulationValue, StringComparison.OrdinalIgnoreCase) ? Baseline.Population : Baseline.Pin);
+            string.Equals(baseline, PopulationValue, StringComparison.OrdinalIgnoreCase) ? Baseline.Population : Baseline.Pin,
+            string.Equals(data?.Trim(), RealValue, StringComparison.OrdinalIgnoreCase));
 
-    public EquityScope Scope => new(Year, Cluster, Donor, Region, Baseline);
+    public EquityScope Scope => new(Year, Cluster, Donor, Region, Baseline, RealOnly);
 
     /// <summary>Query parameters of the filters; defaults are left out so URLs stay short.</summary>
     public IReadOnlyDictionary<string, object?> ToQuery() => new Dictionary<string, object?>
@@ -28,6 +31,7 @@ public sealed record DashboardFilters(int Year, string? Cluster = null, string? 
         ["donor"] = Donor,
         ["region"] = Region,
         ["baseline"] = Baseline == Baseline.Population ? PopulationValue : null,
+        ["data"] = RealOnly ? RealValue : null,
     };
 
     /// <summary>The query string (with a leading '?') for links that carry the filters to another page.</summary>
