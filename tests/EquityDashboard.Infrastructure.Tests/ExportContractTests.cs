@@ -57,13 +57,16 @@ public sealed class ExportContractTests
         using var doc = JsonDocument.Parse(GapsDocument.From(table).ToJson());
         var root = doc.RootElement;
 
-        Assert.Equal(["year", "scope", "totalFundingUsd", "unallocatedUsd", "totalNeed", "usdPerPin", "gini", "governorates", "regions"],
+        Assert.Equal(["year", "scope", "totalFundingUsd", "unallocatedUsd", "totalNeed", "usdPerPin", "gini", "governorates", "regions",
+                "countedThroughPooledFund"],
             root.EnumerateObject().Select(p => p.Name));
+        Assert.Empty(root.GetProperty("countedThroughPooledFund").EnumerateArray());
         Assert.Equal(2019, root.GetProperty("year").GetInt32());
         var scope = root.GetProperty("scope");
         Assert.Equal(JsonValueKind.Null, scope.GetProperty("cluster").ValueKind);
         Assert.Equal(JsonValueKind.Null, scope.GetProperty("donor").ValueKind);
         Assert.Equal("pin", scope.GetProperty("baseline").GetString());
+        Assert.Equal("all", scope.GetProperty("data").GetString());
         // F 1,750,000; unallocated 600,000; N 500,000; u 3.5; Gini 24/35 (see FundingSemanticsTests).
         Assert.Equal(1_750_000m, root.GetProperty("totalFundingUsd").GetDecimal());
         Assert.Equal(600_000m, root.GetProperty("unallocatedUsd").GetDecimal());

@@ -14,6 +14,7 @@ public sealed class SourceListTests : MudTestBase
         Id = id,
         Kind = RecordKind.Funding,
         SourceName = source,
+        IsIllustrative = source.StartsWith("Illustrative", StringComparison.Ordinal),
         FileName = file,
         Sha256 = new string('a', 64),
         FirstYear = first,

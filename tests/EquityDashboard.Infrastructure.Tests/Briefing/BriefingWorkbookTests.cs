@@ -291,7 +291,7 @@ public sealed class BriefingWorkbookTests(SeededDatabaseFixture fixture) : IClas
 
         var s = wb.Worksheet("Sources");
         Assert.Equal(["Batch", "Source", "File", "Kind", "Format", "Worksheet", "Reference period", "Imported at (UTC)",
-            "Rows read", "Rows written", "Rows skipped", "SHA-256", "Illustrative", "Used for"], s.RowTexts(4));
+            "Rows read", "Rows written", "Rows skipped", "SHA-256", "Illustrative", "Used for", "Money"], s.RowTexts(4));
         foreach (var b in sources)
         {
             var row = s.FindRow(1, b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), 5);
@@ -302,7 +302,12 @@ public sealed class BriefingWorkbookTests(SeededDatabaseFixture fixture) : IClas
             Assert.Equal(b.ImportedAt.UtcDateTime, s.Cell(row, 8).GetDateTime(), TimeSpan.FromSeconds(1));
             Assert.Equal(b.IsIllustrative ? SourcesSheet.IllustrativeMark : "no", s.Cell(row, 13).GetString());
             Assert.Equal("figures of the year", s.Cell(row, 14).GetString());
+            Assert.Equal(SourcesSheet.MoneyOf(b, []), s.Cell(row, 15).GetString());
         }
+        // The seeded pooled fund's batch says what its money is; no FTS flows are seeded, so nothing was left out.
+        Assert.Contains(sources, b => s.Cell(s.FindRow(1, b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), 5), 15).GetString()
+            == "allocations of the Iraq Humanitarian Fund");
+        Assert.Equal("This workbook: no flows left out", m.Cell(m.FindRow(1, "Money reported twice"), 3).GetString());
         Assert.DoesNotContain(s.Table("SourceTable").DataRange.Rows(), r => r.Cell(14).GetString() == "year-on-year table");
 
         // In 2020 the 2019 people-in-need batch feeds only the year-on-year blocks, and says so.

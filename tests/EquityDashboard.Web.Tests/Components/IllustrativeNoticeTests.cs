@@ -8,7 +8,8 @@ public sealed class IllustrativeNoticeTests : MudTestBase
 {
     private static ImportBatch Batch(string source) => new()
     {
-        Kind = RecordKind.Funding, SourceName = source, FileName = "f.csv", Sha256 = new string('0', 64),
+        Kind = RecordKind.Funding, SourceName = source,
+        IsIllustrative = source.StartsWith("Illustrative", StringComparison.Ordinal), FileName = "f.csv", Sha256 = new string('0', 64),
     };
 
     [Fact]

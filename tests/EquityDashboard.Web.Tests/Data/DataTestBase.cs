@@ -39,11 +39,11 @@ public abstract class DataTestBase : DatabaseTestBase
 
     /// <summary>Runs the real importer on a file written from the text (a dry run unless said otherwise); any outcome.</summary>
     protected async Task<ImportReport> RunImportAsync(string name, string text, bool dryRun = true, RecordKind? kind = null,
-        string? source = null, bool skipInvalid = false)
+        string? source = null, bool skipInvalid = false, bool illustrative = false)
     {
         var path = await WriteFileAsync(name, text);
         return await Service<ImportService>().ImportAsync(
-            new ImportRequest(path, kind) { DryRun = dryRun, SourceName = source, SkipInvalid = skipInvalid });
+            new ImportRequest(path, kind) { DryRun = dryRun, SourceName = source, SkipInvalid = skipInvalid, Illustrative = illustrative });
     }
 
     protected async Task<(int Batches, int Need)> CountRowsAsync()
