@@ -131,6 +131,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             batch.FirstYear = years.Count > 0 ? years.Min() : null;
             batch.LastYear = years.Count > 0 ? years.Max() : null;
             report.DuplicatesRemoved = context.DuplicatesRemoved;
+            report.MultiGovernorate = MultiGovernorateFunding.From(context.MultiGovernorate, p => resolver.Gazetteer[p].Name);
         }
 
         var blocked = report.ErrorCount > 0 && !request.SkipInvalid;
@@ -319,6 +320,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         Variants = report.ResolvedVariants,
         Issues = report.Issues.Take(500).Select(i => i.ToString()),
         IssuesTotal = report.Issues.Count,
+        report.MultiGovernorate,
     });
 
     /// <summary>The file's SHA-256 in lower-case hex, as batches store it (see <see cref="ImportRequest.Sha256"/>).</summary>
