@@ -191,6 +191,28 @@ public sealed class BadInputTests
     }
 
     /// <summary>
+    /// A location cell naming several governorates with one unknown part: the row is refused, the
+    /// error's value is that part and its message names it in its cell; nothing is written (the
+    /// other multi-governorate row of the file is valid).
+    /// </summary>
+    [Theory]
+    [InlineData("multi-location-unknown-part.csv", 3, "governorate", "Dohuk City", "Erbil, Dohuk City")]
+    [InlineData("hxl-multi-location-unknown-part.csv", 4, "Governorate", "Atlantis", "Ninewa and Atlantis")]
+    public async Task Unknown_part_of_a_multi_governorate_cell_is_refused_naming_the_part(string file, int row, string column, string part, string cell)
+    {
+        var error = await SingleErrorAsync(file, null, 3, 2, row, column, part, $"Unknown governorate '{part}' in '{cell}'.");
+        Assert.StartsWith($"Unknown governorate '{part}' in '{cell}'.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Presence_row_naming_several_governorates_is_refused()
+    {
+        var error = await SingleErrorAsync("presence-several-governorates.csv", RecordKind.Presence, 3, 2, 3, "governorate", "Erbil, Duhok",
+            "A presence row must name one governorate; 'Erbil, Duhok' names Duhok, Erbil");
+        Assert.Contains("one row per governorate", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A quote opened and never closed swallows every following line into one field. Whether it opens
     /// in the last field (the row would still have 10 fields and rows 4-5 would be silently lost) or
     /// mid-row (donor: the row would be 3 fields), it is one error on the row where the quote opens,

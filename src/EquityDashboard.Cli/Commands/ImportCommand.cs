@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Import;
@@ -94,6 +95,7 @@ internal static class ImportCommand
         foreach (var (reason, count) in report.SkippedRows) output.WriteLine($"Skipped: {count} row(s), {reason}");
         if (report.RowsSkippedInvalid > 0) output.WriteLine($"Invalid rows left out (--skip-invalid): {report.RowsSkippedInvalid}");
         if (report.ReplacedBatchId is { } replaced) output.WriteLine($"Replaced batch {replaced}.");
+        if (report.MultiGovernorate is { } multi) output.WriteLine(MultiGovernorateLine(multi));
         foreach (var mapping in report.ResolvedVariants)
             output.WriteLine($"  '{mapping.Input}' -> {mapping.Name} ({mapping.Pcode}), {mapping.Rows} row(s)");
         foreach (var note in report.PooledFundNotes) output.WriteLine($"Counted through the pooled fund: {note}");
@@ -102,5 +104,14 @@ internal static class ImportCommand
         if (report.Committed) output.WriteLine($"Written as batch {report.BatchId}.");
         else if (report.DryRun) output.WriteLine("Dry run: nothing written.");
         else output.WriteLine("Nothing written.");
+    }
+
+    /// <summary>"USD 1,250,000 in 3 rows names several governorates ...: Duhok (2 rows), Erbil (3)".</summary>
+    internal static string MultiGovernorateLine(MultiGovernorateFunding multi)
+    {
+        var each = multi.Governorates.Select((g, i) => string.Create(CultureInfo.InvariantCulture,
+            $"{g.Name} ({g.Rows}{(i == 0 ? (g.Rows == 1 ? " row" : " rows") : "")}, USD {g.Usd:N0})"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"USD {multi.TotalUsd:N0} in {multi.Rows} {(multi.Rows == 1 ? "row names" : "rows name")} several governorates (or a governorate and the country) and is counted as unallocated: {string.Join(", ", each)}");
     }
 }

@@ -16,8 +16,9 @@ public sealed class FundingRecord
     /// <summary>The location as given in the file (kept for provenance of unallocated money).</summary>
     public string? Locations { get; set; }
     /// <summary>
-    /// For money given to several governorates (and so unallocated): their P-codes, sorted and
-    /// joined with ';'. Null for money allocated to one governorate or at country level.
+    /// For money given to several governorates, or to a governorate and the country (and so
+    /// unallocated): the governorates' P-codes, sorted and joined with ';'. Null for money
+    /// allocated to one governorate or at country level only.
     /// </summary>
     public string? NamedPcodes { get; set; }
     public decimal AmountUsd { get; set; }

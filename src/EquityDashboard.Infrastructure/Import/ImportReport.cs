@@ -71,4 +71,35 @@ public sealed class ImportReport
     public bool Committed => BatchId is not null && !DryRun;
     public bool SkipInvalid { get; init; }
     public bool Succeeded => RefusedReason is null && (Committed || (DryRun && (ErrorCount == 0 || (SkipInvalid && RowsValid > 0))));
+
+    // ---- Funding naming several governorates (counted as unallocated)
+
+    /// <summary>
+    /// Funding rows whose location names several governorates (or a governorate and the
+    /// country): counted as unallocated, never split. Null when the file has none.
+    /// </summary>
+    public MultiGovernorateFunding? MultiGovernorate { get; set; }
 }
+
+/// <summary>Valid funding rows naming several governorates: their total, and per governorate named the rows naming it.</summary>
+public sealed record MultiGovernorateFunding(decimal TotalUsd, int Rows, IReadOnlyList<NamedGovernorateFunding> Governorates)
+{
+    /// <summary>Sums per governorate from the tally per list of P-codes (<c>"IQG09;IQG11"</c> -> USD, rows); null when empty.</summary>
+    public static MultiGovernorateFunding? From(IReadOnlyDictionary<string, (decimal Usd, int Rows)> byList, Func<string, string> nameOf)
+    {
+        if (byList.Count == 0) return null;
+        var per = new SortedDictionary<string, (decimal Usd, int Rows)>(StringComparer.Ordinal);
+        foreach (var (list, (usd, rows)) in byList)
+            foreach (var pcode in list.Split(';'))
+            {
+                var t = per.GetValueOrDefault(pcode);
+                per[pcode] = (t.Usd + usd, t.Rows + rows);
+            }
+        return new MultiGovernorateFunding(
+            byList.Values.Sum(v => v.Usd), byList.Values.Sum(v => v.Rows),
+            per.Select(kv => new NamedGovernorateFunding(kv.Key, nameOf(kv.Key), kv.Value.Usd, kv.Value.Rows)).ToList());
+    }
+}
+
+/// <summary>One governorate named by multi-governorate funding: the USD and rows of the funding naming it (each row counted whole).</summary>
+public sealed record NamedGovernorateFunding(string Pcode, string Name, decimal Usd, int Rows);

@@ -133,6 +133,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             report.DuplicatesRemoved = context.DuplicatesRemoved;
             if (report.Kind == RecordKind.Funding)
                 await PooledFundOverlaps.ReportAsync(connection, transaction, batch, years, context.PooledFundFlows, report, ct);
+            report.MultiGovernorate = MultiGovernorateFunding.From(context.MultiGovernorate, p => resolver.Gazetteer[p].Name);
         }
 
         var blocked = report.ErrorCount > 0 && !request.SkipInvalid;
@@ -321,6 +322,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         Variants = report.ResolvedVariants,
         Issues = report.Issues.Take(500).Select(i => i.ToString()),
         IssuesTotal = report.Issues.Count,
+        report.MultiGovernorate,
     });
 
     /// <summary>The file's SHA-256 in lower-case hex, as batches store it (see <see cref="ImportRequest.Sha256"/>).</summary>

@@ -197,8 +197,11 @@ internal sealed partial class RowAccessor(
         return (long)value.Value;
     }
 
-    /// <summary>Resolves a governorate spelling; an unknown one is an error with suggestions.</summary>
-    public string? Governorate(string column, string? raw)
+    /// <summary>
+    /// Resolves a governorate spelling; an unknown one is an error with suggestions. A cell naming
+    /// several places is an error saying the row (of <paramref name="kindName"/> data) must name one.
+    /// </summary>
+    public string? Governorate(string column, string? raw, string? kindName = null)
     {
         if (raw is null)
         {
@@ -213,16 +216,64 @@ internal sealed partial class RowAccessor(
         }
         if (!r.Success)
         {
-            Error(column, raw, r.Error!);
+            Error(column, raw, LocationResolver.IsList(raw) ? OneGovernorateOnly(raw, kindName) : r.Error!);
             return null;
         }
+        Record(column, raw, r);
+        return r.Pcode;
+    }
+
+    private string OneGovernorateOnly(string raw, string? kindName)
+    {
+        var cell = Locations(raw);
+        var named = cell.Pcodes.Select(p => resolver.Gazetteer[p].Name).ToList();
+        var what = named.Count > 0 ? $"names {string.Join(", ", named)}" : "names several places";
+        if (cell.NamesCountry) what += named.Count > 0 ? " and the country" : string.Empty;
+        var unknown = cell.Error is { } e ? $" ({e})" : string.Empty;
+        var rows = kindName is null ? "A row" : $"A {kindName} row";
+        return $"{rows} must name one governorate; '{cell.Input}' {what}{unknown}. Give one row per governorate.";
+    }
+
+    /// <summary>The warning and variant count of one resolved spelling.</summary>
+    private void Record(string column, string raw, NameResolution r)
+    {
         if (r.Warning is not null) Warning(column, raw, r.Warning);
         if (r.ViaVariant)
         {
             var key = (raw, r.Pcode!);
             variants[key] = variants.GetValueOrDefault(key) + 1;
         }
-        return r.Pcode;
+    }
+
+    private LocationResolver? _locationResolver;
+    private readonly Dictionary<string, LocationResolution> _locations = new(StringComparer.Ordinal);
+
+    /// <summary>A location cell resolved part by part; files repeat a few lists, so each is resolved once per import.</summary>
+    private LocationResolution Locations(string raw)
+    {
+        if (!_locations.TryGetValue(raw, out var cell))
+        {
+            cell = (_locationResolver ??= new LocationResolver(resolver)).Resolve(raw);
+            if (_locations.Count < 10_000) _locations[raw] = cell;
+        }
+        return cell;
+    }
+
+    /// <summary>
+    /// Resolves a cell that may name several governorates (see <see cref="LocationResolver"/>):
+    /// null, with an error naming the unknown part, when a part is not recognised.
+    /// </summary>
+    public LocationResolution? Locations(string column, string raw)
+    {
+        var cell = Locations(raw);
+        if (!cell.Success)
+        {
+            // One error per unknown part, its value the part (the message names the whole cell).
+            for (var i = 0; i < cell.Unknown.Count; i++) Error(column, cell.Unknown[i].Input, cell.Errors[i]);
+            return null;
+        }
+        foreach (var part in cell.Governorates) Record(column, part.Input, part);
+        return cell;
     }
 
     public void Error(string? column, string? value, string message)

@@ -69,6 +69,18 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
     /// <summary>Presence rows already written in this import (year + activity identity).</summary>
     public HashSet<string> SeenActivities { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Funding rows naming several governorates (or one and the country), counted as unallocated:
+    /// USD and rows per <see cref="Core.Records.FundingRecord.NamedPcodes"/> text.
+    /// </summary>
+    public Dictionary<string, (decimal Usd, int Rows)> MultiGovernorate { get; } = new(StringComparer.Ordinal);
+
+    public void AddMultiGovernorate(string namedPcodes, double usd)
+    {
+        ref var tally = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(MultiGovernorate, namedPcodes, out _);
+        tally = (tally.Usd + (decimal)usd, tally.Rows + 1);
+    }
+
     /// <summary>Rows that repeated an earlier row of this import and were not written.</summary>
     public int DuplicatesRemoved { get; set; }
 
@@ -135,6 +147,7 @@ internal sealed class FundingKind : TemplateKind
             var sum = context.PooledFundFlows.GetValueOrDefault((fund, y));
             context.PooledFundFlows[(fund, y)] = (sum.Usd + usd, sum.Flows + 1);
         }
+        if (named is not null) context.AddMultiGovernorate(named, usd);
         return y;
     }
 
@@ -152,23 +165,18 @@ internal sealed class FundingKind : TemplateKind
         return fund;
     }
 
-    private static readonly char[] LocationSeparators = [';', '|'];
-
     /// <summary>
-    /// One governorate: allocated. Several, the country or none: unallocated (pcode null); several
-    /// governorates are also returned as their sorted P-codes joined with ';'.
+    /// One governorate: allocated. Several, a governorate and the country, the country or none:
+    /// unallocated (pcode null, never split); the governorates named are also returned as their
+    /// sorted P-codes joined with ';'. A list with an unknown part is an error naming it.
     /// </summary>
     private static (string? Pcode, string? Locations, string? Named) ParseLocation(RowAccessor row)
     {
         var raw = row.Text("governorate");
         if (raw is null || NameResolver.IsCountry(raw)) return (null, raw, null);
-        if (raw.IndexOfAny(LocationSeparators) < 0) return (row.Governorate("governorate", raw), raw, null);
-        var parts = raw.Split(LocationSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var pcodes = parts.Where(p => !NameResolver.IsCountry(p)).Select(p => row.Governorate("governorate", p)).ToList();
-        if (pcodes.Any(p => p is null)) return (null, raw, null);
-        var distinct = pcodes.Distinct().Order(StringComparer.Ordinal).ToList();
-        if (distinct.Count == 1 && parts.Length == 1) return (distinct[0], raw, null);
-        return (null, raw, distinct.Count > 1 ? string.Join(';', distinct!) : null);
+        if (!LocationResolver.IsList(raw)) return (row.Governorate("governorate", raw), raw, null);
+        var cell = row.Locations("governorate", raw);
+        return (cell?.Pcode, raw, cell?.NamedPcodes);
     }
 
     private static FundingStatus ParseStatus(RowAccessor row)
@@ -228,7 +236,7 @@ internal sealed class PresenceKind : TemplateKind
         var name = row.Text("organisation");
         var acronym = row.Text("acronym");
         if (name is null && acronym is null) row.Error("organisation", null, "Give the organisation's name or acronym.");
-        var pcode = row.Governorate("governorate", row.Text("governorate"));
+        var pcode = row.Governorate("governorate", row.Text("governorate"), "presence");
         if (row.HasErrors) return null;
 
         var orgKey = context.Linker!.KeyFor(name, acronym);
@@ -267,7 +275,7 @@ internal sealed class NeedKind : TemplateKind
     public override int? Write(RowAccessor row, ImportContext context)
     {
         var year = row.Year("year", required: true);
-        var pcode = row.Governorate("governorate", row.Text("governorate"));
+        var pcode = row.Governorate("governorate", row.Text("governorate"), "need");
         var pin = row.WholeNumber("people_in_need", required: false);
         var targeted = row.WholeNumber("targeted", required: false);
         var reached = row.WholeNumber("reached", required: false);
@@ -292,7 +300,7 @@ internal sealed class IncidentKind : TemplateKind
     public override int? Write(RowAccessor row, ImportContext context)
     {
         var date = row.Date("date", required: true);
-        var pcode = row.Governorate("governorate", row.Text("governorate"));
+        var pcode = row.Governorate("governorate", row.Text("governorate"), "incident");
         var count = row.WholeNumber("count", required: false);
         if (count == 0) row.Error("count", "0", "Count must be at least 1 (leave blank for one incident).");
         if (row.HasErrors) return null;

@@ -197,7 +197,7 @@ public sealed class FtsFormatTests
     // ---------------------------------------------------------------- synthetic Iraq files
 
     /// <summary>One synthetic flow; columns not given are blank.</summary>
-    private static string Flow(string id, string budgetYear, string date, string amount, string donor, string destLocations,
+    internal static string Flow(string id, string budgetYear, string date, string amount, string donor, string destLocations,
         string status = "paid", string boundary = "incoming", string cluster = "Health", string description = "A flow",
         string recipient = "Some Agency")
     {

@@ -218,7 +218,8 @@ internal sealed class FtsProjector : RowProjector
             : value;
 
     /// <summary>
-    /// Reads destLocations (a list separated by ',' or ';', e.g. "IRQ", "JOR,PSE", "Iraq; Ninewa"):
+    /// Reads destLocations (a list, split as <see cref="LocationResolver"/> does: ',', ';', '|', '،'
+    /// or "and", e.g. "IRQ", "JOR,PSE", "Iraq; Ninewa"):
     /// the governorate cell to write, or why the row is skipped. Each entry is the country
     /// (Iraq, IRQ), an Iraqi governorate (any gazetteer spelling or P-code), another country
     /// (an ISO3 code), or an unrecognised name.
@@ -236,35 +237,25 @@ internal sealed class FtsProjector : RowProjector
     /// </summary>
     internal static (string? Governorate, string? Skip, List<string> Unknown) Locate(string? destLocations)
     {
-        var unknown = new List<string>();
-        var parts = (destLocations ?? string.Empty)
-            .Split([',', ';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.Trim('"', '\'', ' ', '\t'))
-            .Where(p => p.Length > 0)
-            .ToList();
-        if (parts.Count == 0) return (null, NoLocation, unknown);
+        // The same splitting and resolution as every other format (LocationResolver); FTS's own
+        // rules: a cell is always a list, other countries' ISO3 codes are set aside before resolving.
+        var cell = Locations.Value.Resolve(destLocations, IsIso3);
+        if (cell.Governorates.Count == 0 && cell.Elsewhere.Count == 0 && !cell.NamesCountry) return (null, NoLocation, []);
 
-        var iraq = false;
-        var otherCountries = 0;
-        var governorates = new Dictionary<string, string>(StringComparer.Ordinal); // pcode -> first spelling
+        var spelling = new Dictionary<string, string>(StringComparer.Ordinal); // pcode -> first spelling
         var order = new List<string>();
-        foreach (var part in parts)
-        {
-            if (NameResolver.IsCountry(part)) iraq = true;
-            else if (IsIso3(part)) otherCountries++;
-            else if (Resolver.Value.Resolve(part) is { Success: true } r)
-            {
-                if (governorates.TryAdd(r.Pcode!, part)) order.Add(r.Pcode!);
-            }
-            else unknown.Add(part);
-        }
+        foreach (var r in cell.Governorates)
+            if (r.Success && spelling.TryAdd(r.Pcode!, r.Input)) order.Add(r.Pcode!);
+        var unknown = cell.Unknown.Select(u => u.Input).ToList();
 
-        if (!iraq && governorates.Count == 0) return (null, OutsideIraq, []);
-        if (otherCountries > 0) return (null, SeveralCountries, []);
+        if (!cell.NamesCountry && order.Count == 0) return (null, OutsideIraq, []);
+        if (cell.Elsewhere.Count > 0) return (null, SeveralCountries, []);
         if (unknown.Count > 0) return (null, UnknownPlaces, unknown);
-        if (governorates.Count > 0) return (string.Join(";", order.Select(p => governorates[p])), null, unknown);
+        if (order.Count > 0) return (string.Join(";", order.Select(p => spelling[p])), null, unknown);
         return ("Iraq", null, unknown);
     }
+
+    private static readonly Lazy<LocationResolver> Locations = new(() => new LocationResolver(Resolver.Value));
 
     private static bool IsIso3(string s) => s.Length == 3 && s.All(char.IsAsciiLetterUpper);
 }

@@ -32,6 +32,13 @@ internal sealed class HxlFormat : SourceFormat
             problems.Add(new HeaderNote(required, $"No HXL column for '{required}' ({Expected(inferred.Value, required)})."));
         foreach (var group in template.OneOfColumns.Where(g => g.All(c => c != "year") && !g.Any(map.ContainsKey)))
             problems.Add(new HeaderNote(group[0], $"No HXL column for any of {string.Join(", ", group)}."));
+        if (kind is null && problems.Count > 0)
+        {
+            // Detected, not asked for: one message naming the kind the tags look like and what to add.
+            var missing = KindGuess.Missing(template, c => map.ContainsKey(c) || (c == "year" && (hasYear || request.Year is not null)));
+            if (!hasYear && request.Year is null && !missing.Contains("year")) missing.Insert(0, "year");
+            problems = [new HeaderNote(missing[0], KindGuess.Message(inferred.Value, missing, yearOption: true))];
+        }
 
         var used = map.Values.Select(v => v.Index).ToHashSet();
         var warnings = tags.Select((t, i) => (t, i)).Where(x => x.t is not null && !used.Contains(x.i))
@@ -53,7 +60,12 @@ internal sealed class HxlFormat : SourceFormat
         if (Any(t => t.Hashtag == "value" && !t.Has("pct") && !t.Has("required"))) return RecordKind.Funding;
         if (Any(t => t.Hashtag is "inneed" or "targeted")) return RecordKind.Need;
         if (Any(t => t.Hashtag == "event") || Any(t => t.Is("affected", "killed"))) return RecordKind.Incidents;
-        if (Any(t => t.Hashtag == "org") && Any(t => t.Hashtag == "adm1")) return RecordKind.Presence;
+        // Organisations that work somewhere (not donors), or activities: presence, even without #adm1
+        // (then refused for the missing governorate rather than not recognised).
+        var presence = Map(tags, RecordKind.Presence);
+        if (presence.ContainsKey("organisation") || presence.ContainsKey("acronym") || presence.ContainsKey("activity")) return RecordKind.Presence;
+        // A donor without an amount is a funding file missing its amount, not a 3W file.
+        if (Any(t => t.Is("org", "funder") || t.Is("org", "donor"))) return RecordKind.Funding;
         return null;
     }
 
@@ -97,8 +109,8 @@ internal sealed class HxlFormat : SourceFormat
                 Take("source_id", t => t.Is("activity", "id"));
                 break;
             case RecordKind.Presence:
-                Take("organisation", t => t.Is("org", "name") && !t.Has("funder"));
-                Take("organisation", t => t.Hashtag == "org" && !t.Has("acronym") && !t.Has("type") && !t.Has("code") && !t.Has("funder"));
+                Take("organisation", t => t.Is("org", "name") && !t.Has("funder") && !t.Has("donor"));
+                Take("organisation", t => t.Hashtag == "org" && !t.Has("acronym") && !t.Has("type") && !t.Has("code") && !t.Has("funder") && !t.Has("donor"));
                 Take("acronym", t => t.Is("org", "acronym"));
                 Take("org_type", t => t.Is("org", "type"));
                 Take("cluster", t => t.Hashtag == "sector" && !t.Has("code"));

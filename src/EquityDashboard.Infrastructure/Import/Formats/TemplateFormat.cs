@@ -16,7 +16,24 @@ internal sealed class TemplateFormat : SourceFormat
             var match = MatchKind(header, TemplateKind.For(candidate), explicitKind: kind is not null);
             if (match is not null && (best is null || match.Score > best.Score)) best = match;
         }
-        return best;
+        return best ?? (kind is null ? NearMiss(header) : null);
+    }
+
+    /// <summary>
+    /// A header of template columns that fits no kind completely: refused, naming the kind it
+    /// looks like and the columns to add. Scored below any other reading of the header.
+    /// </summary>
+    private FormatMatch? NearMiss(HeaderInfo header)
+    {
+        var names = header.Titles.Select(t => t.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        if (KindGuess.FromTemplateColumns(names) is not { } guess) return null;
+        var kind = TemplateKind.For(guess);
+        if (names.Count(kind.Columns.Contains) < 2) return null;
+        var missing = KindGuess.Missing(kind, names.Contains);
+        return new FormatMatch(Name, guess, 0, null)
+        {
+            Problems = [new HeaderNote(missing[0], KindGuess.Message(guess, missing))],
+        };
     }
 
     private FormatMatch? MatchKind(HeaderInfo header, TemplateKind kind, bool explicitKind)
