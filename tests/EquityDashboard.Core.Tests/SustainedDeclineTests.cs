@@ -24,7 +24,7 @@ public sealed class SustainedDeclineTests
     public void A_two_year_fall_from_the_peak_is_stated_with_every_figure()
     {
         var series = Series(2015, 1_500_000m, 15_180_000m, 6_720_000m, 3_150_000m);
-        var finding = Assert.Single(SustainedDecline.Find(Regions1(Regions.Kri, series), 2018));
+        var finding = Assert.IsType<Finding>(SustainedDecline.Find(Regions1(Regions.Kri, series), 2018));
 
         Assert.Equal(FindingTopic.FundingFalling, finding.Topic);
         Assert.Equal([Regions.Kri], finding.AreaKeys);
@@ -38,7 +38,7 @@ public sealed class SustainedDeclineTests
     public void A_one_year_fall_is_not_stated()
     {
         var series = Series(2016, 15_000_000m, 6_000_000m);
-        Assert.Empty(SustainedDecline.Find(Regions1(Regions.Kri, series), 2017));
+        Assert.Null(SustainedDecline.Find(Regions1(Regions.Kri, series), 2017));
         // Nor when the year before the peak was lower: the fall is still one year long.
         Assert.Null(SustainedDecline.Detect(Regions.Kri, Series(2015, 2_000_000m, 15_000_000m, 6_000_000m), 2017));
     }
@@ -83,11 +83,11 @@ public sealed class SustainedDeclineTests
         for (var year = 2018; year <= 2020; year++)
         {
             var fall = Enumerable.Range(2017, year - 2016).Select(y => (y, usd[y - 2016])).ToArray();
-            var finding = Assert.Single(SustainedDecline.Find(Regions1(Regions.NorthCentre, series), year));
+            var finding = Assert.IsType<Finding>(SustainedDecline.Find(Regions1(Regions.NorthCentre, series), year));
             Assert.Equal(Expected(Regions.NorthCentre, 2016, usd[0], fall), finding.Text);
         }
         // 2020: 4 years running, (0.4 - 40) / 40 = -99.0 %.
-        var last = SustainedDecline.Find(Regions1(Regions.NorthCentre, series), 2020)[0].Text;
+        var last = SustainedDecline.Find(Regions1(Regions.NorthCentre, series), 2020)!.Text;
         Assert.StartsWith("North/Centre funding has fallen for 4 years running from its peak of USD 40.0 M in 2016: ", last);
         Assert.EndsWith("USD 400 K in 2020 (-99.0% from the peak).", last);
     }
@@ -105,12 +105,12 @@ public sealed class SustainedDeclineTests
     [Fact]
     public void A_region_with_no_funding_is_ignored_and_a_missing_year_has_no_funding()
     {
-        Assert.Empty(SustainedDecline.Find(Regions1(Regions.Baghdad, Series(2016, 0m, 0m, 0m)), 2018));
-        Assert.Empty(SustainedDecline.Find(Regions1(Regions.Baghdad, new Dictionary<int, decimal>()), 2018));
+        Assert.Null(SustainedDecline.Find(Regions1(Regions.Baghdad, Series(2016, 0m, 0m, 0m)), 2018));
+        Assert.Null(SustainedDecline.Find(Regions1(Regions.Baghdad, new Dictionary<int, decimal>()), 2018));
 
         // 2018 is missing: no funding that year, so 2016-2018 is a fall to zero (-100 %) ...
         var gap = new Dictionary<int, decimal> { [2016] = 8_000_000m, [2017] = 2_000_000m };
-        var finding = Assert.Single(SustainedDecline.Find(Regions1(Regions.Baghdad, gap), 2018));
+        var finding = Assert.IsType<Finding>(SustainedDecline.Find(Regions1(Regions.Baghdad, gap), 2018));
         Assert.Equal(Expected(Regions.Baghdad, 2016, 8_000_000m, (2017, 2_000_000m), (2018, 0m)), finding.Text);
         Assert.Contains("-100.0% from the peak", finding.Text);
 
@@ -120,7 +120,7 @@ public sealed class SustainedDeclineTests
     }
 
     [Fact]
-    public void Several_regions_are_stated_steepest_fall_first()
+    public void Several_regions_are_stated_in_one_finding_steepest_fall_first()
     {
         var series = new Dictionary<string, IReadOnlyDictionary<int, decimal>>
         {
@@ -128,8 +128,13 @@ public sealed class SustainedDeclineTests
             [Regions.Kri] = Series(2016, 15_000_000m, 7_000_000m, 3_000_000m),           // -80.0 %
             [Regions.South] = Series(2016, 1_000_000m, 2_000_000m, 3_000_000m),         // rising
         };
-        var findings = SustainedDecline.Find(series, 2018);
-        Assert.Equal([[Regions.Kri], [Regions.NorthCentre]], findings.Select(f => f.AreaKeys));
+        var finding = Assert.IsType<Finding>(SustainedDecline.Find(series, 2018));
+        Assert.Equal([Regions.Kri, Regions.NorthCentre], finding.AreaKeys);
+        // One finding, one sentence per region, so declining regions take one place under the cap.
+        Assert.Equal(
+            Expected(Regions.Kri, 2016, 15_000_000m, (2017, 7_000_000m), (2018, 3_000_000m)) + " "
+            + Expected(Regions.NorthCentre, 2016, 70_000_000m, (2017, 69_000_000m), (2018, 30_000_000m)),
+            finding.Text);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public static class FindingsWriter
         }
         findings.Add(FundingFalling(table));
         if (earlierYears is { Count: > 0 })
-            findings.AddRange(SustainedDecline.Find(SustainedDecline.RegionSeries([.. earlierYears, table]), scope.Year));
+            findings.Add(SustainedDecline.Find(SustainedDecline.RegionSeries([.. earlierYears, table]), scope.Year));
         if (comparable && otherBaseline is { TotalNeed: > 0, TotalFundingUsd: > 0 })
             findings.Add(BaselineDisagreement(table, otherBaseline));
         findings.Add(NoPresence(table));

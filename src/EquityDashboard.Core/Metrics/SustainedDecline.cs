@@ -69,20 +69,27 @@ public static class SustainedDecline
     }
 
     /// <summary>
-    /// One finding per declining region (topic <see cref="FindingTopic.FundingFalling"/>), the steepest first:
-    /// "KRI funding has fallen for 2 years running from its peak of USD 15.2 M in 2016: USD 6.7 M in 2017,
-    /// USD 3.2 M in 2018 (-79.2% from the peak)."
+    /// One finding (topic <see cref="FindingTopic.FundingFalling"/>) with a sentence per declining region, the
+    /// steepest fall from the peak first, or null when no region declines. One finding, not one per region, so
+    /// that several declining regions do not push the other findings past <see cref="FindingsWriter.MaxFindings"/>.
     /// </summary>
-    public static IReadOnlyList<Finding> Find(IReadOnlyDictionary<string, IReadOnlyDictionary<int, decimal>> fundingByRegion, int year) =>
-        DetectAll(fundingByRegion, year).Select(ToFinding).ToList();
+    public static Finding? Find(IReadOnlyDictionary<string, IReadOnlyDictionary<int, decimal>> fundingByRegion, int year)
+    {
+        var declines = DetectAll(fundingByRegion, year);
+        return declines.Count == 0 ? null
+            : new Finding(FindingTopic.FundingFalling, string.Join(" ", declines.Select(Sentence)), declines.Select(d => d.Region).ToList());
+    }
 
-    public static Finding ToFinding(Decline decline)
+    /// <summary>
+    /// "KRI funding has fallen for 2 years running from its peak of USD 15.2 M in 2016: USD 6.7 M in 2017,
+    /// USD 3.1 M in 2018 (-79.3% from the peak)."
+    /// </summary>
+    public static string Sentence(Decline decline)
     {
         ArgumentNullException.ThrowIfNull(decline);
         var figures = string.Join(", ", decline.Fall.Select(f => $"{Money.Short(f.Usd)} in {f.Year}"));
-        var text = $"{decline.Region} funding has fallen for {decline.Fall.Count} years running from its peak of "
+        return $"{decline.Region} funding has fallen for {decline.Fall.Count} years running from its peak of "
             + $"{Money.Short(decline.PeakUsd)} in {decline.PeakYear}: {figures} ({Money.Percent(decline.ChangeFromPeak)} from the peak).";
-        return new Finding(FindingTopic.FundingFalling, text, [decline.Region]);
     }
 
     /// <summary>
