@@ -30,12 +30,21 @@ public static class FindingsWriter
     /// The findings for <paramref name="table"/>, ordered by importance and capped at <see cref="MaxFindings"/>.
     /// <paramref name="otherBaseline"/> is the same scope under the other baseline (people in need or
     /// population); when given, areas whose flags differ between the two are reported.
+    /// <paramref name="earlierYears"/> are the same scope's tables of earlier years (either baseline: funding
+    /// does not depend on it), from the first year with data to the year before; when given, a region whose
+    /// funding has fallen from its peak for <see cref="SustainedDecline.MinYears"/> or more years running is reported.
     /// </summary>
-    public static IReadOnlyList<Finding> Write(EquityTable table, EquityTable? otherBaseline = null) =>
-        Write(table, otherBaseline, MaxFindings);
+    public static IReadOnlyList<Finding> Write(EquityTable table, EquityTable? otherBaseline = null,
+        IReadOnlyList<EquityTable>? earlierYears = null) =>
+        Write(table, otherBaseline, earlierYears, MaxFindings);
+
+    /// <summary>The same without earlier years, with another cap (<c>int.MaxValue</c> for every finding).</summary>
+    public static IReadOnlyList<Finding> Write(EquityTable table, EquityTable? otherBaseline, int max) =>
+        Write(table, otherBaseline, null, max);
 
     /// <summary>The same, with another cap (<c>int.MaxValue</c> for every finding).</summary>
-    public static IReadOnlyList<Finding> Write(EquityTable table, EquityTable? otherBaseline, int max)
+    public static IReadOnlyList<Finding> Write(EquityTable table, EquityTable? otherBaseline,
+        IReadOnlyList<EquityTable>? earlierYears, int max)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
@@ -43,6 +52,10 @@ public static class FindingsWriter
             throw new ArgumentException(
                 $"The other table must be the same scope under the other baseline; got '{otherBaseline.Scope.Describe()}' for '{table.Scope.Describe()}'.",
                 nameof(otherBaseline));
+        if (earlierYears?.FirstOrDefault(t => !IsEarlierYearOf(table.Scope, t.Scope)) is { } stray)
+            throw new ArgumentException(
+                $"Earlier years must be the same scope in an earlier year; got '{stray.Scope.Describe()}' for '{table.Scope.Describe()}'.",
+                nameof(earlierYears));
 
         var scope = table.Scope;
         if (!table.HasAnyData)
@@ -65,6 +78,8 @@ public static class FindingsWriter
             findings.Add(Access(table));
         }
         findings.Add(FundingFalling(table));
+        if (earlierYears is { Count: > 0 })
+            findings.Add(SustainedDecline.Find(SustainedDecline.RegionSeries([.. earlierYears, table]), scope.Year));
         if (comparable && otherBaseline is { TotalNeed: > 0, TotalFundingUsd: > 0 })
             findings.Add(BaselineDisagreement(table, otherBaseline));
         findings.Add(NoPresence(table));
@@ -79,6 +94,9 @@ public static class FindingsWriter
 
     private static bool IsOtherBaselineOf(EquityScope a, EquityScope b) =>
         a.Baseline != b.Baseline && a with { Baseline = b.Baseline } == b;
+
+    private static bool IsEarlierYearOf(EquityScope scope, EquityScope earlier) =>
+        earlier.Year < scope.Year && scope with { Year = earlier.Year, Baseline = earlier.Baseline } == earlier;
 
     // --- what the data does not cover -------------------------------------------------------
 

@@ -2,14 +2,20 @@ using EquityDashboard.Core.Metrics;
 
 namespace EquityDashboard.Infrastructure.Queries;
 
-/// <summary>An equity table, the same scope under the other baseline, and the findings written from both.</summary>
-public sealed record ScopeFindings(EquityTable Table, EquityTable OtherBaseline, IReadOnlyList<Finding> Findings);
+/// <summary>
+/// An equity table, the same scope under the other baseline, the scope's tables of the earlier years
+/// (from the first year with data; empty when there are none) and the findings written from them.
+/// </summary>
+public sealed record ScopeFindings(EquityTable Table, EquityTable OtherBaseline, IReadOnlyList<EquityTable> EarlierYears,
+    IReadOnlyList<Finding> Findings);
 
 /// <summary>
 /// The key findings of a scope (dashboard panel, briefing workbook). The inputs are read once:
 /// they do not depend on the baseline, so the other baseline costs only a second computation.
+/// The earlier years (for a funding decline over several years) are the scope's tables of every
+/// year from the first with data to the year before, read through the same cached queries.
 /// </summary>
-public sealed class FindingsService(EquityQueries queries, EquityCalculator calculator)
+public sealed class FindingsService(EquityQueries queries, EquityCalculator calculator, EquityService equity)
 {
     public async Task<(EquityTable Table, IReadOnlyList<Finding> Findings)> GetAsync(EquityScope scope, CancellationToken ct)
     {
@@ -23,6 +29,15 @@ public sealed class FindingsService(EquityQueries queries, EquityCalculator calc
         var table = calculator.Compute(inputs);
         var otherScope = scope with { Baseline = scope.Baseline == Baseline.Pin ? Baseline.Population : Baseline.Pin };
         var other = calculator.Compute(inputs with { Scope = otherScope });
-        return new ScopeFindings(table, other, FindingsWriter.Write(table, other));
+        var earlier = table.HasAnyData ? await EarlierYearsAsync(scope, ct) : [];
+        return new ScopeFindings(table, other, earlier, FindingsWriter.Write(table, other, earlier));
+    }
+
+    /// <summary>The scope's tables from the first year with data to the year before the scope's, oldest first.</summary>
+    public async Task<IReadOnlyList<EquityTable>> EarlierYearsAsync(EquityScope scope, CancellationToken ct)
+    {
+        var years = await equity.YearsAsync(ct);
+        if (years.Count == 0 || years[0] >= scope.Year) return [];
+        return await equity.GetYearTablesAsync(scope, years[0], scope.Year - 1, ct);
     }
 }

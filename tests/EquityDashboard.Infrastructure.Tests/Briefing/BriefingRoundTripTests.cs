@@ -105,7 +105,10 @@ public sealed class BriefingRoundTripTests(SeededDatabaseFixture fixture) : ICla
 
         // The findings on the Brief sheet are the generator's, in order.
         var brief = wb.Worksheet("Brief");
-        var findings = FindingsWriter.Write(table, other);
+        // Earlier years (first year with data to the year before) feed the sustained-decline finding.
+        var years = await fixture.Db.Equity.YearsAsync();
+        var earlier = years[0] < year ? await fixture.Db.Equity.GetYearTablesAsync(scope, years[0], year - 1) : [];
+        var findings = FindingsWriter.Write(table, other, earlier);
         var first = brief.FindRow(1, "Key findings") + 1;
         Assert.Equal(findings.Select(f => f.Text), Enumerable.Range(first, findings.Count).Select(r => brief.Cell(r, 2).GetString()));
         WorkbookReader.Money(table.TotalFundingUsd, brief.Cell(brief.FindRow(1, "Total funding (allocated)"), 2));

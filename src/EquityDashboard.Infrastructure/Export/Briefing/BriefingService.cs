@@ -105,7 +105,7 @@ public sealed class BriefingService(
         var detail = await detailTask ?? throw new ArgumentException($"Unknown governorate '{governorate}'.", nameof(governorate));
         // The findings of the national table that concern this governorate or its region.
         var national = await nationalTask;
-        var all = FindingsWriter.Write(national.Table, national.OtherBaseline, int.MaxValue);
+        var all = FindingsWriter.Write(national.Table, national.OtherBaseline, national.EarlierYears, int.MaxValue);
         var mine = all.Where(f => f.AreaKeys.Contains(pcode) || f.AreaKeys.Contains(detail.Governorate.Region)
                 || f.Topic is FindingTopic.NoData or FindingTopic.Unallocated)
             .ToList();
