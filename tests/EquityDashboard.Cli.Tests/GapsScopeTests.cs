@@ -22,6 +22,26 @@ public sealed class GapsScopeTests(SeededDatabaseFixture seeded)
     }
 
     [Fact]
+    public async Task Real_only_leaves_out_the_illustrative_batches_in_gaps_trends_and_export()
+    {
+        using var all = Json(await seeded.RunAsync("gaps", "--year", "2019", "--format", "json"));
+        using var real = Json(await seeded.RunAsync("gaps", "--year", "2019", "--real-only", "--format", "json"));
+        Assert.Equal("all", all.RootElement.GetProperty("scope").GetProperty("data").GetString());
+        Assert.Equal("real", real.RootElement.GetProperty("scope").GetProperty("data").GetString());
+        var allFunding = all.RootElement.GetProperty("totalFundingUsd").GetDecimal();
+        var realFunding = real.RootElement.GetProperty("totalFundingUsd").GetDecimal();
+        Assert.InRange(realFunding, 1, allFunding - 1);
+
+        var table = await seeded.RunAsync("gaps", "--year", "2019", "--real-only");
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("real figures only", table.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("ILLUSTRATIVE", table.StdOut, StringComparison.Ordinal);
+
+        using var trends = Json(await seeded.RunAsync("trends", "--from", "2019", "--to", "2019", "--real-only", "--format", "json"));
+        Assert.Equal(realFunding, trends.RootElement.EnumerateArray().Sum(r => r.GetProperty("fundingUsd").GetDecimal()));
+    }
+
+    [Fact]
     public async Task A_cluster_typed_in_another_case_gives_the_same_table()
     {
         var typed = await seeded.RunAsync("gaps", "--year", "2019", "--cluster", "hEALTH", "--format", "csv");

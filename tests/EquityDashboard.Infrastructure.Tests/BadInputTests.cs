@@ -204,6 +204,16 @@ public sealed class BadInputTests
         Assert.StartsWith($"Unknown governorate '{part}' in '{cell}'.", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Funding columns without an amount: refused as funding naming the missing column, never imported as presence.</summary>
+    [Theory]
+    [InlineData("funding-without-amount.csv")]
+    [InlineData("hxl-funding-without-amount.csv")]
+    public async Task Funding_file_without_an_amount_column_is_refused_naming_it(string file)
+    {
+        var error = await SingleErrorAsync(file, null, 0, 0, 1, "amount_usd", null, "funding file without an amount column: add \"amount_usd\" or #value+usd");
+        Assert.StartsWith("funding file without an amount column", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Presence_row_naming_several_governorates_is_refused()
     {

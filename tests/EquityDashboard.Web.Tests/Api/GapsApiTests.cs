@@ -28,6 +28,21 @@ public sealed class GapsApiTests(SeededApp app)
     }
 
     [Fact]
+    public async Task Data_real_gives_the_real_figures_only_table()
+    {
+        var real = new EquityScope(2019, RealOnly: true);
+        using var response = await app.Client.GetAsync("/api/gaps?year=2019&data=real");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(await ExpectedJson(real), body);
+        Assert.NotEqual(await ExpectedJson(new EquityScope(2019)), body);
+        using var doc = JsonDocument.Parse(body);
+        Assert.Equal("real", doc.RootElement.GetProperty("scope").GetProperty("data").GetString());
+        Assert.Equal((await app.Factory.Equity.GetTableAsync(real)).TotalFundingUsd, doc.RootElement.GetProperty("totalFundingUsd").GetDecimal());
+    }
+
+    [Fact]
     public async Task Json_lists_every_governorate_with_figures_from_the_table()
     {
         var table = await app.Factory.Equity.GetTableAsync(new EquityScope(2019));

@@ -56,6 +56,16 @@ public sealed class ValidationApiTests(SeededApp app)
         Assert.Contains("'csv'", Error(problem, "format"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/gaps?year=2019&data=fake")]
+    [InlineData("/api/trends?data=invented")]
+    [InlineData("/api/governorates/IQG02?year=2019&data=x")]
+    public async Task An_unknown_data_value_is_refused(string url)
+    {
+        var problem = await BadRequest(url);
+        Assert.Contains("'real'", Error(problem, "data"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_bad_trends_year_is_refused()
     {

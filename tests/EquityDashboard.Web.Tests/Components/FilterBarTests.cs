@@ -47,6 +47,24 @@ public sealed class FilterBarTests : MudTestBase
     }
 
     [Fact]
+    public void Real_figures_only_is_a_filter_kept_in_the_address()
+    {
+        var cut = Render(new DashboardFilters(2019, Cluster: "Health"));
+        Assert.Equal(["All data", "Real figures only"], Options(cut, "data"));
+        Assert.Equal("", Selected(cut, "data"));
+
+        cut.Find("select[data-testid=data]").Change(DashboardFilters.RealValue);
+
+        var chosen = Assert.Single(_changes);
+        Assert.Equal(new DashboardFilters(2019, "Health", RealOnly: true), chosen);
+        Assert.True(chosen.Scope.RealOnly);
+        Assert.Equal("?year=2019&cluster=Health&data=real", chosen.QueryString());
+        Assert.Equal(chosen, DashboardFilters.FromQuery(2019, "Health", null, null, null, "REAL"));
+        Assert.False(DashboardFilters.FromQuery(2019, null, null, null, null, "nonsense").RealOnly);
+        Assert.Equal(DashboardFilters.RealValue, Selected(Render(chosen), "data"));
+    }
+
+    [Fact]
     public void Year_region_and_baseline_changes_are_reported()
     {
         var cut = Render(new DashboardFilters(2019));

@@ -25,6 +25,8 @@ public sealed class GovernoratePageTests : DatabaseTestBase
             2019,,USA,,Health,Kirkuk,10000,paid,,b
             2019,,USA,,,Ninewa,960000,paid,,c
             2018,,USA,,,Kirkuk,80000,paid,,d
+            2019,,ECHO,,,"Kirkuk, Ninewa",500000,paid,,e
+            2019,,ECHO,,,"Kirkuk; Erbil",70000,pledge,,f
             """);
         await ImportAsync("incidents.csv", RecordKind.Incidents, """
             date,governorate,type,count
@@ -60,6 +62,20 @@ public sealed class GovernoratePageTests : DatabaseTestBase
         Assert.Contains(FlagCodes.UnderServed, row.Flags.Select(f => f.Code));
         Assert.Contains(FlagCodes.AccessConstrained, row.Flags.Select(f => f.Code));
         Assert.Contains("may be a matter of access rather than neglect", cut.Find("[data-testid=access-note]").TextContent);
+    }
+
+    [Fact]
+    public async Task Money_given_to_several_governorates_is_named_but_not_added()
+    {
+        var kirkuk = Open("/governorate/IQG13?year=2019");
+        var text = kirkuk.Find("[data-testid=also-named]").TextContent;
+        Assert.Contains("Also named in USD 500,000 of multi-governorate funding (1 flow)", text);
+        // Not in Kirkuk's own funding: 30,000 + 10,000 only.
+        Assert.Contains(Money.Full(40_000m), kirkuk.Find("[data-figure=funding]").TextContent);
+        Assert.Equal(500_000m, (await Service<EquityService>().GetTableAsync(new EquityScope(2019))).UnallocatedUsd);
+
+        // A pledge counts nowhere, so Erbil is named in no counted money.
+        Assert.Empty(Open("/governorate/IQG11?year=2019").FindAll("[data-testid=also-named]"));
     }
 
     [Fact]
