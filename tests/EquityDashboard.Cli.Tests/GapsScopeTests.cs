@@ -34,7 +34,7 @@ public sealed class GapsScopeTests(SeededDatabaseFixture seeded)
 
         var table = await seeded.RunAsync("gaps", "--year", "2019", "--real-only");
         Assert.Equal(0, table.ExitCode);
-        Assert.Contains("real figures only", table.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Real figures only: every batch marked illustrative is left out.", table.StdOut, StringComparison.Ordinal);
         Assert.DoesNotContain("ILLUSTRATIVE", table.StdOut, StringComparison.Ordinal);
 
         using var trends = Json(await seeded.RunAsync("trends", "--from", "2019", "--to", "2019", "--real-only", "--format", "json"));

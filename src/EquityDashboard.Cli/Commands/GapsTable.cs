@@ -31,6 +31,8 @@ internal static class GapsTable
             $"Allocated funding {Money.Full(table.TotalFundingUsd)}; unallocated (several governorates or country level) {Money.Full(table.UnallocatedUsd)}; " +
             $"pledged, not counted {Money.Full(table.PledgedUsd)}; " +
             $"{needLabel.ToLowerInvariant()} {Money.Number(table.TotalNeed)}; USD per person {Money.PerPerson(table.UsdPerPin)}; Gini {(table.Gini is { } gi ? gi.ToString("0.00", CultureInfo.InvariantCulture) : "–")}."));
+        if (table.Scope.RealOnly)
+            console.MarkupLine("[bold]Real figures only:[/] every batch marked illustrative is left out.");
         foreach (var overlap in table.CountedThroughPooledFund)
             console.MarkupLine($"[bold]Counted through the pooled fund:[/] {Markup.Escape(overlap.Describe())}");
         foreach (var g in table.Governorates.Concat(table.Regions).Where(f => f.Flags.Count > 0))
