@@ -220,7 +220,7 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
                 && (f.PooledFund == null || !funds.Contains(f.PooledFund)))
             .GroupBy(_ => 1)
             .Select(g => new { Usd = g.Sum(f => (double)f.AmountUsd), Flows = g.Count() })
-            .FirstOrDefaultAsync(ct);
-        return new MultiGovernorateFunding((decimal)(rows?.Usd ?? 0), rows?.Flows ?? 0);
+            .ToListAsync(ct);
+        return rows is [var total] ? new MultiGovernorateFunding((decimal)total.Usd, total.Flows) : new MultiGovernorateFunding(0, 0);
     }
 }
