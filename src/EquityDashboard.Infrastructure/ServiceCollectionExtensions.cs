@@ -1,4 +1,6 @@
 using EquityDashboard.Core.Geography;
+using EquityDashboard.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Infrastructure.Export.Briefing;
@@ -47,6 +49,35 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BatchStore>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AccountService>();
+        AddAccounts(services);
         return services;
+    }
+
+    /// <summary>Lockout after this many failed sign-ins in a row.</summary>
+    public const int MaxFailedSignIns = 5;
+
+    /// <summary>
+    /// ASP.NET Core Identity on the product's database: the user store and password rules the CLI and
+    /// the web app share (the web app adds cookie sign-in on top).
+    /// </summary>
+    private static void AddAccounts(IServiceCollection services)
+    {
+        services.AddIdentityCore<EquityUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<EquityDbContext>();
     }
 }

@@ -17,7 +17,7 @@ internal static class BatchesCommand
             await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct);
             var batches = await services.GetRequiredService<BatchStore>().ListAsync(ct);
             var table = new Table().Border(TableBorder.Rounded)
-                .AddColumns("Id", "Kind", "Source", "File", "Read as", "Years", "Rows", "Imported (UTC)", "SHA-256");
+                .AddColumns("Id", "Kind", "Source", "File", "Read as", "Years", "Rows", "Imported (UTC)", "By", "Status", "SHA-256");
             foreach (var b in batches)
             {
                 table.AddRow(
@@ -29,6 +29,10 @@ internal static class BatchesCommand
                     b.FirstYear == b.LastYear ? $"{b.FirstYear}" : $"{b.FirstYear}-{b.LastYear}",
                     b.RowsWritten.ToString("N0", CultureInfo.InvariantCulture),
                     b.ImportedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    Markup.Escape(b.ImportedBy ?? ""),
+                    b.WithdrawnAt is { } at
+                        ? $"[yellow]withdrawn[/] {at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} by {Markup.Escape(b.WithdrawnBy ?? "?")}"
+                        : "in use",
                     b.Sha256[..12]);
             }
             AnsiConsole.Write(table);

@@ -17,6 +17,16 @@ public sealed class ImportBatch
     public required string FileName { get; set; }
     public required string Sha256 { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
+    /// <summary>Who imported it: a user's e-mail, or <c>cli:&lt;OS user&gt;</c> for the command line.</summary>
+    public string? ImportedBy { get; set; }
+    /// <summary>
+    /// When the batch was withdrawn: its figures leave every page, total, API answer and workbook,
+    /// but its rows stay, so an admin can restore it. Null for a batch in use.
+    /// </summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    /// <summary>Who withdrew it.</summary>
+    public string? WithdrawnBy { get; set; }
+    public bool IsWithdrawn => WithdrawnAt is not null;
     public int RowsRead { get; set; }
     public int RowsWritten { get; set; }
     public int RowsSkipped { get; set; }

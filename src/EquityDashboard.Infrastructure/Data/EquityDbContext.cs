@@ -1,20 +1,28 @@
 using EquityDashboard.Core.Records;
+using EquityDashboard.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace EquityDashboard.Infrastructure.Data;
 
-public sealed class EquityDbContext(DbContextOptions<EquityDbContext> options) : DbContext(options)
+/// <summary>The product's database: figures and their batches, the audit trail, and the accounts (ASP.NET Core Identity).</summary>
+public sealed class EquityDbContext(DbContextOptions<EquityDbContext> options) : IdentityDbContext<EquityUser>(options)
 {
     public DbSet<GovernorateEntity> Governorates => Set<GovernorateEntity>();
     public DbSet<ImportBatch> Batches => Set<ImportBatch>();
-    /// <summary>The funding flows as imported (provenance, rollback). Queries read <see cref="FundingTotals"/>.</summary>
+    /// <summary>The funding flows as imported (provenance, withdrawal). Queries read <see cref="FundingTotals"/>.</summary>
     public DbSet<FundingRecord> Funding => Set<FundingRecord>();
     public DbSet<FundingTotal> FundingTotals => Set<FundingTotal>();
     public DbSet<PresenceRecord> Presence => Set<PresenceRecord>();
     public DbSet<NeedFigure> Need => Set<NeedFigure>();
     public DbSet<SecurityIncident> Incidents => Set<SecurityIncident>();
     public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();
+    public DbSet<AuditEvent> Audit => Set<AuditEvent>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EquityDbContext).Assembly);
+    }
 }

@@ -15,7 +15,7 @@ internal static class BatchRows
     public static async Task<ImportBatch?> FindBySha256Async(SqliteConnection connection, string sha256, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, SourceName, FileName, ImportedAt FROM ImportBatches WHERE Sha256 = $sha ORDER BY Id LIMIT 1";
+        command.CommandText = "SELECT Id, SourceName, FileName, ImportedAt, WithdrawnAt FROM ImportBatches WHERE Sha256 = $sha ORDER BY Id LIMIT 1";
         command.Parameters.AddWithValue("$sha", sha256);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
@@ -26,6 +26,7 @@ internal static class BatchRows
             FileName = reader.GetString(2),
             Sha256 = sha256,
             ImportedAt = new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
+            WithdrawnAt = reader.IsDBNull(4) ? null : new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero),
         };
     }
 
@@ -36,8 +37,8 @@ internal static class BatchRows
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO ImportBatches (Kind, SourceName, FileName, Sha256, ImportedAt, RowsRead, RowsWritten, RowsSkipped, Format, SheetName,
-                IsIllustrative, Money, PooledFund)
-            VALUES ($kind, $source, $file, $sha, $at, 0, 0, 0, $format, $sheet, $illustrative, $money, $fund) RETURNING Id
+                IsIllustrative, Money, PooledFund, ImportedBy)
+            VALUES ($kind, $source, $file, $sha, $at, 0, 0, 0, $format, $sheet, $illustrative, $money, $fund, $by) RETURNING Id
             """;
         command.Parameters.AddWithValue("$kind", batch.Kind.ToString());
         command.Parameters.AddWithValue("$source", batch.SourceName);
@@ -49,6 +50,7 @@ internal static class BatchRows
         command.Parameters.AddWithValue("$illustrative", batch.IsIllustrative);
         command.Parameters.AddWithValue("$money", batch.Money.ToString());
         command.Parameters.AddWithValue("$fund", (object?)batch.PooledFund ?? DBNull.Value);
+        command.Parameters.AddWithValue("$by", (object?)batch.ImportedBy ?? DBNull.Value);
         batch.Id = Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 

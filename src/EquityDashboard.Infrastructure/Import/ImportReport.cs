@@ -63,6 +63,8 @@ public sealed class ImportReport
     /// counted through the fund's allocations, said by whichever of the two batches came second.
     /// </summary>
     public List<string> PooledFundNotes { get; } = [];
+    /// <summary>True when the importer, limited to some clusters, found rows of others: the file is refused whole.</summary>
+    public bool ForeignClusters { get; set; }
 
     public IEnumerable<ImportIssue> Errors => Issues.Where(i => i.Severity == IssueSeverity.Error);
     public IEnumerable<ImportIssue> Warnings => Issues.Where(i => i.Severity == IssueSeverity.Warning);

@@ -31,6 +31,12 @@ public sealed record ImportRequest(string FilePath, RecordKind? Kind = null)
     public int? Year { get; init; }
     /// <summary>Worksheet to read (name or 1-based number); default: the sheet with a recognisable header.</summary>
     public string? Sheet { get; init; }
+    /// <summary>
+    /// Who imports: checked here (the data-manager or admin role; a data manager limited to clusters
+    /// may write rows of those clusters only) and recorded with the batch and in the audit trail.
+    /// In-process callers that do not say are the command line's operator.
+    /// </summary>
+    public Actor Actor { get; init; } = Actor.Cli();
     /// <summary>Invented demonstration data (the seed manifest's flag): left out of "real figures only" views.</summary>
     public bool Illustrative { get; init; }
     /// <summary>
@@ -62,8 +68,10 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
 {
     private readonly ILogger _log = logger ?? NullLogger<ImportService>.Instance;
 
+    /// <exception cref="ForbiddenException">The actor may not import (a viewer): nothing is read or written.</exception>
     public async Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
+        if (!request.Actor.CanImport) throw new ForbiddenException("Importing needs the data-manager or admin role.");
         var fileName = request.DisplayName ?? Path.GetFileName(request.FilePath);
         // The file is hashed on another thread while its table is found, unless the caller has hashed it.
         var hashing = request.Sha256 is { } known ? Task.FromResult(known) : Task.Run(() => HashFileAsync(request.FilePath, ct), ct);
@@ -87,7 +95,10 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         if (previous is not null && !request.Replace)
         {
             report.RefusedReason = string.Create(CultureInfo.InvariantCulture,
-                $"{fileName} was already imported as batch {previous.Id} ('{previous.SourceName}') on {previous.ImportedAt:yyyy-MM-dd HH:mm} UTC; use --replace to swap it for this import, or roll that batch back first.");
+                $"{fileName} was already imported as batch {previous.Id} ('{previous.SourceName}') on {previous.ImportedAt:yyyy-MM-dd HH:mm} UTC")
+                + (previous.IsWithdrawn
+                    ? "; that batch is withdrawn: an admin can restore it, or use --replace to swap it for this import."
+                    : "; use --replace to swap it for this import, or withdraw that batch first.");
             _log.LogWarning("Import refused: {File} already imported as batch {BatchId}", fileName, previous.Id);
             return report;
         }
@@ -109,11 +120,12 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             Format = report.Format,
             SheetName = report.SheetName,
             IsIllustrative = request.Illustrative,
+            ImportedBy = request.Actor.Name,
         };
         if (report.Kind == RecordKind.Funding) (batch.Money, batch.PooledFund) = MoneyOf(request, table.Match);
         await BatchRows.InsertAsync(connection, transaction, batch, ct);
 
-        using (var context = new ImportContext(connection, transaction, batch.Id, request.DryRun) { Money = batch.Money })
+        using (var context = new ImportContext(connection, transaction, batch.Id, request.DryRun) { Money = batch.Money, Actor = request.Actor })
         {
             var kind = table.Match.Projector!.Kind;
             var bulk = !request.DryRun && kind.SuspendIndexesInBulk && new FileInfo(request.FilePath).Length >= BulkIndexes.ThresholdBytes
@@ -131,12 +143,13 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             batch.FirstYear = years.Count > 0 ? years.Min() : null;
             batch.LastYear = years.Count > 0 ? years.Max() : null;
             report.DuplicatesRemoved = context.DuplicatesRemoved;
+            context.ReportForeignClusters(fileName, table.Header.HeaderRow, report);
             if (report.Kind == RecordKind.Funding)
                 await PooledFundOverlaps.ReportAsync(connection, transaction, batch, years, context.PooledFundFlows, report, ct);
             report.MultiGovernorate = MultiGovernorateFunding.From(context.MultiGovernorate, p => resolver.Gazetteer[p].Name);
         }
 
-        var blocked = report.ErrorCount > 0 && !request.SkipInvalid;
+        var blocked = (report.ErrorCount > 0 && !request.SkipInvalid) || report.ForeignClusters;
         if (blocked || request.DryRun || report.RowsValid == 0)
         {
             await tx.RollbackAsync(ct);
@@ -158,6 +171,11 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         batch.RowsSkipped = Math.Max(0, report.RowsRead - report.RowsWritten);
         batch.ReportJson = ReportJson(report);
         await BatchRows.CompleteAsync(connection, transaction, batch, ct);
+        await AuditTrail.WriteAsync(connection, transaction, request.Actor.Name,
+            report.ReplacedBatchId is null ? AuditActions.Import : AuditActions.Replace, batch.Id,
+            string.Create(CultureInfo.InvariantCulture,
+                $"{fileName}; SHA-256 {sha}; {report.RowsWritten:N0} rows; source '{report.SourceName}'; kind {report.Kind.ToString().ToLowerInvariant()}; format {report.Format}")
+                + (report.ReplacedBatchId is { } old ? string.Create(CultureInfo.InvariantCulture, $"; replaced batch {old}") : string.Empty), ct);
         await tx.CommitAsync(ct);
         report.BatchId = batch.Id;
         _log.LogInformation("Imported {File} ({Kind}, {Format}) as batch {BatchId}: {Rows} rows", fileName, report.Kind, report.Format, batch.Id, report.RowsWritten);

@@ -50,7 +50,7 @@ internal static class PooledFundOverlaps
     {
         await using var command = Command(connection, transaction, """
             SELECT b.Id FROM ImportBatches b
-            WHERE b.Id <> $batch AND b.Money = 'PooledFundAllocations' AND b.PooledFund = $fund
+            WHERE b.Id <> $batch AND b.Money = 'PooledFundAllocations' AND b.PooledFund = $fund AND b.WithdrawnAt IS NULL
               AND EXISTS (SELECT 1 FROM FundingTotals t WHERE t.BatchId = b.Id AND t.Year = $year)
             ORDER BY b.Id
             """, batchId, fund, year);
@@ -67,6 +67,7 @@ internal static class PooledFundOverlaps
         await using var command = Command(connection, transaction, $"""
             SELECT t.BatchId, SUM(t.AmountUsd), SUM(t.Flows) FROM FundingTotals t
             WHERE t.BatchId <> $batch AND t.PooledFund = $fund AND t.Year = $year AND {Counted}
+              AND t.BatchId NOT IN (SELECT Id FROM ImportBatches WHERE WithdrawnAt IS NOT NULL)
             GROUP BY t.BatchId ORDER BY t.BatchId
             """, batchId, fund, year);
         var (usd, flows, batches) = (0.0, 0, new List<int>());

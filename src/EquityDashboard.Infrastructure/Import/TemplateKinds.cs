@@ -57,6 +57,31 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
     /// <summary>Organisation names known so far (presence imports; loaded before the rows are read).</summary>
     public OrganisationLinker? Linker { get; set; }
 
+    /// <summary>Who imports; a data manager limited to clusters may write rows of those clusters only.</summary>
+    public Actor Actor { get; init; } = Actor.Cli();
+
+    /// <summary>Rows of clusters the actor may not write, counted per cluster ("(cluster not given)" for none).</summary>
+    private readonly Dictionary<string, int> _foreignClusters = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Notes a row's cluster when the actor is limited to others.</summary>
+    public void CheckCluster(string? cluster)
+    {
+        if (Actor.Clusters is null || Actor.MayWriteCluster(cluster)) return;
+        var key = cluster?.Trim() ?? "(cluster not given)";
+        _foreignClusters[key] = _foreignClusters.GetValueOrDefault(key) + 1;
+    }
+
+    /// <summary>Refuses the file (one error) when it holds rows of clusters the actor may not write.</summary>
+    public void ReportForeignClusters(string fileName, int headerRow, ImportReport report)
+    {
+        if (_foreignClusters.Count == 0) return;
+        report.ForeignClusters = true;
+        var found = string.Join(", ", _foreignClusters.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} ({c.Value:N0} row{(c.Value == 1 ? "" : "s")})")));
+        report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName, headerRow, "cluster", null,
+            $"You may import rows of {string.Join(", ", Actor.Clusters!)} only; this file also holds rows of {found}. Nothing was written."));
+    }
+
     /// <summary>What the batch's money is: reported flows have their flows from or into a pooled fund tagged.</summary>
     public FundingMoney Money { get; init; }
 
@@ -135,6 +160,7 @@ internal sealed class FundingKind : TemplateKind
         if (row.HasErrors || year is not { } y || donor is null || amount is not { } usd) return null;
 
         var cluster = row.Text("cluster");
+        context.CheckCluster(cluster);
         var recipient = row.Text("recipient");
         var fund = context.Money == FundingMoney.ReportedFlows ? PooledFundOf(donor) ?? PooledFundOf(recipient) : null;
         context.Writer(Table, Insert).Insert(
@@ -241,6 +267,7 @@ internal sealed class PresenceKind : TemplateKind
 
         var orgKey = context.Linker!.KeyFor(name, acronym);
         var cluster = row.Text("cluster");
+        context.CheckCluster(cluster);
         var district = row.Text("district");
         var activity = row.Text("activity");
         var activityKey = OrganisationLinker.ActivityKey(orgKey, cluster, pcode!, district, activity);
@@ -281,6 +308,7 @@ internal sealed class NeedKind : TemplateKind
         var reached = row.WholeNumber("reached", required: false);
         if (row.HasErrors) return null;
         var cluster = row.Text("cluster");
+        context.CheckCluster(IsIntersectoral(cluster) ? null : cluster);
         context.Writer(Table, Insert).Insert(
             context.BatchId, year, pcode, IsIntersectoral(cluster) ? NeedFigure.Intersectoral : cluster,
             pin, targeted, reached);
@@ -304,6 +332,7 @@ internal sealed class IncidentKind : TemplateKind
         var count = row.WholeNumber("count", required: false);
         if (count == 0) row.Error("count", "0", "Count must be at least 1 (leave blank for one incident).");
         if (row.HasErrors) return null;
+        context.CheckCluster(null); // incidents belong to no cluster
         context.Writer(Table, Insert).Insert(
             context.BatchId, date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date.Value.Year, pcode,
             row.Text("type") ?? "Unspecified", (int)(count ?? 1));

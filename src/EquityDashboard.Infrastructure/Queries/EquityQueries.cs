@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EquityDashboard.Infrastructure.Queries;
 
 /// <summary>
-/// What a scope's figures leave out of the store: <paramref name="LeftOutBatches"/>, the batches
-/// marked illustrative in a "real figures only" view; and, for the year, reported flows from or
+/// What a scope's figures leave out of the store: <paramref name="LeftOutBatches"/>, the withdrawn
+/// batches, and those marked illustrative in a "real figures only" view; and, for the year, reported flows from or
 /// into each of <paramref name="FundsWithAllocations"/>, the pooled funds whose own allocations
 /// the store holds for that year (their money is counted through those allocations, once).
 /// </summary>
@@ -44,9 +44,10 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
 
     private static async Task<DataFilter> ReadFilterAsync(EquityDbContext db, bool realOnly, int year, CancellationToken ct)
     {
-        List<int> leftOut = realOnly ? await db.Batches.Where(b => b.IsIllustrative).Select(b => b.Id).ToListAsync(ct) : [];
+        var leftOut = await db.Batches.Where(b => b.WithdrawnAt != null || (realOnly && b.IsIllustrative)).Select(b => b.Id).ToListAsync(ct);
         var funds = await db.Batches
-            .Where(b => b.Money == FundingMoney.PooledFundAllocations && b.PooledFund != null && !(realOnly && b.IsIllustrative)
+            .Where(b => b.Money == FundingMoney.PooledFundAllocations && b.PooledFund != null && b.WithdrawnAt == null
+                && !(realOnly && b.IsIllustrative)
                 && db.FundingTotals.Any(t => t.BatchId == b.Id && t.Year == year))
             .Select(b => b.PooledFund!)
             .Distinct()

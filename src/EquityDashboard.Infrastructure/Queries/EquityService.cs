@@ -47,9 +47,10 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
     private async Task<IReadOnlyList<int>> ReadYearsAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var funding = await db.FundingTotals.Select(f => f.Year).Distinct().ToListAsync(ct);
-        var need = await db.Need.Select(n => n.Year).Distinct().ToListAsync(ct);
-        var presence = await db.Presence.Select(p => p.Year).Distinct().ToListAsync(ct);
+        var withdrawn = await WithdrawnAsync(db, ct);
+        var funding = await db.FundingTotals.Where(f => !withdrawn.Contains(f.BatchId)).Select(f => f.Year).Distinct().ToListAsync(ct);
+        var need = await db.Need.Where(n => !withdrawn.Contains(n.BatchId)).Select(n => n.Year).Distinct().ToListAsync(ct);
+        var presence = await db.Presence.Where(p => !withdrawn.Contains(p.BatchId)).Select(p => p.Year).Distinct().ToListAsync(ct);
         return funding.Concat(need).Concat(presence).Distinct().Order().ToList();
     }
 
@@ -60,8 +61,9 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
     private async Task<int?> ReadLatestCompleteYearAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var needYears = db.Need.Where(n => n.Cluster == NeedFigure.Intersectoral && n.PeopleInNeed != null).Select(n => n.Year);
-        var both = await db.FundingTotals.Where(f => needYears.Contains(f.Year)).Select(f => (int?)f.Year).MaxAsync(ct);
+        var withdrawn = await WithdrawnAsync(db, ct);
+        var needYears = db.Need.Where(n => n.Cluster == NeedFigure.Intersectoral && n.PeopleInNeed != null && !withdrawn.Contains(n.BatchId)).Select(n => n.Year);
+        var both = await db.FundingTotals.Where(f => needYears.Contains(f.Year) && !withdrawn.Contains(f.BatchId)).Select(f => (int?)f.Year).MaxAsync(ct);
         return both ?? (await YearsAsync(ct)).Cast<int?>().LastOrDefault();
     }
 
@@ -71,8 +73,9 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
     private async Task<IReadOnlyList<string>> ReadClustersAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var need = await db.Need.Where(n => n.Cluster != NeedFigure.Intersectoral).Select(n => n.Cluster).Distinct().ToListAsync(ct);
-        var funding = await db.FundingTotals.Where(f => f.Cluster != null).Select(f => f.Cluster!).Distinct().ToListAsync(ct);
+        var withdrawn = await WithdrawnAsync(db, ct);
+        var need = await db.Need.Where(n => n.Cluster != NeedFigure.Intersectoral && !withdrawn.Contains(n.BatchId)).Select(n => n.Cluster).Distinct().ToListAsync(ct);
+        var funding = await db.FundingTotals.Where(f => f.Cluster != null && !withdrawn.Contains(f.BatchId)).Select(f => f.Cluster!).Distinct().ToListAsync(ct);
         return need.Concat(funding).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
@@ -82,8 +85,14 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
     private async Task<IReadOnlyList<string>> ReadDonorsAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return (await db.FundingTotals.Select(f => f.Donor).Distinct().ToListAsync(ct)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var withdrawn = await WithdrawnAsync(db, ct);
+        return (await db.FundingTotals.Where(f => !withdrawn.Contains(f.BatchId)).Select(f => f.Donor).Distinct().ToListAsync(ct))
+            .Order(StringComparer.OrdinalIgnoreCase).ToList();
     }
+
+    /// <summary>The ids of withdrawn batches: their rows are in no figure, list or filter choice.</summary>
+    private static Task<List<int>> WithdrawnAsync(EquityDbContext db, CancellationToken ct) =>
+        db.Batches.Where(b => b.WithdrawnAt != null).Select(b => b.Id).ToListAsync(ct);
 
     /// <summary>Batches that bring records for the year (the provenance of a table, including the previous year's funding).</summary>
     public Task<IReadOnlyList<ImportBatch>> SourcesForYearAsync(int year, bool realOnly = false, CancellationToken ct = default) =>
@@ -110,7 +119,8 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
         bool realOnly, CancellationToken ct, string? pcode = null, bool incidentsOfAnyYear = false)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var batches = await db.Batches.AsNoTracking().Where(b => !(realOnly && b.IsIllustrative)).OrderBy(b => b.Id).ToListAsync(ct);
+        var batches = await db.Batches.AsNoTracking().Where(b => b.WithdrawnAt == null && !(realOnly && b.IsIllustrative))
+            .OrderBy(b => b.Id).ToListAsync(ct);
         var sources = new List<ImportBatch>();
         foreach (var b in batches)
         {

@@ -6,8 +6,9 @@ namespace EquityDashboard.Infrastructure.Queries;
 
 /// <summary>
 /// Keeps query results until the data changes. Every change to the data is a batch imported,
-/// replaced or rolled back, so the batch count and the highest batch id together say whether
-/// anything changed, whichever process (web app or CLI) changed it. That stamp is read on
+/// replaced, withdrawn, restored or purged, and each writes an audit entry in its transaction, so
+/// the batch count, the highest batch id and the highest audit id together say whether anything
+/// changed, whichever process (web app or CLI) changed it. That stamp is read on
 /// every call (one indexed aggregate) and is part of the cache key, so a stale result is never served.
 /// </summary>
 public sealed class QueryCache(IDbContextFactory<EquityDbContext> factory, IMemoryCache memory)
@@ -27,12 +28,15 @@ public sealed class QueryCache(IDbContextFactory<EquityDbContext> factory, IMemo
         return value;
     }
 
-    private async Task<(int Count, int MaxId)> StampAsync(CancellationToken ct)
+    private async Task<(long Count, long MaxId, long AuditId)> StampAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var stamp = await db.Batches.GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), MaxId = g.Max(b => b.Id) })
-            .FirstOrDefaultAsync(ct);
-        return stamp is null ? (0, 0) : (stamp.Count, stamp.MaxId);
+        var stamp = await db.Database.SqlQueryRaw<Stamp>(
+                "SELECT (SELECT COUNT(*) FROM ImportBatches) AS Count, (SELECT IFNULL(MAX(Id), 0) FROM ImportBatches) AS MaxId, "
+                + "(SELECT IFNULL(MAX(Id), 0) FROM AuditEvents) AS AuditId")
+            .SingleAsync(ct);
+        return (stamp.Count, stamp.MaxId, stamp.AuditId);
     }
+
+    private sealed record Stamp(long Count, long MaxId, long AuditId);
 }

@@ -29,11 +29,16 @@ public sealed class DemoSeeder(ImportService importer, BatchStore batches)
                 SourceName = entry.Source,
                 Illustrative = entry.Illustrative,
                 PooledFundName = entry.PooledFund,
+                Actor = Actor.System,
             }, ct: ct);
             if (!report.Committed)
             {
                 // All or nothing: a half-seeded database would never be seeded again.
-                foreach (var done in reports) await batches.RollbackAsync(done.BatchId!.Value, ct);
+                foreach (var done in reports)
+                {
+                    await batches.WithdrawAsync(Actor.System, done.BatchId!.Value, ct);
+                    await batches.PurgeAsync(Actor.System, done.BatchId!.Value, ct);
+                }
                 throw new InvalidOperationException(
                     $"Seed file {entry.File} did not import: {report.RefusedReason ?? string.Join("; ", report.Errors.Take(5))}");
             }

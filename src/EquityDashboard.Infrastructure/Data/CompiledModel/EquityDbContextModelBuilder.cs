@@ -11,12 +11,13 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
     public partial class EquityDbContextModel
     {
         private EquityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("52ebfe3e-5399-4a4b-a942-cfaa9b9f6928"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("72146c42-e152-49c3-aa2a-549e158c732e"), entityTypeCount: 17)
         {
         }
 
         partial void Initialize()
         {
+            var auditEvent = AuditEventEntityType.Create(this);
             var fundingRecord = FundingRecordEntityType.Create(this);
             var fundingTotal = FundingTotalEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
@@ -24,7 +25,15 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
             var organisationAlias = OrganisationAliasEntityType.Create(this);
             var presenceRecord = PresenceRecordEntityType.Create(this);
             var securityIncident = SecurityIncidentEntityType.Create(this);
+            var apiToken = ApiTokenEntityType.Create(this);
+            var equityUser = EquityUserEntityType.Create(this);
             var governorateEntity = GovernorateEntityEntityType.Create(this);
+            var identityRole = IdentityRoleEntityType.Create(this);
+            var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
+            var identityUserClaim = IdentityUserClaimEntityType.Create(this);
+            var identityUserLogin = IdentityUserLoginEntityType.Create(this);
+            var identityUserRole = IdentityUserRoleEntityType.Create(this);
+            var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
             FundingRecordEntityType.CreateForeignKey1(fundingRecord, importBatch);
             FundingTotalEntityType.CreateForeignKey1(fundingTotal, importBatch);
@@ -35,7 +44,15 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
             PresenceRecordEntityType.CreateForeignKey2(presenceRecord, governorateEntity);
             SecurityIncidentEntityType.CreateForeignKey1(securityIncident, importBatch);
             SecurityIncidentEntityType.CreateForeignKey2(securityIncident, governorateEntity);
+            ApiTokenEntityType.CreateForeignKey1(apiToken, equityUser);
+            IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
+            IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, equityUser);
+            IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, equityUser);
+            IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
+            IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, equityUser);
+            IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, equityUser);
 
+            AuditEventEntityType.CreateAnnotations(auditEvent);
             FundingRecordEntityType.CreateAnnotations(fundingRecord);
             FundingTotalEntityType.CreateAnnotations(fundingTotal);
             ImportBatchEntityType.CreateAnnotations(importBatch);
@@ -43,7 +60,15 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
             OrganisationAliasEntityType.CreateAnnotations(organisationAlias);
             PresenceRecordEntityType.CreateAnnotations(presenceRecord);
             SecurityIncidentEntityType.CreateAnnotations(securityIncident);
+            ApiTokenEntityType.CreateAnnotations(apiToken);
+            EquityUserEntityType.CreateAnnotations(equityUser);
             GovernorateEntityEntityType.CreateAnnotations(governorateEntity);
+            IdentityRoleEntityType.CreateAnnotations(identityRole);
+            IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
+            IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
+            IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
+            IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
+            IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -20,7 +20,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 "EquityDashboard.Core.Records.ImportBatch",
                 typeof(ImportBatch),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 20,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -64,6 +64,14 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 long (DateTimeOffset v) => v.UtcTicks,
                 DateTimeOffset (long v) => new DateTimeOffset(v, TimeSpan.Zero)));
             importedAt.SetSentinelFromProviderValue(0L);
+
+            var importedBy = runtimeEntityType.AddProperty(
+                "ImportedBy",
+                typeof(string),
+                propertyInfo: typeof(ImportBatch).GetProperty("ImportedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportBatch).GetField("<ImportedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 256);
 
             var isIllustrative = runtimeEntityType.AddProperty(
                 "IsIllustrative",
@@ -154,6 +162,24 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 propertyInfo: typeof(ImportBatch).GetProperty("SourceName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ImportBatch).GetField("<SourceName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 300);
+
+            var withdrawnAt = runtimeEntityType.AddProperty(
+                "WithdrawnAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(ImportBatch).GetProperty("WithdrawnAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportBatch).GetField("<WithdrawnAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            withdrawnAt.SetValueConverter(new ValueConverter<DateTimeOffset?, long?>(
+                long? (DateTimeOffset? v) => (v == null ? ((long? )(null)) : ((long? )(v.Value.UtcTicks))),
+                DateTimeOffset? (long? v) => (v == null ? null : ((DateTimeOffset? )(new DateTimeOffset(v.Value, TimeSpan.Zero))))));
+
+            var withdrawnBy = runtimeEntityType.AddProperty(
+                "WithdrawnBy",
+                typeof(string),
+                propertyInfo: typeof(ImportBatch).GetProperty("WithdrawnBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportBatch).GetField("<WithdrawnBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 256);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -66,7 +66,8 @@ public sealed class BriefingService(
         var (trendRows, firstYear) = await trends;
         var sources = (await yearSources).Select(b => new BriefingSource(b, true)).ToList();
         sources.AddRange((await allBatches)
-            .Where(b => sources.All(s => s.Batch.Id != b.Id) && !(scope.RealOnly && b.IsIllustrative) && UsedByTrend(b, firstYear, scope.Year))
+            .Where(b => sources.All(s => s.Batch.Id != b.Id) && !b.IsWithdrawn && !(scope.RealOnly && b.IsIllustrative)
+                && UsedByTrend(b, firstYear, scope.Year))
             .Select(b => new BriefingSource(b, false)));
 
         var tables = await result;
