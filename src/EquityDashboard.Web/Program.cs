@@ -1,5 +1,6 @@
 using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Web;
+using EquityDashboard.Web.Accounts;
 using EquityDashboard.Web.Api;
 using EquityDashboard.Web.Components;
 
@@ -14,12 +15,19 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
 app.MapEquityApi();
-app.MapOpenApi();
-app.MapHealthChecks("/healthz");
+app.MapOpenApi().AllowAnonymous();
+app.MapHealthChecks("/healthz").AllowAnonymous();
+// No account yet: log a one-time link that creates the first admin.
+app.Lifetime.ApplicationStarted.Register(() => _ = app.Services.GetRequiredService<SetupLink>()
+    .LogIfNeededAsync(app.Urls.FirstOrDefault() ?? "http://localhost:5250"));
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using EquityDashboard.Infrastructure;
+using EquityDashboard.Web.Accounts;
 using EquityDashboard.Web.Api;
 using EquityDashboard.Web.Components.Pages.Data;
 using EquityDashboard.Web.Services;
@@ -12,6 +13,7 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddEquityWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddEquityDashboard(configuration);
+        services.AddEquityAccounts(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddDashboardPages();

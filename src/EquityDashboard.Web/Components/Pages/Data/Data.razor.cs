@@ -4,7 +4,9 @@ using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure;
 using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Infrastructure.Import;
+using EquityDashboard.Web.Accounts;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -61,6 +63,10 @@ public partial class Data : ReadyPage, IAsyncDisposable
     private string? _historyError;
     private int? _rollingBack;
 
+    [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
+    /// <summary>The signed-in user as the services check them (a viewer when not signed in).</summary>
+    private Actor _actor = new("anonymous", Roles.Viewer);
+
     [Inject] private ImportService Importer { get; set; } = default!;
     [Inject] private BatchStore Batches { get; set; } = default!;
     [Inject] private UploadStorage Storage { get; set; } = default!;
@@ -79,7 +85,11 @@ public partial class Data : ReadyPage, IAsyncDisposable
         ? Enumerable.Range(Math.Max(first, last - OverviewLinksMax + 1), last - Math.Max(first, last - OverviewLinksMax + 1) + 1)
         : [];
 
-    protected override async Task OnInitializedAsync() => await LoadBatchesAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        _actor = AccountsSetup.ActorOf((await Auth).User);
+        await LoadBatchesAsync();
+    }
 
     private void OnDragEnter() => _dragging = true;
 
@@ -292,6 +302,7 @@ public partial class Data : ReadyPage, IAsyncDisposable
         SourceName = string.IsNullOrWhiteSpace(_sourceName) ? null : _sourceName.Trim(),
         SkipInvalid = _skipInvalid,
         Replace = _replace,
+        Actor = _actor,
     };
 
     private async Task CancelAsync()
@@ -331,12 +342,13 @@ public partial class Data : ReadyPage, IAsyncDisposable
         _upload = null;
     }
 
-    private async Task RollbackAsync(ImportBatch batch)
+    /// <summary>A withdrawal, restore or purge of a batch: asked, then done by the store, which checks the role again.</summary>
+    private async Task ChangeAsync(ImportBatch batch, BatchAction action)
     {
         if (Busy) return;
-        var parameters = new DialogParameters<RollbackDialog> { { d => d.Batch, batch } };
+        var parameters = new DialogParameters<BatchChangeDialog> { { d => d.Batch, batch }, { d => d.Action, action } };
         var options = new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true };
-        var dialog = await Dialogs.ShowAsync<RollbackDialog>("Roll back a batch", parameters, options);
+        var dialog = await Dialogs.ShowAsync<BatchChangeDialog>(BatchChangeDialog.Title(action), parameters, options);
         var result = await dialog.Result;
         if (result is null || result.Canceled) return;
 
@@ -345,17 +357,23 @@ public partial class Data : ReadyPage, IAsyncDisposable
         var watch = Stopwatch.StartNew();
         try
         {
-            if (await Batches.RollbackAsync(batch.Id, _disposed.Token))
+            var outcome = action switch
             {
-                Log.LogInformation("Rolled back batch {BatchId} ({File}, {Kind}, {Rows} rows) in {ElapsedMs} ms",
-                    batch.Id, batch.FileName, batch.Kind, batch.RowsWritten, watch.ElapsedMilliseconds);
-                Snackbar.Add(string.Create(En, $"Batch {batch.Id} ({batch.FileName}) rolled back: {batch.RowsWritten:N0} rows removed."), Severity.Success);
-            }
+                BatchAction.Withdraw => await Batches.WithdrawAsync(_actor, batch.Id, _disposed.Token),
+                BatchAction.Restore => await Batches.RestoreAsync(_actor, batch.Id, _disposed.Token),
+                _ => await Batches.PurgeAsync(_actor, batch.Id, _disposed.Token),
+            };
+            Log.LogInformation("{Action} of batch {BatchId} ({File}) by {Actor}: {Outcome} in {ElapsedMs} ms",
+                action, batch.Id, batch.FileName, _actor.Name, outcome, watch.ElapsedMilliseconds);
+            if (outcome == BatchChange.Done)
+                Snackbar.Add(BatchChangeDialog.Done(action, batch), Severity.Success);
             else
-            {
-                Log.LogWarning("Rollback of batch {BatchId} found no such batch", batch.Id);
-                Snackbar.Add($"Batch {batch.Id} was already gone.", Severity.Warning);
-            }
+                Snackbar.Add($"Batch {batch.Id} was changed meanwhile; the list is up to date again.", Severity.Warning);
+        }
+        catch (ForbiddenException ex)
+        {
+            Log.LogWarning("{Action} of batch {BatchId} refused for {Actor}: {Reason}", action, batch.Id, _actor.Name, ex.Message);
+            _historyError = ex.Message;
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {
@@ -363,15 +381,15 @@ public partial class Data : ReadyPage, IAsyncDisposable
         }
         catch (Exception ex)
         {
-            Log.LogError(ex, "Rollback of batch {BatchId} failed after {ElapsedMs} ms", batch.Id, watch.ElapsedMilliseconds);
-            _historyError = $"Batch {batch.Id} could not be rolled back; nothing was removed. The error has been logged.";
+            Log.LogError(ex, "{Action} of batch {BatchId} failed after {ElapsedMs} ms", action, batch.Id, watch.ElapsedMilliseconds);
+            _historyError = $"Batch {batch.Id} could not be changed; nothing was changed. The error has been logged.";
         }
         finally
         {
             _rollingBack = null;
         }
         await LoadBatchesAsync();
-        // The batch just written is gone again: its success message no longer holds.
+        // The batch just written is out of use again: its success message no longer holds.
         if (_stage == Stage.Done && _report?.BatchId == batch.Id) Reset();
         // A file refused as already imported may be importable now that its batch is gone.
         if (_stage == Stage.Preview && _report?.RefusedReason is not null) await Track(PreviewAsync);
