@@ -91,16 +91,12 @@ public static class AccountsSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (ctx, ct) =>
+            o.OnRejected = async (ctx, ct) => await ctx.HttpContext.Response.WriteAsJsonAsync(new
             {
-                ctx.HttpContext.Response.ContentType = "application/problem+json";
-                await ctx.HttpContext.Response.WriteAsJsonAsync(new
-                {
-                    title = "Too many requests.",
-                    status = 429,
-                    detail = "Too many attempts from this address; wait a minute and try again.",
-                }, ct);
-            };
+                title = "Too many requests.",
+                status = 429,
+                detail = "Too many attempts from this address; wait a minute and try again.",
+            }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
             // Sign-in attempts (form posts): a few a minute per address; the lockout after 5 wrong
             // passwords guards each account, this guards against trying many accounts.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
@@ -144,10 +140,10 @@ internal static class Problems
     public static Task WriteAsync(HttpContext context, int status)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = "application/problem+json";
-        return context.Response.WriteAsJsonAsync(status == StatusCodes.Status401Unauthorized
+        object problem = status == StatusCodes.Status401Unauthorized
             ? new { title = "Sign-in needed.", status, detail = "Sign in, or send an API token as 'Authorization: Bearer TOKEN'." }
-            : new { title = "Not allowed.", status, detail = "Your role does not allow this. Data managers import and withdraw; admins also restore, purge and read the audit trail." });
+            : new { title = "Not allowed.", status, detail = "Your role does not allow this. Data managers import and withdraw; admins also restore, purge and read the audit trail." };
+        return context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }
 }
 

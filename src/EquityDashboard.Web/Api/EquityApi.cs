@@ -54,10 +54,11 @@ public static class EquityApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapBriefings();
+        api.MapBatchesApi();
 
         api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint.",
-                detail: "The API has /api/gaps, /api/trends, /api/governorates/{pcode}, /api/briefing.xlsx and "
-                    + "/api/governorates/{pcode}/briefing.xlsx; see /openapi/v1.json."))
+                detail: "The API has /api/gaps, /api/trends, /api/governorates/{pcode}, /api/briefing.xlsx, "
+                    + "/api/governorates/{pcode}/briefing.xlsx, /api/batches, /api/imports and /api/audit; see /openapi/v1.json."))
             .ExcludeFromDescription();
 
         return app;

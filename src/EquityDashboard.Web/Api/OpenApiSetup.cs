@@ -20,6 +20,16 @@ internal static class OpenApiSetup
             document.Info.Title = "EquityDashboard API";
             document.Info.Description = "Funding against need per Iraqi governorate: the equity table, trends and "
                 + "governorate details, with the same figures as the dashboard and the `equity` command line.";
+            // Imports, withdrawals, restores and the audit trail need a role: a sign-in cookie, or an API token
+            // from the profile page or `equity tokens create`.
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API token (Authorization: Bearer TOKEN). Viewers read; data managers import and withdraw; admins also restore and read the audit trail.",
+            };
             return Task.CompletedTask;
         });
         options.AddOperationTransformer((operation, _, _) =>
