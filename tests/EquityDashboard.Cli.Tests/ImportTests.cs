@@ -4,7 +4,7 @@ using static EquityDashboard.Cli.Tests.Support.Outputs;
 
 namespace EquityDashboard.Cli.Tests;
 
-/// <summary>`import`, `batches` and `rollback`, each test on its own empty database.</summary>
+/// <summary>`import`, `batches`, `withdraw`, `restore` and `purge`, each test on its own empty database.</summary>
 public sealed class ImportTests
 {
     // docs/data-formats.md, section 4.
@@ -227,7 +227,7 @@ public sealed class ImportTests
     }
 
     [Fact]
-    public async Task RollbackRemovesTheBatchAndItsRecords()
+    public async Task WithdrawTakesTheFiguresOutRestoreBringsThemBackPurgeDeletes()
     {
         using var db = new TempDatabase("import");
         var need = db.File("need.csv", NeedFile);
@@ -239,11 +239,15 @@ public sealed class ImportTests
         Assert.Equal(2, batches.Count);
         var fundingBatch = batches.Single(b => b.Kind == "funding");
 
-        (await EquityCli.RunAsync(db.Path, "rollback", fundingBatch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .AssertSuccess();
+        var id = fundingBatch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var before = (await EquityCli.RunAsync(db.Path, "gaps", "--year", "2019", "--format", "json")).AssertSuccess().StdOut;
+        Assert.Contains("withdrawn", (await EquityCli.RunAsync(db.Path, "withdraw", id)).AssertSuccess().StdOut, StringComparison.Ordinal);
 
-        var left = Assert.Single(BatchesTable.Parse((await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut));
-        Assert.Equal("need", left.Kind);
+        // Still listed (its rows stay), marked withdrawn, with who did it.
+        var listing = (await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut;
+        Assert.Equal(2, BatchesTable.Parse(listing).Count);
+        Assert.Contains($"Batch {id}: withdrawn ", listing, StringComparison.Ordinal);
+        Assert.Contains($"UTC by cli:{Environment.UserName}", listing, StringComparison.Ordinal);
         using (var gaps = Json(await EquityCli.RunAsync(db.Path, "gaps", "--year", "2019", "--format", "json")))
         {
             Assert.Equal(0m, Decimal(gaps.RootElement, "totalFundingUsd"));
@@ -251,15 +255,25 @@ public sealed class ImportTests
             Assert.Equal(2168222, Long(Governorate(gaps.RootElement, "IQG15"), "need")); // the other batch stays
         }
 
-        // Rolled back, the file may be imported again.
+        (await EquityCli.RunAsync(db.Path, "restore", id)).AssertSuccess();
+        Assert.Equal(before, (await EquityCli.RunAsync(db.Path, "gaps", "--year", "2019", "--format", "json")).AssertSuccess().StdOut);
+
+        // Purge asks for --yes and only takes a withdrawn batch.
+        Assert.Contains("--yes", (await EquityCli.RunAsync(db.Path, "purge", id)).AssertFailure().StdErr, StringComparison.Ordinal);
+        Assert.Contains("withdraw it first", (await EquityCli.RunAsync(db.Path, "purge", id, "--yes")).AssertFailure().StdErr, StringComparison.Ordinal);
+        (await EquityCli.RunAsync(db.Path, "withdraw", id)).AssertSuccess();
+        (await EquityCli.RunAsync(db.Path, "purge", id, "--yes")).AssertSuccess();
+        Assert.Equal("need", Assert.Single(BatchesTable.Parse((await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut)).Kind);
+
+        // Purged, the file may be imported again.
         (await EquityCli.RunAsync(db.Path, "import", funding, "--kind", "funding")).AssertSuccess();
     }
 
     [Fact]
-    public async Task RollbackOfAnUnknownBatchFails()
+    public async Task WithdrawalOfAnUnknownBatchFails()
     {
         using var db = new TempDatabase("import");
-        var result = (await EquityCli.RunAsync(db.Path, "rollback", "4242")).AssertFailure();
+        var result = (await EquityCli.RunAsync(db.Path, "withdraw", "4242")).AssertFailure();
         Assert.Contains("4242", result.StdErr, StringComparison.Ordinal);
     }
 

@@ -39,7 +39,7 @@ public sealed class SeedTests
     }
 
     [Fact]
-    public async Task DefaultDatabaseIsNotReseededAfterEveryBatchIsRolledBack()
+    public async Task DefaultDatabaseIsNotReseededAfterEveryBatchIsPurged()
     {
         // "Seeded with the demo data on first use": once the user has rolled back every
         // batch, the demo data must not come back by itself on the next command.
@@ -48,8 +48,9 @@ public sealed class SeedTests
 
         var first = BatchesTable.Parse((await EquityCli.RunRawAsync(["batches"], environment)).AssertSuccess().StdOut);
         var batch = Assert.Single(first); // first use: the (tiny) demo data is loaded
-        (await EquityCli.RunRawAsync(["rollback", batch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], environment))
-            .AssertSuccess();
+        var id = batch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await EquityCli.RunRawAsync(["withdraw", id], environment)).AssertSuccess();
+        (await EquityCli.RunRawAsync(["purge", id, "--yes"], environment)).AssertSuccess();
 
         var after = (await EquityCli.RunRawAsync(["batches"], environment)).AssertSuccess();
         Assert.True(BatchesTable.Parse(after.StdOut).Count == 0,

@@ -455,7 +455,7 @@ public sealed class BadInputTests
 
         Assert.NotNull(second.RefusedReason);
         Assert.StartsWith($"{file} was already imported as batch {first.BatchId} ('{file}') on ", second.RefusedReason, StringComparison.Ordinal);
-        Assert.EndsWith("UTC; use --replace to swap it for this import, or roll that batch back first.", second.RefusedReason, StringComparison.Ordinal);
+        Assert.EndsWith("UTC; use --replace to swap it for this import, or withdraw that batch first.", second.RefusedReason, StringComparison.Ordinal);
         Assert.Empty(second.Issues);
         Assert.False(second.Committed);
         Assert.False(second.Succeeded);

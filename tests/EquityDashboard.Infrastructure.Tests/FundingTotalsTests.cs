@@ -69,7 +69,8 @@ public sealed class FundingTotalsTests
         Assert.Equal(first.BatchId, replaced.ReplacedBatchId);
         await AssertTotalsMatchFlowsAsync(db);
 
-        Assert.True(await db.BatchStore.RollbackAsync(second.BatchId!.Value));
+        await db.BatchStore.WithdrawAsync(Actor.Cli(), second.BatchId!.Value);
+        Assert.Equal(BatchChange.Done, await db.BatchStore.PurgeAsync(Actor.Cli(), second.BatchId!.Value));
         await AssertTotalsMatchFlowsAsync(db);
         await using var ctx = db.NewContext();
         Assert.Equal([replaced.BatchId!.Value], await ctx.FundingTotals.Select(t => t.BatchId).Distinct().ToListAsync());

@@ -86,11 +86,12 @@ public sealed class SchemaTests
     }
 
     [Fact]
-    public async Task Integrity_ok_after_imports_and_rollback()
+    public async Task Integrity_ok_after_imports_withdrawal_and_purge()
     {
         await using var db = await FundingSemanticsTests.CreateDatasetAsync();
         var presence = (await db.BatchStore.ListAsync()).Single(b => b.Kind == Core.Records.RecordKind.Presence);
-        Assert.True(await db.BatchStore.RollbackAsync(presence.Id));
+        Assert.Equal(BatchChange.Done, await db.BatchStore.WithdrawAsync(Core.Records.Actor.Cli(), presence.Id));
+        Assert.Equal(BatchChange.Done, await db.BatchStore.PurgeAsync(Core.Records.Actor.Cli(), presence.Id));
         Assert.Equal(["ok"], await QueryStringsAsync(db, "PRAGMA integrity_check"));
         Assert.Empty(await QueryStringsAsync(db, "PRAGMA foreign_key_check"));
     }

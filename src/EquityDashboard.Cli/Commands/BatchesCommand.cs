@@ -30,12 +30,14 @@ internal static class BatchesCommand
                     b.RowsWritten.ToString("N0", CultureInfo.InvariantCulture),
                     b.ImportedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     Markup.Escape(b.ImportedBy ?? ""),
-                    b.WithdrawnAt is { } at
-                        ? $"[yellow]withdrawn[/] {at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} by {Markup.Escape(b.WithdrawnBy ?? "?")}"
-                        : "in use",
+                    b.IsWithdrawn ? "[yellow]withdrawn[/]" : "in use",
                     b.Sha256[..12]);
             }
             AnsiConsole.Write(table);
+            // Who withdrew what, in full (the table wraps on a narrow terminal).
+            foreach (var b in batches.Where(b => b.IsWithdrawn))
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"Batch {b.Id}: withdrawn {b.WithdrawnAt:yyyy-MM-dd HH:mm} UTC by {b.WithdrawnBy}; its figures are out of every view (restore {b.Id} brings them back).")));
             return 0;
         });
         return command;

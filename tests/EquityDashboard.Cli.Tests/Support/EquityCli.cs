@@ -41,6 +41,20 @@ public static class EquityCli
     public static Task<CliResult> RunAsync(string db, params string[] args) =>
         RunRawAsync([.. args, "--db", db]);
 
+    /// <summary>Runs the CLI against <paramref name="db"/> with <paramref name="input"/> on its standard input (e.g. --password-stdin).</summary>
+    public static async Task<CliResult> RunWithInputAsync(string db, string input, params string[] args)
+    {
+        string[] all = [.. args, "--db", db];
+        using var process = Start(all, keepInput: true);
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(DefaultTimeout);
+        await process.WaitForExitAsync(cts.Token);
+        return new CliResult(all.ToList(), process.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>
     /// Runs the CLI with exactly <paramref name="args"/>. Callers must name a database with
     /// --db or point ConnectionStrings__Default at a temporary file through <paramref name="environment"/>.
@@ -79,7 +93,8 @@ public static class EquityCli
     /// closed, and the environment cleaned of inherited Equity__ / ConnectionStrings__ settings
     /// (the seed folder points at the repository's seeds/). The caller owns the process.
     /// </summary>
-    public static Process Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    public static Process Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null,
+        bool keepInput = false)
     {
         var psi = new ProcessStartInfo(DotnetHost())
         {
@@ -112,7 +127,7 @@ public static class EquityCli
 
         var process = new Process { StartInfo = psi };
         if (!process.Start()) throw new InvalidOperationException("Could not start the CLI process.");
-        process.StandardInput.Close();
+        if (!keepInput) process.StandardInput.Close();
         return process;
     }
 

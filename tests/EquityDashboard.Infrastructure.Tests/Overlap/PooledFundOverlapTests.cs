@@ -138,7 +138,7 @@ public sealed class PooledFundOverlapTests
         await using var db = await TestDatabase.CreateAsync();
         var cbpf = await ImportCbpfAsync(db);
         await ImportFtsAsync(db);
-        await db.BatchStore.RollbackAsync(cbpf.BatchId!.Value);
+        await db.BatchStore.WithdrawAsync(Actor.Cli(), cbpf.BatchId!.Value);
 
         var table = await db.TableAsync(2019);
         Assert.Empty(table.CountedThroughPooledFund);
