@@ -3,6 +3,7 @@ using System.Text;
 using AngleSharp.Dom;
 using Bunit;
 using EquityDashboard.Core.Records;
+using EquityDashboard.Infrastructure.Data;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using MudBlazor.Extensions;
@@ -10,7 +11,7 @@ using DataPage = EquityDashboard.Web.Components.Pages.Data.Data;
 
 namespace EquityDashboard.Web.Tests.Data;
 
-/// <summary>The Data page against the real importer and batch store: history, rollback and the upload flow.</summary>
+/// <summary>The Data page against the real importer and batch store: history, withdrawal, restore, purge and the upload flow, by role.</summary>
 public sealed class DataPageTests : DataTestBase
 {
     private static readonly string GoodNeed = Csv(
@@ -106,40 +107,77 @@ public sealed class DataPageTests : DataTestBase
     }
 
     [Fact]
-    public async Task Rollback_asks_first_and_removes_the_batch_after_confirming()
+    public async Task Withdrawal_asks_first_and_takes_the_batch_out_of_use_keeping_its_rows()
     {
         var keep = await RunImportAsync("need-2020.csv", Csv(NeedHeader, "2020,Erbil,,90000,,"), dryRun: false);
         var gone = await RunImportAsync("need-2019.csv", GoodNeed, dryRun: false);
         var cut = RenderPage();
 
-        cut.Find($"button[data-testid=rollback][data-batch-id='{gone.BatchId}']").Click();
+        cut.Find($"button[data-testid=withdraw][data-batch-id='{gone.BatchId}']").Click();
 
-        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("[data-testid=rollback-question]")), Timeout);
-        Assert.Equal($"Remove batch {gone.BatchId} (need-2019.csv) and its 3 rows?", _dialogs.Find("[data-testid=rollback-question]").TextContent.Trim());
+        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("[data-testid=change-question]")), Timeout);
+        Assert.Equal($"Withdraw batch {gone.BatchId} (need-2019.csv, 3 rows)?", _dialogs.Find("[data-testid=change-question]").TextContent.Trim());
+        _dialogs.Find("[data-testid=change-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("Withdrawn", Cell(BatchRows(cut)[0], "Status")), Timeout);
+        var (first, second) = (BatchRows(cut)[0], BatchRows(cut)[1]);
+        Assert.Equal(gone.BatchId.ToString(), Cell(first, "Batch"));
+        Assert.EndsWith("by dm@example.org", Cell(first, "Status"));
+        Assert.Equal("In use", Cell(second, "Status"));
+        Assert.Equal(keep.BatchId.ToString(), Cell(second, "Batch"));
+        // Its rows stay; it can no longer be withdrawn, and only an admin restores it.
         Assert.Equal((2, 4), await CountRowsAsync());
-
-        _dialogs.Find("[data-testid=rollback-confirm]").Click();
-
-        cut.WaitForAssertion(() => Assert.Single(BatchRows(cut)), Timeout);
-        Assert.Equal(keep.BatchId.ToString(), Cell(BatchRows(cut)[0], "Batch"));
-        Assert.Equal((1, 1), await CountRowsAsync());
-        Assert.Empty(_dialogs.FindAll("[data-testid=rollback-question]"));
-        _snackbars.WaitForAssertion(() => Assert.Contains($"Batch {gone.BatchId} (need-2019.csv) rolled back: 3 rows removed.", _snackbars.Markup), Timeout);
+        Assert.Empty(cut.FindAll($"button[data-testid=withdraw][data-batch-id='{gone.BatchId}']"));
+        Assert.Empty(cut.FindAll("button[data-testid=restore]"));
+        Assert.Equal(0, (await Service<EquityDashboard.Infrastructure.Queries.EquityService>().GetTableAsync(new EquityDashboard.Core.Metrics.EquityScope(2019))).TotalNeed);
+        _snackbars.WaitForAssertion(() => Assert.Contains($"Batch {gone.BatchId} (need-2019.csv) withdrawn: its figures are out of every view.", _snackbars.Markup), Timeout);
     }
 
     [Fact]
-    public async Task Rollback_kept_when_the_dialog_is_dismissed()
+    public async Task Withdrawal_is_not_done_when_the_dialog_is_dismissed()
     {
         var batch = await RunImportAsync("need-2019.csv", GoodNeed, dryRun: false);
         var cut = RenderPage();
 
-        cut.Find($"button[data-testid=rollback][data-batch-id='{batch.BatchId}']").Click();
-        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("[data-testid=rollback-cancel]")), Timeout);
-        _dialogs.Find("[data-testid=rollback-cancel]").Click();
+        cut.Find($"button[data-testid=withdraw][data-batch-id='{batch.BatchId}']").Click();
+        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("[data-testid=change-cancel]")), Timeout);
+        _dialogs.Find("[data-testid=change-cancel]").Click();
 
-        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("[data-testid=rollback-question]")), Timeout);
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("[data-testid=change-question]")), Timeout);
+        Assert.Equal("In use", Cell(Assert.Single(BatchRows(cut)), "Status"));
+    }
+
+    [Fact]
+    public async Task An_admin_restores_a_withdrawn_batch_with_the_same_figures()
+    {
+        var batch = await RunImportAsync("need-2019.csv", GoodNeed, dryRun: false);
+        var equity = Service<EquityDashboard.Infrastructure.Queries.EquityService>();
+        var need = (await equity.GetTableAsync(new EquityDashboard.Core.Metrics.EquityScope(2019))).TotalNeed;
+        await Service<BatchStore>().WithdrawAsync(new Actor("dm@example.org", Roles.DataManager), batch.BatchId!.Value);
+        Auth.SetAuthorized("admin@example.org");
+        Auth.SetRoles(Roles.Admin);
+        var cut = RenderPage();
+
+        cut.Find($"button[data-testid=restore][data-batch-id='{batch.BatchId}']").Click();
+        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("[data-testid=change-confirm]")), Timeout);
+        _dialogs.Find("[data-testid=change-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("In use", Cell(Assert.Single(BatchRows(cut)), "Status")), Timeout);
+        Assert.Equal(need, (await equity.GetTableAsync(new EquityDashboard.Core.Metrics.EquityScope(2019))).TotalNeed);
+    }
+
+    [Fact]
+    public async Task A_viewer_reads_the_history_but_is_offered_no_upload_nor_withdrawal()
+    {
+        await RunImportAsync("need-2019.csv", GoodNeed, dryRun: false);
+        Auth.SetAuthorized("viewer@example.org");
+        Auth.SetRoles(Roles.Viewer);
+        var cut = RenderPage();
+
+        Assert.Empty(cut.FindAll("[data-testid=upload-section]"));
+        Assert.Contains("a data manager imports and withdraws", cut.Find("[data-testid=import-needs-role]").TextContent);
         Assert.Single(BatchRows(cut));
-        Assert.Equal((1, 3), await CountRowsAsync());
+        Assert.Empty(cut.FindAll("button[data-testid=withdraw]"));
     }
 
     [Fact]
@@ -174,7 +212,7 @@ public sealed class DataPageTests : DataTestBase
     }
 
     [Fact]
-    public async Task Rolling_back_the_batch_just_written_clears_its_success_message()
+    public async Task Withdrawing_the_batch_just_written_clears_its_success_message()
     {
         var cut = RenderPage();
         Upload(cut, GoodNeed, "need-2019.csv");
@@ -183,28 +221,31 @@ public sealed class DataPageTests : DataTestBase
         WaitForStage(cut, "done");
         var batchId = Cell(Assert.Single(BatchRows(cut)), "Batch");
 
-        cut.Find($"button[data-testid=rollback][data-batch-id='{batchId}']").Click();
-        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("[data-testid=rollback-confirm]")), Timeout);
-        _dialogs.Find("[data-testid=rollback-confirm]").Click();
+        cut.Find($"button[data-testid=withdraw][data-batch-id='{batchId}']").Click();
+        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("[data-testid=change-confirm]")), Timeout);
+        _dialogs.Find("[data-testid=change-confirm]").Click();
 
         WaitForStage(cut, "idle");
         Assert.Empty(cut.FindAll("[data-testid=commit-result]"));
-        Assert.NotEmpty(cut.FindAll("[data-testid=empty-state]"));
-        Assert.Equal((0, 0), await CountRowsAsync());
+        Assert.StartsWith("Withdrawn", Cell(Assert.Single(BatchRows(cut)), "Status"));
+        Assert.Equal((1, 3), await CountRowsAsync());
     }
 
     [Fact]
-    public async Task Rolling_back_the_batch_that_refused_a_file_checks_the_file_again()
+    public async Task Purging_the_batch_that_refused_a_file_checks_the_file_again()
     {
         var earlier = await RunImportAsync("need-2019.csv", GoodNeed, dryRun: false);
+        await Service<BatchStore>().WithdrawAsync(new Actor("dm@example.org", Roles.DataManager), earlier.BatchId!.Value);
+        Auth.SetAuthorized("admin@example.org");
+        Auth.SetRoles(Roles.Admin);
         var cut = RenderPage();
         Upload(cut, GoodNeed, "need-2019-copy.csv");
         WaitForStage(cut, "preview");
         Assert.Equal("Refused", cut.Find("[data-testid=report-status]").TextContent.Trim());
 
-        cut.Find($"button[data-testid=rollback][data-batch-id='{earlier.BatchId}']").Click();
-        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("[data-testid=rollback-confirm]")), Timeout);
-        _dialogs.Find("[data-testid=rollback-confirm]").Click();
+        cut.Find($"button[data-testid=purge][data-batch-id='{earlier.BatchId}']").Click();
+        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("[data-testid=change-confirm]")), Timeout);
+        _dialogs.Find("[data-testid=change-confirm]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Ready to commit", cut.Find("[data-testid=report-status]").TextContent.Trim()), Timeout);
         Assert.Empty(cut.FindAll("[data-testid=refused-hint]"));

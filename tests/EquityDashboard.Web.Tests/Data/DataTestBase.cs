@@ -15,11 +15,18 @@ public abstract class DataTestBase : DatabaseTestBase
 
     protected DataTestBase()
     {
+        // Signed in as a data manager unless a test says otherwise (Auth.SetRoles, Auth.SetNotAuthorized).
+        Auth = Ctx.AddAuthorization();
+        Auth.SetAuthorized("dm@example.org");
+        Auth.SetRoles(Roles.DataManager);
         Directory.CreateDirectory(UploadRoot);
         // Registered after the pages' own storage, so the page gets this one.
         Ctx.Services.AddSingleton(new UploadStorage(UploadRoot));
         Ctx.Services.Configure<EquityOptions>(o => o.MaxUploadMegabytes = MaxUploadMegabytes);
     }
+
+    /// <summary>Who the page sees as signed in.</summary>
+    protected Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
 
     /// <summary>Where the page keeps uploads during a test: must be empty whenever no upload is pending.</summary>
     protected string UploadRoot => Path.Combine(Folder, "uploads");
