@@ -94,7 +94,7 @@ public sealed class WithdrawalAndAuditTests
         Assert.Equal((AuditActions.Import, Manager.Name, batch.Id), (entry.Action, entry.Actor, entry.BatchId));
         Assert.Contains(report.Sha256, entry.Details, StringComparison.Ordinal);
         Assert.Contains("need.csv", entry.Details, StringComparison.Ordinal);
-        Assert.Contains("1 rows", entry.Details, StringComparison.Ordinal);
+        Assert.Contains("; 1 row;", entry.Details, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -62,7 +62,7 @@ public sealed class JourneyTests(DashboardFixture app, ITestOutputHelper output)
     }
 
     [BrowserFact]
-    public async Task Upload_preview_commit_changes_the_totals_and_rollback_restores_them()
+    public async Task A_data_manager_uploads_commits_and_withdraws_and_an_admin_restores_it_seen_in_the_audit_trail()
     {
         const decimal amount = 1_234_567m;
         var before = await app.Server.Equity.GetTableAsync(new EquityScope(2019));
@@ -72,7 +72,8 @@ public sealed class JourneyTests(DashboardFixture app, ITestOutputHelper output)
             $"2019,,Journey Donor,,WASH,Al-Muthanna,{amount.ToString(CultureInfo.InvariantCulture)},paid,,J1",
             "2019,,Journey Donor,,WASH,Nowhere Land,1000,paid,,J2") + "\n");
         await using var page = await app.NewPageAsync(output);
-        await page.OpenAsync("/data");
+        await page.SignInAsync(DashboardFixture.Manager);
+        await Expect(page.Page.Locator("[data-testid=signed-in-as]")).ToContainTextAsync("dm@example.org (data-manager)");
 
         // A file with an unknown governorate: the report names the row and commit stays off.
         await page.Page.Locator("[data-testid=upload-section] input[type=file]").SetInputFilesAsync(file);
@@ -95,14 +96,60 @@ public sealed class JourneyTests(DashboardFixture app, ITestOutputHelper output)
         await Expect(Kpi(page, "funding")).ToHaveAttributeAsync("title", Money.Full(before.TotalFundingUsd + amount));
 
         await page.OpenAsync("/data");
-        await page.Page.Locator($"button[data-testid=rollback][data-batch-id='{batchId}']").ClickAsync();
-        await Expect(page.Page.Locator("[data-testid=rollback-question]")).ToContainTextAsync($"batch {batchId}");
-        await page.Page.Locator("[data-testid=rollback-confirm]").ClickAsync();
-        await Expect(page.Page.Locator($"button[data-testid=rollback][data-batch-id='{batchId}']")).ToHaveCountAsync(0);
+        await page.Page.Locator($"button[data-testid=withdraw][data-batch-id='{batchId}']").ClickAsync();
+        await Expect(page.Page.Locator("[data-testid=change-question]")).ToContainTextAsync($"batch {batchId}");
+        await page.Page.Locator("[data-testid=change-confirm]").ClickAsync();
+        await Expect(page.Page.Locator($"button[data-testid=withdraw][data-batch-id='{batchId}']")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync("data-withdrawn");
 
         await page.OpenAsync("/?year=2019");
         await Expect(Kpi(page, "funding")).ToHaveAttributeAsync("title", Money.Full(before.TotalFundingUsd));
         Assert.True(page.Errors.Count == 0, string.Join("\n", page.Errors));
+
+        // An admin restores it: the figure is back; the audit trail shows both events.
+        await using var admin = await app.NewPageAsync(output);
+        await admin.SignInAsync(DashboardFixture.Admin);
+        await admin.Page.Locator($"button[data-testid=restore][data-batch-id='{batchId}']").ClickAsync();
+        await admin.Page.Locator("[data-testid=change-confirm]").ClickAsync();
+        await Expect(admin.Page.Locator($"button[data-testid=withdraw][data-batch-id='{batchId}']")).ToHaveCountAsync(1);
+        await admin.OpenAsync("/?year=2019");
+        await Expect(Kpi(admin, "funding")).ToHaveAttributeAsync("title", Money.Full(before.TotalFundingUsd + amount));
+        await admin.Page.GotoAsync("/admin/audit");
+        var table = admin.Page.Locator("[data-testid=audit-table]");
+        await Expect(table.Locator("tr[data-action=withdraw]").First).ToContainTextAsync("dm@example.org");
+        await Expect(table.Locator("tr[data-action=restore]").First).ToContainTextAsync("admin@example.org");
+        await Expect(table.Locator("tr[data-action=import]").First).ToContainTextAsync("muthanna-2019.csv");
+        await admin.ScreenshotAsync("audit-trail");
+        Assert.True(admin.Errors.Count == 0, string.Join("\n", admin.Errors));
+    }
+
+    [BrowserFact]
+    public async Task A_viewer_is_offered_no_upload_and_five_wrong_passwords_lock_an_account()
+    {
+        await using var page = await app.NewPageAsync(output);
+        await page.SignInAsync(DashboardFixture.Viewer);
+        await Expect(page.Page.Locator("[data-testid=import-needs-role]")).ToBeVisibleAsync();
+        await Expect(page.Page.Locator("[data-testid=upload-section]")).ToHaveCountAsync(0);
+        await Expect(page.Page.Locator("button[data-testid=withdraw]")).ToHaveCountAsync(0);
+        // A direct attempt with the viewer's cookie is refused by the server.
+        var direct = await page.Page.APIRequest.DeleteAsync("/api/batches/1");
+        Assert.Equal(403, direct.Status);
+        // The audit trail is an admin's page.
+        await page.Page.GotoAsync("/admin/audit");
+        await Expect(page.Page.Locator("[data-testid=denied]")).ToBeVisibleAsync();
+
+        await using var locked = await app.NewPageAsync(output);
+        for (var i = 1; i <= 5; i++)
+        {
+            await locked.Page.GotoAsync("/account/sign-in");
+            await locked.Page.FillAsync("input[data-testid=email]", DashboardFixture.Locked);
+            await locked.Page.FillAsync("input[data-testid=password]", $"wrong password {i}");
+            await locked.Page.ClickAsync("button[data-testid=sign-in]");
+            await Expect(locked.Page.Locator("[data-testid=sign-in-error]")).ToBeVisibleAsync();
+        }
+        await Expect(locked.Page.Locator("[data-testid=sign-in-error]")).ToContainTextAsync("locked");
+        await locked.ScreenshotAsync("locked-out");
+        Assert.True(page.Errors.Count == 0 && locked.Errors.Count == 0, string.Join("\n", page.Errors.Concat(locked.Errors)));
     }
 
     [BrowserFact]

@@ -77,7 +77,7 @@ public sealed class BatchStore(IDbContextFactory<EquityDbContext> factory, ILogg
         if (!allowed(batch)) return BatchChange.WrongState;
         await change(db, batch);
         await AuditTrail.WriteAsync(db, actor.Name, action, batchId,
-            string.Create(CultureInfo.InvariantCulture, $"{batch.FileName} ({batch.Kind.ToString().ToLowerInvariant()}, '{batch.SourceName}', {batch.RowsWritten:N0} rows)"), ct);
+            string.Create(CultureInfo.InvariantCulture, $"{batch.FileName} ({batch.Kind.ToString().ToLowerInvariant()}, '{batch.SourceName}', {batch.RowsWritten:N0} row{(batch.RowsWritten == 1 ? "" : "s")})"), ct);
         await tx.CommitAsync(ct);
         _log.LogInformation("{Action} of batch {BatchId} by {Actor}", action, batchId, actor.Name);
         return BatchChange.Done;

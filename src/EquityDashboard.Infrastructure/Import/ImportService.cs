@@ -174,7 +174,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         await AuditTrail.WriteAsync(connection, transaction, request.Actor.Name,
             report.ReplacedBatchId is null ? AuditActions.Import : AuditActions.Replace, batch.Id,
             string.Create(CultureInfo.InvariantCulture,
-                $"{fileName}; SHA-256 {sha}; {report.RowsWritten:N0} rows; source '{report.SourceName}'; kind {report.Kind.ToString().ToLowerInvariant()}; format {report.Format}")
+                $"{fileName}; SHA-256 {sha}; {report.RowsWritten:N0} row{(report.RowsWritten == 1 ? "" : "s")}; source '{report.SourceName}'; kind {report.Kind.ToString().ToLowerInvariant()}; format {report.Format}")
                 + (report.ReplacedBatchId is { } old ? string.Create(CultureInfo.InvariantCulture, $"; replaced batch {old}") : string.Empty), ct);
         await tx.CommitAsync(ct);
         report.BatchId = batch.Id;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -17,10 +18,20 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser was not started.");
 
+    /// <summary>The password of every account the fixture makes.</summary>
+    public const string Password = "a long enough password";
+    public const string Viewer = "viewer@example.org", Manager = "dm@example.org", Admin = "admin@example.org", Locked = "locked@example.org";
+
     public async Task InitializeAsync()
     {
         if (Support.Browser.SkipReason is not null) return;
         Server.Start();
+        var accounts = Server.Services.GetRequiredService<EquityDashboard.Infrastructure.Accounts.AccountService>();
+        var setup = new EquityDashboard.Core.Records.Actor("setup", EquityDashboard.Core.Records.Roles.Admin);
+        await accounts.AddAsync(setup, Viewer, EquityDashboard.Core.Records.Roles.Viewer, null, Password);
+        await accounts.AddAsync(setup, Manager, EquityDashboard.Core.Records.Roles.DataManager, null, Password);
+        await accounts.AddAsync(setup, Admin, EquityDashboard.Core.Records.Roles.Admin, null, Password);
+        await accounts.AddAsync(setup, Locked, EquityDashboard.Core.Records.Roles.Viewer, null, Password);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

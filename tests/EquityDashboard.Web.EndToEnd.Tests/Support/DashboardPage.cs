@@ -48,6 +48,17 @@ public sealed class DashboardPage : IAsyncDisposable
         return response;
     }
 
+    /// <summary>Signs in through the sign-in form (a static page) and waits for the page it returns to.</summary>
+    public async Task SignInAsync(string email, string password = DashboardFixture.Password, string returnTo = "/data")
+    {
+        await Page.GotoAsync($"/account/sign-in?ReturnUrl={Uri.EscapeDataString(returnTo)}");
+        await Page.FillAsync("input[data-testid=email]", email);
+        await Page.FillAsync("input[data-testid=password]", password);
+        await Page.ClickAsync("button[data-testid=sign-in]");
+        await Page.Locator(ReadySelector).First.WaitForAsync();
+        await ScreenshotAsync($"signed-in-{email}");
+    }
+
     /// <summary>Saves a full-page screenshot into <see cref="Artifacts.ScreenshotFolder"/> and prints its path.</summary>
     public async Task<string> ScreenshotAsync(string what)
     {
