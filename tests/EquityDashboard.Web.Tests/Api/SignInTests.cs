@@ -99,6 +99,55 @@ public sealed partial class SignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
     }
 
+    [Fact]
+    public async Task Sign_in_posts_past_the_limit_get_429()
+    {
+        await using var limited = _factory.WithWebHostBuilder(b => b.UseSetting("Access:SignInAttemptsPerMinute", "2"));
+        var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await PostSignInAsync(client, "dm@example.org", "wrong password 1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostSignInAsync(client, "dm@example.org", "wrong password 2")).StatusCode);
+        var third = await PostSignInAsync(client, "dm@example.org", Password);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Contains("wait a minute", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Reading the form is not limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/sign-in")).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_no_account_a_one_time_link_creates_the_first_admin()
+    {
+        await using var empty = new EquityAppFactory(seed: false);
+        var client = empty.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await client.GetAsync("/healthz"); // starts the app, which logs the link once
+        string? logged = null;
+        for (var i = 0; i < 100 && logged is null; i++)
+        {
+            logged = empty.Logs.Entries.LastOrDefault(e => e.Message.Contains("/account/setup?token=", StringComparison.Ordinal))?.Message;
+            if (logged is null) await Task.Delay(50);
+        }
+        Assert.NotNull(logged);
+        Assert.Single(empty.Logs.Entries, e => e.Message.Contains("/account/setup?token=", StringComparison.Ordinal));
+        var token = Regex.Match(logged, "token=([0-9a-f]+)").Groups[1].Value;
+
+        var wrong = await client.GetStringAsync("/account/setup?token=0000");
+        Assert.Contains("This set-up link is not valid", wrong, StringComparison.Ordinal);
+        var page = await client.GetStringAsync($"/account/setup?token={token}");
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
+            ["_handler"] = "setup",
+            ["Input.Email"] = "first@example.org",
+            ["Input.Password"] = Password,
+            ["token"] = token,
+        };
+        var created = await client.PostAsync($"/account/setup?token={token}", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var accounts = await empty.Services.GetRequiredService<AccountService>().ListAsync();
+        Assert.Equal(("first@example.org", Roles.Admin), (Assert.Single(accounts).Email, accounts[0].Role));
+        // Spent: the link works once.
+        Assert.Contains("This set-up link is not valid", await client.GetStringAsync($"/account/setup?token={token}"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/data", "/data")]
     [InlineData("https://evil.example.org/", "/")]
