@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using EquityDashboard.Infrastructure;
@@ -20,12 +21,16 @@ internal sealed class ErrorAnswers(IOptions<EquityOptions> options) : IException
             await RequestBodyLimit.WriteAsync(context, RequestBodyLimit.Bytes(options.Value));
             return true;
         }
-        if (!IsMachineAnswer(context.Request.Path)) return false;
+        // The middleware has already pointed Request.Path at the error page: the feature keeps the original.
+        var path = context.Features.Get<IExceptionHandlerFeature>()?.Path ?? context.Request.Path.Value;
+        if (!IsMachineAnswer(new PathString(path))) return false;
 
         await TypedResults.Problem(
                 statusCode: StatusCodes.Status500InternalServerError,
                 title: Title,
-                detail: "The server could not answer this request. The error is in the server's log under this request's trace id.")
+                detail: "The server could not answer this request. The error is in the server's log under this request's trace id.",
+                // Set here too: when the client does not accept JSON the problem details service declines and adds nothing.
+                extensions: new Dictionary<string, object?> { ["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier })
             .ExecuteAsync(context);
         return true;
     }
