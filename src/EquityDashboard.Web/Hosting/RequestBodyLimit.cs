@@ -36,7 +36,7 @@ public static class RequestBodyLimit
     /// <summary>
     /// Refuses a declared Content-Length over the limit before any endpoint runs (also where the
     /// server is not Kestrel), and turns Kestrel's "body too large" while reading a chunked body
-    /// into the same answer.
+    /// into the same answer. A malformed form of unknown length is answered 400.
     /// </summary>
     internal static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
@@ -49,6 +49,13 @@ public static class RequestBodyLimit
             }
             try
             {
+                // A form of unknown length (chunked) is read here, as antiforgery would read it next:
+                // antiforgery turns any read failure into "invalid token" (400), hiding the 413.
+                if (context.Request.ContentLength is null && context.Request.HasFormContentType && !await TryReadFormAsync(context))
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    return;
+                }
                 await next(context);
             }
             catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
@@ -56,6 +63,20 @@ public static class RequestBodyLimit
                 await WriteAsync(context, limit);
             }
         });
+
+    /// <summary>Reads the form; false when it is malformed (a body over the limit still throws).</summary>
+    private static async Task<bool> TryReadFormAsync(HttpContext context)
+    {
+        try
+        {
+            await context.Request.ReadFormAsync(context.RequestAborted);
+            return true;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
 
     internal static Task WriteAsync(HttpContext context, long limit)
     {

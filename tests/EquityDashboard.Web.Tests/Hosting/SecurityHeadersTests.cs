@@ -70,7 +70,7 @@ public sealed partial class SecurityHeadersTests(SeededApp app)
             .Select(d => d.Split(' ', 2))
             .ToDictionary(d => d[0], d => d.Length > 1 ? d[1] : string.Empty);
 
-    [GeneratedRegex("""<link rel="stylesheet" href="(app\.[^"]*css)" """)]
+    [GeneratedRegex("""<link rel="stylesheet" href="(app\.[^"]*css)"[^>]*>""")]
     private static partial Regex StylesheetHref();
 
     [GeneratedRegex("""<script(?<attrs>[^>]*)>""")]
