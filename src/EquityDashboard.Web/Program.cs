@@ -3,13 +3,16 @@ using EquityDashboard.Web;
 using EquityDashboard.Web.Accounts;
 using EquityDashboard.Web.Api;
 using EquityDashboard.Web.Components;
+using EquityDashboard.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = EquityHost.CreateBuilder(args);
 builder.Services.AddEquityWeb(builder.Configuration);
+builder.AddEquityHardening();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
+app.UseEquityHardening();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -19,8 +22,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
-app.MapStaticAssets().AllowAnonymous();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+var assets = app.MapEquityStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithStaticAssets(assets);
 app.MapAccountEndpoints();
 app.MapEquityApi();
 app.MapOpenApi().AllowAnonymous();

@@ -4,6 +4,7 @@ using EquityDashboard.Infrastructure;
 using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Infrastructure.Import;
 using EquityDashboard.Web.Accounts;
+using EquityDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -94,11 +95,10 @@ public static class BatchesApi
     private static async Task<IResult> ImportAsync(HttpContext http, ImportService importer, IOptions<EquityOptions> options,
         [FromQuery] string? source, [FromQuery] string? kind, [FromQuery] bool? dryRun, CancellationToken ct)
     {
-        var limit = Math.Max(1, options.Value.MaxUploadMegabytes) * 1024L * 1024L;
+        // A declared body over the limit was answered 413 before this runs (RequestBodyLimit).
+        var limit = RequestBodyLimit.Bytes(options.Value);
         if (!http.Request.HasFormContentType)
             return TypedResults.Problem(statusCode: 400, title: "Send the file as multipart/form-data in a field named 'file'.");
-        if (http.Request.ContentLength > limit)
-            return TooLarge(options.Value.MaxUploadMegabytes);
         IFormCollection form;
         try
         {
@@ -106,11 +106,11 @@ public static class BatchesApi
         }
         catch (InvalidDataException)
         {
-            return TooLarge(options.Value.MaxUploadMegabytes);
+            return RequestBodyLimit.Problem(limit);
         }
         if (form.Files.GetFile("file") is not { } file)
             return TypedResults.Problem(statusCode: 400, title: "Send the file as multipart/form-data in a field named 'file'.");
-        if (file.Length > limit) return TooLarge(options.Value.MaxUploadMegabytes);
+        if (file.Length > limit) return RequestBodyLimit.Problem(limit);
         RecordKind? recordKind = null;
         if (!string.IsNullOrWhiteSpace(kind))
         {
@@ -148,8 +148,4 @@ public static class BatchesApi
             folder.Delete(recursive: true);
         }
     }
-
-    private static IResult TooLarge(int megabytes) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The file is too large.",
-        detail: string.Create(CultureInfo.InvariantCulture, $"Files up to {megabytes} MB can be imported (setting Equity:MaxUploadMegabytes)."));
 }

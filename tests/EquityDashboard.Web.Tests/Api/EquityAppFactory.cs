@@ -18,10 +18,17 @@ namespace EquityDashboard.Web.Tests.Api;
 public sealed class EquityAppFactory : WebApplicationFactory<Program>
 {
     private readonly bool _seed;
+    private readonly string _environment;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
 
-    public EquityAppFactory(bool seed)
+    /// <param name="seed">Load the demo data.</param>
+    /// <param name="environment">The hosting environment (Production: the exception handler, no developer pages).</param>
+    /// <param name="settings">More configuration, as an operator would set it.</param>
+    public EquityAppFactory(bool seed, string environment = "Development", IReadOnlyDictionary<string, string>? settings = null)
     {
         _seed = seed;
+        _environment = environment;
+        _settings = settings;
         Folder = TestFolder.Create("ed-api");
         DbPath = Path.Combine(Folder, "equity.db");
     }
@@ -34,10 +41,11 @@ public sealed class EquityAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DbPath}");
         builder.UseSetting("Equity:SeedDemoData", _seed ? "true" : "false");
         builder.UseSetting("Equity:SeedFolder", Path.Combine(RepoRoot, "seeds"));
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 

@@ -167,7 +167,7 @@ public sealed class SecurityApiTests : IAsyncLifetime
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens["dm@example.org"]);
         var response = await client.SendAsync(request);
         await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
-        Assert.Contains("up to 1 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("larger than the limit of 1 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using EquityDashboard.Tests.Shared;
+using EquityDashboard.Web.Tests.Api;
+using Xunit.Abstractions;
+
+namespace EquityDashboard.Web.Tests.Hosting;
+
+/// <summary>
+/// The app as it is deployed: published in Release, started in Production from another folder
+/// than its own, on a free loopback port and a new SQLite file. Every stylesheet and script the
+/// overview links must arrive whole, and the MudBlazor stylesheet compressed. Never skipped.
+/// </summary>
+public sealed partial class PublishedAppTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task The_published_app_started_elsewhere_serves_its_assets_whole_and_compressed()
+    {
+        var folder = TestFolder.Create("ed-publish");
+        Process? app = null;
+        var log = new StringBuilder();
+        try
+        {
+            var published = Path.Combine(folder, "web");
+            var elsewhere = Directory.CreateDirectory(Path.Combine(folder, "elsewhere")).FullName;
+            await RunAsync("dotnet", ["publish", Path.Combine(EquityAppFactory.RepoRoot, "src", "EquityDashboard.Web"), "-c", "Release", "-o", published, "-v", "q", "-nologo"]);
+
+            var port = FreePort();
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = elsewhere, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(Path.Combine(published, "EquityDashboard.Web.dll"));
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+            start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "equity.db")}";
+            start.Environment["Equity__SeedDemoData"] = "false";
+            start.Environment["Equity__MaxUploadMegabytes"] = "1";
+            app = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+            app.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+            app.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+            app.BeginOutputReadLine();
+            app.BeginErrorReadLine();
+
+            using var client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
+                Timeout = TimeSpan.FromSeconds(30),
+            };
+            await WaitForHealthAsync(client, app, log);
+
+            using var home = await client.GetAsync("/");
+            Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+            Assert.NotNull(home.Headers.GetValues("Content-Security-Policy").SingleOrDefault());
+            var html = await home.Content.ReadAsStringAsync();
+            var urls = Stylesheet().Matches(html).Concat(Script().Matches(html)).Select(m => WebUtility.HtmlDecode(m.Groups["url"].Value)).ToList();
+            Assert.Contains(urls, u => u.Contains("MudBlazor.min", StringComparison.Ordinal) && u.EndsWith(".css", StringComparison.Ordinal));
+            Assert.Contains(urls, u => u.Contains("blazor.web", StringComparison.Ordinal));
+            Assert.True(urls.Count >= 5, string.Join(", ", urls));
+
+            foreach (var url in urls)
+            {
+                using var asset = await client.GetAsync(url);
+                var bytes = await asset.Content.ReadAsByteArrayAsync();
+                output.WriteLine($"{url}: {(int)asset.StatusCode}, {bytes.Length} bytes");
+                Assert.True(asset.StatusCode == HttpStatusCode.OK, $"{url}: {asset.StatusCode}");
+                Assert.True(bytes.Length > 0, $"{url} answered 200 with an empty body");
+                Assert.Equal(asset.Content.Headers.ContentLength, bytes.Length);
+            }
+
+            var mudCss = urls.Single(u => u.Contains("MudBlazor.min", StringComparison.Ordinal) && u.EndsWith(".css", StringComparison.Ordinal));
+            using var identity = await client.GetAsync(mudCss);
+            var identityLength = (await identity.Content.ReadAsByteArrayAsync()).Length;
+            foreach (var encoding in new[] { "br", "gzip" })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, mudCss);
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+                using var compressed = await client.SendAsync(request);
+                var length = (await compressed.Content.ReadAsByteArrayAsync()).Length;
+                output.WriteLine($"{mudCss} with {encoding}: {length} bytes, identity {identityLength}");
+                Assert.Equal(HttpStatusCode.OK, compressed.StatusCode);
+                Assert.Equal([encoding], compressed.Content.Headers.ContentEncoding);
+                Assert.True(length > 0 && length < identityLength / 4, $"{encoding}: {length} of {identityLength} bytes");
+                Assert.Contains("immutable", compressed.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+            }
+
+            // A chunked body (no Content-Length) over Equity:MaxUploadMegabytes is stopped by Kestrel while a form is read.
+            using var big = new StreamContent(new MemoryStream(new byte[2 * 1024 * 1024]));
+            big.Headers.ContentType = new("application/x-www-form-urlencoded");
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/") { Content = big };
+            post.Headers.TransferEncodingChunked = true;
+            using var refused = await client.SendAsync(post);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Equity:MaxUploadMegabytes", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (app is not null)
+            {
+                if (!app.HasExited)
+                {
+                    app.Kill(entireProcessTree: true);
+                    await app.WaitForExitAsync();
+                }
+                app.Dispose();
+            }
+            lock (log) output.WriteLine(log.ToString());
+            TestFolder.Delete(folder);
+        }
+    }
+
+    private static async Task WaitForHealthAsync(HttpClient client, Process app, StringBuilder log)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (app.HasExited) throw new InvalidOperationException($"The app exited with {app.ExitCode}:\n{log}");
+            try
+            {
+                using var health = await client.GetAsync("/healthz");
+                if (health.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"/healthz did not answer 200 within 60 s:\n{log}");
+    }
+
+    private async Task RunAsync(string file, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        output.WriteLine(await stdout);
+        output.WriteLine(await stderr);
+        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}:\n{await stdout}\n{await stderr}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("""<link[^>]*rel="stylesheet"[^>]*href="(?<url>[^"]+)"[^>]*>|<link[^>]*href="(?<url>[^"]+)"[^>]*rel="stylesheet"[^>]*>""")]
+    private static partial Regex Stylesheet();
+
+    [GeneratedRegex("""<script[^>]*src="(?<url>[^"]+)"[^>]*>""")]
+    private static partial Regex Script();
+}
