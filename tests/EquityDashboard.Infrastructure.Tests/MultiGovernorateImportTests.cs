@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using EquityDashboard.Core.Records;
+using EquityDashboard.Core.Metrics;
 using EquityDashboard.Infrastructure.Import;
+using EquityDashboard.Infrastructure.Queries;
+using Microsoft.Extensions.DependencyInjection;
 using EquityDashboard.Infrastructure.Tests.Formats;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,6 +88,29 @@ public sealed class MultiGovernorateImportTests
         var multi = doc.RootElement.GetProperty("MultiGovernorate");
         Assert.Equal(report.MultiGovernorate!.TotalUsd, multi.GetProperty("TotalUsd").GetDecimal());
         Assert.Equal(report.MultiGovernorate.Governorates.Count, multi.GetProperty("Governorates").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_governorate_is_also_named_only_by_flows_naming_its_whole_code()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var report = await db.Importer.ImportAsync(new ImportRequest(db.WriteCsv("multi.csv", TemplateLines())));
+        Assert.True(report.Committed, string.Join(" | ", report.Issues));
+        var breakdown = db.Services.GetRequiredService<BreakdownService>();
+        var scope = new EquityScope(2019);
+        // M1 and M3 name Duhok; M1, M3, M4 and M5 name Erbil.
+        Assert.Equal(new AlsoNamedFunding(1_057_000m, 3), await breakdown.AlsoNamedAsync(Duhok, scope));
+        Assert.Equal(new AlsoNamedFunding(1_067_000m, 4), await breakdown.AlsoNamedAsync(Erbil, scope));
+
+        // A flow naming a district of Duhok (a code that starts with Duhok's) does not name Duhok itself.
+        await using (var ctx = db.NewContext())
+        {
+            var m3 = await ctx.Funding.SingleAsync(f => f.SourceId == "M3");
+            m3.NamedPcodes = $"{Duhok}Q01;{Erbil}";
+            await ctx.SaveChangesAsync();
+        }
+        Assert.Equal(new AlsoNamedFunding(1_007_000m, 2), await breakdown.AlsoNamedAsync(Duhok, scope));
+        Assert.Equal(new AlsoNamedFunding(1_067_000m, 4), await breakdown.AlsoNamedAsync(Erbil, scope));
     }
 
     /// <summary>The report's summary against one worked out from the rows: per governorate named, the rows naming it.</summary>

@@ -2,6 +2,7 @@ using EquityDashboard.Core.Metrics;
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Accounts;
 using EquityDashboard.Infrastructure.Data;
+using EquityDashboard.Infrastructure.Queries;
 using EquityDashboard.Infrastructure.Export;
 using EquityDashboard.Infrastructure.Import;
 using Microsoft.Data.Sqlite;
@@ -185,6 +186,61 @@ public sealed class WithdrawalAndAuditTests
                 AuditActions.RoleChanged, AuditActions.UserDisabled],
             (await AuditAsync(db)).Select(e => e.Action));
         Assert.All(await AuditAsync(db), e => Assert.Equal(Admin.Name, e.Actor));
+    }
+
+    [Fact]
+    public async Task A_token_used_many_times_a_minute_records_its_last_use_once_a_minute()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var accounts = db.Services.GetRequiredService<AccountService>();
+        await accounts.AddAsync(Admin, "dm@example.org", Roles.DataManager, null, "a long enough password");
+        var token = await accounts.CreateTokenAsync(Admin, "dm@example.org", "nightly import");
+        async Task<DateTimeOffset?> LastUsedAsync()
+        {
+            await using var ctx = db.NewContext();
+            return (await ctx.ApiTokens.SingleAsync()).LastUsedAt;
+        }
+
+        Assert.Null(await LastUsedAsync());
+        await accounts.FindByTokenAsync(token);
+        var first = await LastUsedAsync();
+        Assert.NotNull(first);
+        for (var i = 0; i < 5; i++) await accounts.FindByTokenAsync(token);
+        Assert.Equal(first, await LastUsedAsync());
+
+        // A minute later (made so by ageing the stored time), the next use is recorded.
+        await using (var ctx = db.NewContext())
+        {
+            var stored = await ctx.ApiTokens.SingleAsync();
+            stored.LastUsedAt = first!.Value - AccountService.LastUsedPrecision;
+            await ctx.SaveChangesAsync();
+        }
+        await accounts.FindByTokenAsync(token);
+        Assert.True(await LastUsedAsync() >= first);
+    }
+
+    [Fact]
+    public async Task The_data_version_moves_with_every_change_to_the_figures_and_not_with_sign_ins()
+    {
+        await using var db = await FundingSemanticsTests.CreateDatasetAsync();
+        var cache = db.Services.GetRequiredService<QueryCache>();
+        var audit = db.Services.GetRequiredService<AuditTrail>();
+        var funding = (await db.BatchStore.ListAsync()).Single(b => b.Kind == RecordKind.Funding);
+        var seen = new List<DataVersion> { await cache.DataVersionAsync() };
+
+        await audit.AddAsync("dm@example.org", AuditActions.SignIn, null);
+        await audit.AddAsync("anonymous", AuditActions.SignInFailed, "x@example.org: wrong password");
+        Assert.Equal(seen[0], await cache.DataVersionAsync());
+
+        await db.BatchStore.WithdrawAsync(Manager, funding.Id);
+        seen.Add(await cache.DataVersionAsync());
+        await db.BatchStore.RestoreAsync(Admin, funding.Id);
+        seen.Add(await cache.DataVersionAsync());
+        await db.BatchStore.WithdrawAsync(Manager, funding.Id);
+        await db.BatchStore.PurgeAsync(Admin, funding.Id);
+        seen.Add(await cache.DataVersionAsync());
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(seen[0].Batches - 1, seen[^1].Batches);
     }
 
     [Fact]

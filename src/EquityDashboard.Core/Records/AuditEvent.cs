@@ -35,6 +35,9 @@ public static class AuditActions
     public const string TokenCreated = "token-created";
     public const string TokenRevoked = "token-revoked";
 
+    /// <summary>The actions that change the figures (every other action concerns accounts).</summary>
+    public static readonly IReadOnlyList<string> DataChanges = [Import, Replace, Withdraw, Restore, Purge];
+
     public static readonly IReadOnlyList<string> All =
         [Import, Replace, Withdraw, Restore, Purge, SignIn, SignInFailed, Lockout, UserAdded, RoleChanged, UserDisabled, TokenCreated, TokenRevoked];
 }

@@ -125,6 +125,9 @@ public sealed class AccountService(IServiceScopeFactory scopes)
             await AuditTrail.WriteAsync(db, actor.Name, AuditActions.TokenRevoked, null, $"'{token.Name}' of {user.Email}", ct);
         }, ct);
 
+    /// <summary>How stale a token's "last used" time may be.</summary>
+    public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
+
     /// <summary>The account a bearer token belongs to, or null (unknown, revoked, or the account disabled).</summary>
     public async Task<(EquityUser User, string Role)?> FindByTokenAsync(string token, CancellationToken ct = default)
     {
@@ -137,8 +140,13 @@ public sealed class AccountService(IServiceScopeFactory scopes)
         if (stored is null) return null;
         var user = await users.FindByIdAsync(stored.UserId);
         if (user is null || user.IsDisabled) return null;
-        stored.LastUsedAt = DateTimeOffset.UtcNow;
-        await db.SaveChangesAsync(ct);
+        // "Last used" to the minute: a script calling many times a second writes once a minute, not on every call.
+        var now = DateTimeOffset.UtcNow;
+        if (stored.LastUsedAt is not { } last || now - last >= LastUsedPrecision)
+        {
+            stored.LastUsedAt = now;
+            await db.SaveChangesAsync(ct);
+        }
         return (user, await RoleOfAsync(users, user));
     }
 

@@ -27,7 +27,7 @@ public sealed record GovernorateDetailDocument(
     IReadOnlyList<GovernorateYearRow> Trend,
     IReadOnlyList<IncidentRow> Incidents,
     IReadOnlyList<SourceDocument> Sources,
-    MultiGovernorateFunding AlsoNamedInMultiGovernorateFunding,
+    AlsoNamedFunding AlsoNamedInMultiGovernorateFunding,
     IReadOnlyList<PooledFundOverlapDocument> CountedThroughPooledFund)
 {
     public static GovernorateDetailDocument From(GovernorateDetail detail)

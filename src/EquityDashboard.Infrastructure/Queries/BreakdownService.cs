@@ -22,7 +22,7 @@ public sealed record GovernorateYearRow(int Year, decimal FundingUsd, long? Peop
 public sealed record IncidentRow(int Year, string Type, int Count);
 
 /// <summary>Counted funding given to several governorates that names one of them (unallocated, never split).</summary>
-public sealed record MultiGovernorateFunding(decimal FundingUsd, int Flows);
+public sealed record AlsoNamedFunding(decimal FundingUsd, int Flows);
 
 /// <summary>Everything the governorate page, its API and its briefing show, for one scope.</summary>
 public sealed record GovernorateDetail(
@@ -35,7 +35,7 @@ public sealed record GovernorateDetail(
     IReadOnlyList<GovernorateYearRow> Trend,
     IReadOnlyList<IncidentRow> Incidents,
     IReadOnlyList<ImportBatch> Sources,
-    MultiGovernorateFunding AlsoNamed);
+    AlsoNamedFunding AlsoNamed);
 
 /// <summary>
 /// Breakdowns of a scope by cluster, donor and organisation, national, for the scope's region,
@@ -205,13 +205,15 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
     /// unallocated (in no governorate's total), but the governorate page says it was named.
     /// Read from the flows (the totals do not keep the names), through their partial index.
     /// </summary>
-    public async Task<MultiGovernorateFunding> AlsoNamedAsync(string pcode, EquityScope scope, CancellationToken ct = default)
+    public async Task<AlsoNamedFunding> AlsoNamedAsync(string pcode, EquityScope scope, CancellationToken ct = default)
     {
         var filter = await queries.FilterAsync(scope.RealOnly, scope.Year, ct);
         var (leftOut, funds) = (filter.LeftOutBatches, filter.FundsWithAllocations);
+        // Whole codes only: IQG02 is not named by a flow naming the district IQG02Q01.
+        var whole = $";{pcode};";
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await db.Funding
-            .Where(f => f.Year == scope.Year && f.NamedPcodes != null && f.NamedPcodes.Contains(pcode)
+            .Where(f => f.Year == scope.Year && f.NamedPcodes != null && (";" + f.NamedPcodes + ";").Contains(whole)
                 && f.Status != FundingStatus.Pledge
                 && (f.Boundary == FlowBoundary.Incoming || f.Boundary == FlowBoundary.Unspecified)
                 && (scope.Cluster == null || f.Cluster == scope.Cluster)
@@ -221,6 +223,6 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
             .GroupBy(_ => 1)
             .Select(g => new { Usd = g.Sum(f => (double)f.AmountUsd), Flows = g.Count() })
             .ToListAsync(ct);
-        return rows is [var total] ? new MultiGovernorateFunding((decimal)total.Usd, total.Flows) : new MultiGovernorateFunding(0, 0);
+        return rows is [var total] ? new AlsoNamedFunding((decimal)total.Usd, total.Flows) : new AlsoNamedFunding(0, 0);
     }
 }

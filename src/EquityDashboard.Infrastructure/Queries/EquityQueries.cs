@@ -44,10 +44,9 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
 
     private static async Task<DataFilter> ReadFilterAsync(EquityDbContext db, bool realOnly, int year, CancellationToken ct)
     {
-        var leftOut = await db.Batches.Where(b => b.WithdrawnAt != null || (realOnly && b.IsIllustrative)).Select(b => b.Id).ToListAsync(ct);
-        var funds = await db.Batches
-            .Where(b => b.Money == FundingMoney.PooledFundAllocations && b.PooledFund != null && b.WithdrawnAt == null
-                && !(realOnly && b.IsIllustrative)
+        var leftOut = await db.Batches.LeftOut(realOnly).Select(b => b.Id).ToListAsync(ct);
+        var funds = await db.Batches.Counted(realOnly)
+            .Where(b => b.Money == FundingMoney.PooledFundAllocations && b.PooledFund != null
                 && db.FundingTotals.Any(t => t.BatchId == b.Id && t.Year == year))
             .Select(b => b.PooledFund!)
             .Distinct()

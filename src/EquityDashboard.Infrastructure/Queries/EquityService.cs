@@ -92,7 +92,7 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
 
     /// <summary>The ids of withdrawn batches: their rows are in no figure, list or filter choice.</summary>
     private static Task<List<int>> WithdrawnAsync(EquityDbContext db, CancellationToken ct) =>
-        db.Batches.Where(b => b.WithdrawnAt != null).Select(b => b.Id).ToListAsync(ct);
+        db.Batches.LeftOut(realOnly: false).Select(b => b.Id).ToListAsync(ct);
 
     /// <summary>Batches that bring records for the year (the provenance of a table, including the previous year's funding).</summary>
     public Task<IReadOnlyList<ImportBatch>> SourcesForYearAsync(int year, bool realOnly = false, CancellationToken ct = default) =>
@@ -119,7 +119,7 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
         bool realOnly, CancellationToken ct, string? pcode = null, bool incidentsOfAnyYear = false)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var batches = await db.Batches.AsNoTracking().Where(b => b.WithdrawnAt == null && !(realOnly && b.IsIllustrative))
+        var batches = await db.Batches.AsNoTracking().Counted(realOnly)
             .OrderBy(b => b.Id).ToListAsync(ct);
         var sources = new List<ImportBatch>();
         foreach (var b in batches)

@@ -1,3 +1,4 @@
+using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -7,9 +8,10 @@ namespace EquityDashboard.Infrastructure.Queries;
 /// <summary>
 /// Keeps query results until the data changes. Every change to the data is a batch imported,
 /// replaced, withdrawn, restored or purged, and each writes an audit entry in its transaction, so
-/// the batch count, the highest batch id and the highest audit id together say whether anything
-/// changed, whichever process (web app or CLI) changed it. That stamp is read on
-/// every call (one indexed aggregate) and is part of the cache key, so a stale result is never served.
+/// the batch count, the highest batch id and the highest id among those audit entries together
+/// say whether anything changed, whichever process (web app or CLI) changed it; sign-ins and
+/// account changes, also audited, leave it alone. That stamp is read on every call (indexed
+/// aggregates) and is part of the cache key, so a stale result is never served.
 /// </summary>
 public sealed class QueryCache(IDbContextFactory<EquityDbContext> factory, IMemoryCache memory)
 {
@@ -28,15 +30,23 @@ public sealed class QueryCache(IDbContextFactory<EquityDbContext> factory, IMemo
         return value;
     }
 
-    private async Task<(long Count, long MaxId, long AuditId)> StampAsync(CancellationToken ct)
+    /// <summary>The version of the data, changed by every import, replacement, withdrawal, restore and purge.</summary>
+    public async Task<DataVersion> DataVersionAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var stamp = await db.Database.SqlQueryRaw<Stamp>(
-                "SELECT (SELECT COUNT(*) FROM ImportBatches) AS Count, (SELECT IFNULL(MAX(Id), 0) FROM ImportBatches) AS MaxId, "
-                + "(SELECT IFNULL(MAX(Id), 0) FROM AuditEvents) AS AuditId")
-            .SingleAsync(ct);
-        return (stamp.Count, stamp.MaxId, stamp.AuditId);
+        var changes = db.Audit.Where(e => AuditActions.DataChanges.Contains(e.Action));
+        // One round trip while there are batches; an empty database asks the audit alone.
+        var version = await db.Batches.GroupBy(_ => 1)
+            .Select(g => new DataVersion(g.LongCount(), g.Max(b => b.Id), changes.Max(e => (long?)e.Id) ?? 0))
+            .SingleOrDefaultAsync(ct);
+        return version != default ? version : new DataVersion(0, 0, await changes.MaxAsync(e => (long?)e.Id, ct) ?? 0);
     }
 
-    private sealed record Stamp(long Count, long MaxId, long AuditId);
+    private Task<DataVersion> StampAsync(CancellationToken ct) => DataVersionAsync(ct);
+}
+
+/// <summary>What identifies one state of the data: the number of batches, the newest batch, the latest change.</summary>
+public readonly record struct DataVersion(long Batches, long NewestBatch, long LatestChange)
+{
+    public override string ToString() => $"{Batches}.{NewestBatch}.{LatestChange}";
 }

@@ -18,6 +18,8 @@ public sealed class AccessOptions
     public bool AnonymousRead { get; set; } = true;
     /// <summary>Sign-in attempts accepted per minute from one address (then 429).</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
+    /// <summary>Files one person may upload per minute, on the Data page and through the API together (then refused).</summary>
+    public int UploadsPerMinute { get; set; } = 20;
 }
 
 /// <summary>The authorization policies; each accepts the sign-in cookie and API tokens.</summary>
@@ -38,7 +40,6 @@ public static class AccountsSetup
     public const string Scheme = "equity";
     public const string ClustersClaim = "equity:clusters";
     public const string SignInPath = "/account/sign-in";
-    public const string UploadRateLimit = "upload";
 
     public static IServiceCollection AddEquityAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -104,10 +105,6 @@ public static class AccountsSetup
                     ? RateLimitPartition.GetFixedWindowLimiter("sign-in:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = access.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("none"));
-            // Uploads through the API: 20 a minute per caller.
-            o.AddPolicy(UploadRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return services;
     }

@@ -48,7 +48,7 @@ public static class BatchesApi
             .WithName("RestoreBatch").WithSummary("Bring a withdrawn batch back (admin)");
         api.MapGet("/audit", AuditAsync).RequireAuthorization(Policies.Admin)
             .WithName("GetAudit").WithSummary("The audit trail, newest first; from, to (yyyy-MM-dd, UTC), user, action; format=csv (admin)");
-        api.MapPost("/imports", ImportAsync).RequireAuthorization(Policies.Import).RequireRateLimiting(AccountsSetup.UploadRateLimit)
+        api.MapPost("/imports", ImportAsync).RequireAuthorization(Policies.Import)
             .DisableAntiforgery() // scripts with a bearer token; a cookie alone cannot post here cross-site (SameSite=Lax)
             .WithName("PostImport").WithSummary("Import a file (multipart field 'file'; query source, kind, dryRun): the import report; 201 with batchId when committed");
         return api;
@@ -93,12 +93,15 @@ public static class BatchesApi
     }
 
     private static async Task<IResult> ImportAsync(HttpContext http, ImportService importer, IOptions<EquityOptions> options,
-        [FromQuery] string? source, [FromQuery] string? kind, [FromQuery] bool? dryRun, CancellationToken ct)
+        UploadThrottle throttle, [FromQuery] string? source, [FromQuery] string? kind, [FromQuery] bool? dryRun, CancellationToken ct)
     {
         // A declared body over the limit was answered 413 before this runs (RequestBodyLimit).
         var limit = RequestBodyLimit.Bytes(options.Value);
         if (!http.Request.HasFormContentType)
             return TypedResults.Problem(statusCode: 400, title: "Send the file as multipart/form-data in a field named 'file'.");
+        // Refused before the body is read.
+        if (!throttle.TryAcquire(AccountsSetup.ActorOf(http.User).Name))
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many uploads.", detail: throttle.Refusal);
         IFormCollection form;
         try
         {

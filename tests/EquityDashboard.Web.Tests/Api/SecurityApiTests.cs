@@ -171,6 +171,27 @@ public sealed class SecurityApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Uploads_past_the_limit_per_minute_are_refused_for_that_person_only()
+    {
+        using var factory = _factory.WithWebHostBuilder(b => b.UseSetting("Access:UploadsPerMinute", "2"));
+        using var client = factory.CreateClient();
+        async Task<HttpResponseMessage> UploadAsync(string who)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/imports?dryRun=true") { Content = File(FundingCsv) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[who]);
+            return await client.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync("dm@example.org")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync("dm@example.org")).StatusCode);
+        var third = await UploadAsync("dm@example.org");
+        await AssertProblemAsync(third, HttpStatusCode.TooManyRequests);
+        Assert.Contains("wait a minute", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync("admin@example.org")).StatusCode);
+        Assert.Equal(0, await BatchCountAsync());
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_the_bearer_scheme()
     {
         using var doc = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));

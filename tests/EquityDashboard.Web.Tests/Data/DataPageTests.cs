@@ -4,6 +4,8 @@ using AngleSharp.Dom;
 using Bunit;
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Data;
+using EquityDashboard.Web.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using MudBlazor.Extensions;
@@ -411,6 +413,34 @@ public sealed class DataPageUploadLimitTests : DataTestBase
             Normalise(cut.Find("[data-testid=upload-error]").TextContent));
         Assert.Equal("idle", cut.Find("[data-testid=data-page]").GetAttribute("data-stage"));
         Assert.Empty(cut.FindAll("[data-testid=upload-progress]"));
+        Assert.Empty(UploadLeftovers());
+        Assert.Equal((0, 0), await CountRowsAsync());
+    }
+}
+
+/// <summary>Uploads per minute (Access:UploadsPerMinute), shared with the API: past it, a file is refused before it is stored.</summary>
+public sealed class DataPageUploadRateTests : DataTestBase
+{
+    private static readonly string GoodNeed = Csv(NeedHeader, "2019,Ninewa,,600000,400000,");
+
+    protected override int UploadsPerMinute => 2;
+
+    [Fact]
+    public async Task Uploads_past_the_limit_per_minute_are_refused_with_what_to_do()
+    {
+        Ctx.Render<MudPopoverProvider>();
+        var cut = Ctx.Render<DataPage>();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=data-page]").GetAttribute("data-ready")), Timeout);
+        for (var i = 0; i < 2; i++)
+        {
+            cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(GoodNeed, $"need-{i}.csv"));
+            cut.WaitForAssertion(() => Assert.Equal("preview", cut.Find("[data-testid=data-page]").GetAttribute("data-stage")), Timeout);
+        }
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(GoodNeed, "need-3.csv"));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=upload-error]")), Timeout);
+        Assert.Equal("You have uploaded 2 files in the last minute, the most this server accepts; wait a minute and try again.",
+            Normalise(cut.Find("[data-testid=upload-error]").TextContent));
+        Assert.Equal("idle", cut.Find("[data-testid=data-page]").GetAttribute("data-stage"));
         Assert.Empty(UploadLeftovers());
         Assert.Equal((0, 0), await CountRowsAsync());
     }

@@ -23,6 +23,7 @@ public abstract class DataTestBase : DatabaseTestBase
         // Registered after the pages' own storage, so the page gets this one.
         Ctx.Services.AddSingleton(new UploadStorage(UploadRoot));
         Ctx.Services.Configure<EquityOptions>(o => o.MaxUploadMegabytes = MaxUploadMegabytes);
+        Ctx.Services.Configure<Accounts.AccessOptions>(o => o.UploadsPerMinute = UploadsPerMinute);
     }
 
     /// <summary>Who the page sees as signed in.</summary>
@@ -33,6 +34,9 @@ public abstract class DataTestBase : DatabaseTestBase
 
     /// <summary>Upload limit for the test, in MB (the setting's default unless a test class says otherwise).</summary>
     protected virtual int MaxUploadMegabytes => new EquityOptions().MaxUploadMegabytes;
+
+    /// <summary>Uploads per person and minute for the test (the setting's default unless a test class says otherwise).</summary>
+    protected virtual int UploadsPerMinute => new Accounts.AccessOptions().UploadsPerMinute;
 
     protected static string Csv(params string[] lines) => string.Join("\n", lines) + "\n";
 

@@ -59,7 +59,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 fieldInfo: typeof(ApiToken).GetField("<LastUsedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             lastUsedAt.SetValueConverter(new ValueConverter<DateTimeOffset?, long?>(
-                long? (DateTimeOffset? v) => (v == null ? ((long? )(null)) : ((long? )(v.Value.UtcTicks))),
+                long? (DateTimeOffset? v) => (v == null ? null : ((long? )(v.Value.UtcTicks))),
                 DateTimeOffset? (long? v) => (v == null ? null : ((DateTimeOffset? )(new DateTimeOffset(v.Value, TimeSpan.Zero))))));
 
             var name = runtimeEntityType.AddProperty(
@@ -76,7 +76,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 fieldInfo: typeof(ApiToken).GetField("<RevokedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             revokedAt.SetValueConverter(new ValueConverter<DateTimeOffset?, long?>(
-                long? (DateTimeOffset? v) => (v == null ? ((long? )(null)) : ((long? )(v.Value.UtcTicks))),
+                long? (DateTimeOffset? v) => (v == null ? null : ((long? )(v.Value.UtcTicks))),
                 DateTimeOffset? (long? v) => (v == null ? null : ((DateTimeOffset? )(new DateTimeOffset(v.Value, TimeSpan.Zero))))));
 
             var userId = runtimeEntityType.AddProperty(

@@ -21,7 +21,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 typeof(AuditEvent),
                 baseEntityType,
                 propertyCount: 6,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -77,9 +77,12 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { at });
+                new[] { action });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { at });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { batchId });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
     public partial class EquityDbContextModel
     {
         private EquityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("72146c42-e152-49c3-aa2a-549e158c732e"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("6bc22828-6545-48d4-826b-708fdaba5e65"), entityTypeCount: 17)
         {
         }
 

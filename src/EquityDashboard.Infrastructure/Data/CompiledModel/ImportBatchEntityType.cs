@@ -170,7 +170,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 fieldInfo: typeof(ImportBatch).GetField("<WithdrawnAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             withdrawnAt.SetValueConverter(new ValueConverter<DateTimeOffset?, long?>(
-                long? (DateTimeOffset? v) => (v == null ? ((long? )(null)) : ((long? )(v.Value.UtcTicks))),
+                long? (DateTimeOffset? v) => (v == null ? null : ((long? )(v.Value.UtcTicks))),
                 DateTimeOffset? (long? v) => (v == null ? null : ((DateTimeOffset? )(new DateTimeOffset(v.Value, TimeSpan.Zero))))));
 
             var withdrawnBy = runtimeEntityType.AddProperty(

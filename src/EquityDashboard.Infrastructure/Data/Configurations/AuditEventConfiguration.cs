@@ -13,12 +13,14 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         // the batch, so a purged batch keeps its history.
         b.ToTable("AuditEvents");
         b.HasKey(x => x.Id);
-        b.Property(x => x.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        b.Property(x => x.At).HasConversion(UtcTicks.Converter);
         b.Property(x => x.Actor).HasMaxLength(256);
         b.Property(x => x.Action).HasMaxLength(32);
         b.Property(x => x.Details).HasMaxLength(2000);
         b.HasIndex(x => x.At);
         b.HasIndex(x => x.BatchId);
+        // The data version reads the latest change to the data among the audit entries.
+        b.HasIndex(x => x.Action);
     }
 }
 
@@ -30,9 +32,9 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         b.HasKey(x => x.Id);
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Hash).HasMaxLength(64);
-        b.Property(x => x.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-        b.Property(x => x.RevokedAt).HasConversion(v => v == null ? (long?)null : v.Value.UtcTicks, v => v == null ? null : new DateTimeOffset(v.Value, TimeSpan.Zero));
-        b.Property(x => x.LastUsedAt).HasConversion(v => v == null ? (long?)null : v.Value.UtcTicks, v => v == null ? null : new DateTimeOffset(v.Value, TimeSpan.Zero));
+        b.Property(x => x.CreatedAt).HasConversion(UtcTicks.Converter);
+        b.Property(x => x.RevokedAt).HasConversion(UtcTicks.NullableConverter);
+        b.Property(x => x.LastUsedAt).HasConversion(UtcTicks.NullableConverter);
         b.HasIndex(x => x.Hash).IsUnique();
         b.HasOne<EquityUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -17,12 +17,12 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         b.Property(x => x.Format).HasMaxLength(40);
         b.Property(x => x.SheetName).HasMaxLength(200);
         // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks.
-        b.Property(x => x.ImportedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        b.Property(x => x.ImportedAt).HasConversion(UtcTicks.Converter);
         b.Property(x => x.Money).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.PooledFund).HasMaxLength(300);
         b.Property(x => x.ImportedBy).HasMaxLength(256);
         b.Property(x => x.WithdrawnBy).HasMaxLength(256);
-        b.Property(x => x.WithdrawnAt).HasConversion(v => v == null ? (long?)null : v.Value.UtcTicks, v => v == null ? null : new DateTimeOffset(v.Value, TimeSpan.Zero));
+        b.Property(x => x.WithdrawnAt).HasConversion(UtcTicks.NullableConverter);
         b.Ignore(x => x.IsWithdrawn);
         b.HasIndex(x => x.Sha256);
     }

@@ -45,6 +45,8 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("At");
 
                     b.HasIndex("BatchId");

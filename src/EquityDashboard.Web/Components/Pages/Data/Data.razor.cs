@@ -70,6 +70,7 @@ public partial class Data : ReadyPage, IAsyncDisposable
     [Inject] private ImportService Importer { get; set; } = default!;
     [Inject] private BatchStore Batches { get; set; } = default!;
     [Inject] private UploadStorage Storage { get; set; } = default!;
+    [Inject] private UploadThrottle Throttle { get; set; } = default!;
     [Inject] private IOptions<EquityOptions> Options { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -133,6 +134,18 @@ public partial class Data : ReadyPage, IAsyncDisposable
         {
             _error = refusal;
             Log.LogWarning("Upload of {File} ({Bytes} bytes) refused before upload: {Reason}", file.Name, file.Size, refusal);
+            return;
+        }
+        if (!_actor.CanImport)
+        {
+            // The page offers no upload then; this guards the handler itself, before a byte is stored.
+            _error = "Your role does not allow imports; a data manager imports files.";
+            return;
+        }
+        if (!Throttle.TryAcquire(_actor.Name))
+        {
+            _error = Throttle.Refusal;
+            Log.LogWarning("Upload of {File} by {Actor} refused: more than {PerMinute} a minute", file.Name, _actor.Name, Throttle.PerMinute);
             return;
         }
         await Track(ct => UploadAndCheckAsync(file, ct));
