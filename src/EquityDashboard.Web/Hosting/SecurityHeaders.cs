@@ -58,12 +58,19 @@ public static class SecurityHeaders
         {
             context.Response.OnStarting(static state =>
             {
-                var headers = ((HttpContext)state).Response.Headers;
+                var http = (HttpContext)state;
+                var headers = http.Response.Headers;
                 foreach (var (name, value) in All) headers[name] = value;
+                if (IsPersonal(http.Request.Path)) headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             }, context);
             return next(context);
         });
+
+    /// <summary>Paths whose answers concern an account (sign-in, profile, tokens, audit, batches): never stored by a browser or a proxy.</summary>
+    internal static bool IsPersonal(PathString path) =>
+        path.StartsWithSegments("/account") || path.StartsWithSegments("/admin")
+        || path.StartsWithSegments("/api/audit") || path.StartsWithSegments("/api/batches") || path.StartsWithSegments("/api/imports");
 
     /// <summary>
     /// Whether the site is served over HTTPS: never in Development; otherwise when an https URL

@@ -41,6 +41,18 @@ public sealed partial class SecurityHeadersTests(SeededApp app)
     }
 
     [Fact]
+    public async Task Account_pages_and_answers_about_accounts_are_never_stored()
+    {
+        foreach (var path in new[] { "/account/sign-in", "/account/profile", "/admin/audit", "/api/batches", "/api/audit" })
+        {
+            using var response = await app.Client.GetAsync(path);
+            Assert.True(response.Headers.CacheControl?.NoStore == true, $"{path} ({response.StatusCode}): {response.Headers.CacheControl}");
+        }
+        using var reading = await app.Client.GetAsync("/api/gaps?year=2019");
+        Assert.False(reading.Headers.CacheControl?.NoStore == true, "the figures may be cached");
+    }
+
+    [Fact]
     public async Task Pages_have_no_inline_script_or_inline_event_handler()
     {
         foreach (var path in new[] { "/", "/trends", "/governorate/IQG02", "/methodology", "/data" })
