@@ -13,15 +13,14 @@ public sealed class GapTableTests : MudTestBase
 
     private IRenderedComponent<GapTable> RenderTable(EquityTable table)
     {
-        Ctx.Render<MudBlazor.MudPopoverProvider>();
-        return Ctx.Render<GapTable>(p => p.Add(c => c.Table, table));
+        return Ctx.Render<GapTable>(p => p.Add(c => c.Table, table).Add(c => c.Filters, new Web.Components.Shared.Filters.DashboardFilters(table.Scope.Year)));
     }
 
     private static IReadOnlyList<IElement> Rows(IRenderedComponent<GapTable> cut) =>
         cut.FindAll("[data-testid=gap-table] tbody tr");
 
     private static string Cell(IElement row, string label) =>
-        row.QuerySelector($"td[data-label='{label}']")?.TextContent.Trim()
+        row.QuerySelector($"[data-label='{label}']")?.TextContent.Trim()
         ?? throw new InvalidOperationException($"No cell '{label}' in row: {row.OuterHtml}");
 
     private static IElement RowFor(IRenderedComponent<GapTable> cut, string name) =>
@@ -91,7 +90,7 @@ public sealed class GapTableTests : MudTestBase
     {
         var cut = RenderTable(Compute());
 
-        var link = RowFor(cut, "Delta").QuerySelector("td[data-label='Governorate'] a")!;
+        var link = RowFor(cut, "Delta").QuerySelector("th[data-label='Governorate'] a")!;
         Assert.Equal("IQX04", link.GetAttribute("title"));
         Assert.StartsWith("governorate/IQX04", link.GetAttribute("href"));
     }
@@ -134,7 +133,7 @@ public sealed class GapTableTests : MudTestBase
 
         var rows = cut.FindAll("[data-testid=region-table] tbody tr");
         Assert.Equal(Regions.All, rows.Select(r => r.GetAttribute("data-region")));
-        Assert.Equal(Regions.All, rows.Select(r => r.QuerySelector("td")!.TextContent.Trim()));
+        Assert.Equal(Regions.All, rows.Select(r => r.QuerySelector("th[scope=row]")!.TextContent.Trim()));
 
         IElement Region(string key) => rows.Single(r => r.GetAttribute("data-region") == key);
         string[] FlagsOf(string key) => Region(key).QuerySelectorAll("[data-flag]").Select(c => c.GetAttribute("data-flag")!).ToArray();
@@ -148,7 +147,7 @@ public sealed class GapTableTests : MudTestBase
         Assert.Equal(south.Flags.Select(f => f.Reason),
             Region(Regions.South).QuerySelectorAll("[data-flag]").Select(c => c.GetAttribute("title")));
 
-        var baghdadCells = Region(Regions.Baghdad).QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray();
+        var baghdadCells = Region(Regions.Baghdad).QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToArray();
         Assert.Equal("2,000,000", baghdadCells[1]);
         Assert.Equal("3,000,000", baghdadCells[2]);
         Assert.Equal("68.4%", baghdadCells[3]);
@@ -157,7 +156,7 @@ public sealed class GapTableTests : MudTestBase
         Assert.Equal("-40.0%", baghdadCells[6]);
         Assert.Equal("2", baghdadCells[7]);
 
-        var kriCells = Region(Regions.Kri).QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray();
+        var kriCells = Region(Regions.Kri).QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToArray();
         Assert.Equal("not reported", kriCells[1]);
         Assert.Equal("no recorded need", kriCells[5]);
     }

@@ -47,7 +47,6 @@ public sealed class OverviewTests : DatabaseTestBase
     private IRenderedComponent<Overview> RenderAt(string relativeUri)
     {
         Navigation.NavigateTo(relativeUri);
-        Ctx.Render<MudPopoverProvider>();
         return Ctx.Render<Overview>();
     }
 
@@ -55,7 +54,7 @@ public sealed class OverviewTests : DatabaseTestBase
         cut.FindAll("[data-testid=gap-table] tbody tr");
 
     private static string Cell(IElement row, string label) =>
-        row.QuerySelector($"td[data-label='{label}']")!.TextContent.Trim();
+        row.QuerySelector($"[data-label='{label}']")!.TextContent.Trim();
 
     private static void WaitForTable(IRenderedComponent<Overview> cut) =>
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=totals]")), Timeout);
@@ -232,45 +231,51 @@ public sealed class OverviewTests : DatabaseTestBase
     }
 
     [Fact]
-    public async Task Changing_the_year_navigates_to_a_url_with_the_year_and_keeps_the_other_filters()
+    public async Task The_filter_form_and_the_table_links_carry_the_filters_of_the_address()
     {
         await ImportTemplatesAsync();
-        var cut = RenderAt("/?year=2019&region=South");
+        var cut = RenderAt("/?year=2019&region=South&baseline=population");
         WaitForTable(cut);
 
-        cut.Find("select[data-testid=year]").Change("2018");
-
-        var uri = new Uri(Navigation.Uri);
-        Assert.Contains("year=2018", uri.Query);
-        Assert.Contains("region=South", uri.Query);
-        Assert.DoesNotContain("cluster=", uri.Query);
-        Assert.DoesNotContain("baseline=", uri.Query);
+        var form = cut.Find("form[data-testid=filter-bar]");
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.Equal("South", form.QuerySelector("select[name=region] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("population", form.QuerySelector("select[name=baseline] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("?year=2019&region=South&baseline=population&sort=funding&order=desc",
+            cut.Find("[data-testid=sort-funding]").GetAttribute("href"));
+        Assert.All(GovernorateRows(cut), r =>
+            Assert.EndsWith("?year=2019&region=South&baseline=population", r.QuerySelector("th a")!.GetAttribute("href"), StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Clearing_the_region_removes_it_from_the_url()
+    public async Task The_sort_and_columns_of_the_address_order_the_table_and_the_filters_keep_them()
     {
         await ImportTemplatesAsync();
-        var cut = RenderAt("/?year=2019&region=South");
+        var cut = RenderAt("/?year=2019&sort=funding&order=desc&col=-&col=incidents");
         WaitForTable(cut);
 
-        cut.Find("select[data-testid=region]").Change("");
-
-        var uri = new Uri(Navigation.Uri);
-        Assert.Contains("year=2019", uri.Query);
-        Assert.DoesNotContain("region=", uri.Query);
+        Assert.Equal(["Ninewa", "Al-Basrah", "Baghdad"], GovernorateRows(cut).Take(3).Select(r => Cell(r, "Governorate")));
+        Assert.Equal(["name", "funding", "ratio", "incidents", "flags"],
+            cut.FindAll("[data-testid=gap-table] thead th").Select(th => th.GetAttribute("data-column")));
+        Assert.Equal(["sort=funding", "order=desc", "col=-", "col=incidents"],
+            cut.Find("form[data-testid=filter-bar]").QuerySelectorAll("input[type=hidden]")
+                .Select(i => $"{i.GetAttribute("name")}={i.GetAttribute("value")}"));
     }
 
-    [Fact]
-    public async Task Choosing_population_baseline_navigates_with_baseline_population()
+    [Theory]
+    [InlineData("/?year=abc", "year must be a year from 1900 to 2100, such as 2019; got 'abc'.")]
+    [InlineData("/?year=99999999999", "year must be a year from 1900 to 2100, such as 2019; got '99999999999'.")]
+    [InlineData("/?region=Mars", "Unknown region 'Mars'.")]
+    [InlineData("/?baseline=money", "baseline must be 'pin' (people in need) or 'population'; got 'money'.")]
+    public async Task A_value_the_page_cannot_read_is_named_and_the_default_shown(string address, string message)
     {
         await ImportTemplatesAsync();
-        var cut = RenderAt("/?year=2019");
+        var cut = RenderAt(address);
         WaitForTable(cut);
 
-        cut.Find("select[data-testid=baseline]").Change("population");
-
-        Assert.Contains("baseline=population", new Uri(Navigation.Uri).Query);
+        Assert.Contains(message, cut.Find("[data-testid=query-problem]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("USD 1,500,000", Kpi(cut, "funding"));
+        Assert.Contains("Sources for 2019", cut.Find("[data-testid=sources]").TextContent);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using EquityDashboard.Web.Services;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

@@ -2,69 +2,115 @@ using AngleSharp.Dom;
 using Bunit;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Web.Components.Shared;
-using MudBlazor;
+using EquityDashboard.Web.Components.Shared.Filters;
 
 namespace EquityDashboard.Web.Tests.Components;
 
-/// <summary>The gap table's grid behaviour: sorting, the column choice and an empty view.</summary>
+/// <summary>The gap table as plain HTML: sorting by header links, the column choice as a GET form, an empty view.</summary>
 public sealed class GapGridTests : MudTestBase
 {
-    private IRenderedComponent<MudPopoverProvider>? _popovers;
+    private static readonly DashboardFilters Filters = new(2019, Cluster: "Health");
 
-    private IRenderedComponent<GapTable> Render(EquityTable table)
-    {
-        _popovers = Ctx.Render<MudPopoverProvider>();
-        return Ctx.Render<GapTable>(p => p.Add(c => c.Table, table));
-    }
+    private IRenderedComponent<GapTable> Render(EquityTable table, GapTableView? view = null) =>
+        Ctx.Render<GapTable>(p => p
+            .Add(c => c.Table, table)
+            .Add(c => c.Filters, Filters)
+            .Add(c => c.View, view ?? GapTableView.Default));
 
     private static List<string> Names(IRenderedComponent<GapTable> cut) =>
-        cut.FindAll("[data-testid=gap-table] tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim()).ToList();
+        cut.FindAll("[data-testid=gap-table] tbody tr").Select(r => r.QuerySelector("th")!.TextContent.Trim()).ToList();
 
-    private static IElement Header(IRenderedComponent<GapTable> cut, string title) =>
-        cut.FindAll("[data-testid=gap-table] thead th").Single(th => th.TextContent.Contains(title, StringComparison.Ordinal));
+    private static List<string> Headers(IRenderedComponent<GapTable> cut) =>
+        cut.FindAll("[data-testid=gap-table] thead th").Select(th => th.GetAttribute("data-column")!).ToList();
 
-    [Fact]
-    public async Task Sorting_by_funding_orders_rows_by_funding()
+    private static IElement Header(IRenderedComponent<GapTable> cut, string key) =>
+        cut.Find($"[data-testid=gap-table] thead th[data-column={key}]");
+
+    /// <summary>The view a header link opens, read back from its address as the page would.</summary>
+    private static GapTableView Follow(IElement link)
     {
-        var table = SampleTable.Compute();
-        var cut = Render(table);
-        var grid = cut.FindComponent<MudDataGrid<AreaFigures>>();
-
-        await cut.InvokeAsync(() => grid.Instance.SetSortAsync("Funding (USD)", SortDirection.Descending, f => f.FundingUsd));
-
-        Assert.Equal(table.Governorates.OrderByDescending(g => g.FundingUsd).Select(g => g.Name), Names(cut));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x/" + link.GetAttribute("href")).Query);
+        return GapTableView.FromQuery(query.TryGetValue("sort", out var s) ? s.ToString() : null,
+            query.TryGetValue("order", out var o) ? o.ToString() : null,
+            query.TryGetValue("col", out var c) ? c.Select(v => v ?? "").ToArray() : null);
     }
 
     [Fact]
-    public void Clicking_a_header_sorts_by_that_column()
+    public void By_default_the_worst_equity_ratio_comes_first_and_no_value_last()
     {
         var table = SampleTable.Compute();
         var cut = Render(table);
 
-        Header(cut, "Orgs").QuerySelector(".sortable-column-header")!.Click();
-
-        var names = Names(cut);
-        var expectedAscending = table.Governorates.OrderBy(g => g.Orgs).Select(g => g.Orgs).ToList();
-        Assert.Equal(expectedAscending, names.Select(n => table.Governorates.Single(g => g.Name == n).Orgs));
+        var expected = table.Governorates.Where(g => g.EquityRatio is not null).OrderBy(g => g.EquityRatio).ThenBy(g => g.Name, StringComparer.Ordinal)
+            .Concat(table.Governorates.Where(g => g.EquityRatio is null).OrderBy(g => g.Name, StringComparer.Ordinal)).Select(g => g.Name);
+        Assert.Equal(expected, Names(cut));
+        Assert.Equal("ascending", Header(cut, "ratio").GetAttribute("aria-sort"));
+        Assert.Equal("none", Header(cut, "funding").GetAttribute("aria-sort"));
+        Assert.Contains("worst equity ratio first", cut.Find("h2").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Column_menu_hides_and_shows_optional_columns()
+    public void A_header_link_sorts_by_that_column_and_a_second_click_reverses_it()
     {
-        var cut = Render(SampleTable.Compute());
-        Assert.Contains(cut.FindAll("[data-testid=gap-table] thead th"), th => th.TextContent.Contains("Gap to parity"));
-        Assert.DoesNotContain(cut.FindAll("[data-testid=gap-table] thead th"), th => th.TextContent.Contains("Incidents"));
+        var table = SampleTable.Compute();
+        var link = Render(table).Find("[data-testid=sort-funding]");
+        Assert.StartsWith("?year=2019&cluster=Health&sort=funding&order=desc", link.GetAttribute("href"), StringComparison.Ordinal);
 
-        cut.Find("[data-testid=column-menu] button").Click();
-        // The menu opens in the popover layer.
-        _popovers!.Find("[data-column=gap]").Click();
-        _popovers!.Find("[data-column=incidents]").Click();
+        var byFunding = Follow(link);
+        var cut = Render(table, byFunding);
+        Assert.Equal(table.Governorates.OrderByDescending(g => g.FundingUsd).ThenBy(g => g.Name, StringComparer.Ordinal).Select(g => g.Name), Names(cut));
+        Assert.Equal("descending", Header(cut, "funding").GetAttribute("aria-sort"));
+        Assert.Contains("Governorates by funding (USD), highest first", cut.Find("h2").TextContent, StringComparison.Ordinal);
 
-        cut.WaitForAssertion(() =>
-        {
-            Assert.DoesNotContain(cut.FindAll("[data-testid=gap-table] thead th"), th => th.TextContent.Contains("Gap to parity"));
-            Assert.Contains(cut.FindAll("[data-testid=gap-table] thead th"), th => th.TextContent.Contains("Incidents"));
-        });
+        var reversed = Follow(cut.Find("[data-testid=sort-funding]"));
+        Assert.Equal(("funding", true), (reversed.Sort, reversed.Ascending));
+        Assert.Equal(table.Governorates.OrderBy(g => g.FundingUsd).ThenBy(g => g.Name, StringComparer.Ordinal).Select(g => g.Name),
+            Names(Render(table, reversed)));
+    }
+
+    [Fact]
+    public void The_column_form_shows_the_chosen_columns_and_the_address_keeps_them()
+    {
+        var table = SampleTable.Compute();
+        var cut = Render(table);
+        Assert.Contains("gap", Headers(cut));
+        Assert.DoesNotContain("incidents", Headers(cut));
+        var form = cut.Find("[data-testid=column-menu] form");
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.True(form.QuerySelector("input[data-column=gap]")!.HasAttribute("checked"));
+        Assert.False(form.QuerySelector("input[data-column=incidents]")!.HasAttribute("checked"));
+        // The form carries the filters, so choosing columns keeps the view.
+        Assert.Equal(["year=2019", "cluster=Health", "col=-"],
+            form.QuerySelectorAll("input[type=hidden]").Select(i => $"{i.GetAttribute("name")}={i.GetAttribute("value")}").ToList());
+
+        // Submitted with gap unticked and incidents ticked:
+        var chosen = GapTableView.FromQuery(null, null, ["-", "region", "need", "incidents"]);
+        cut = Render(table, chosen);
+        Assert.Equal(["name", "region", "need", "funding", "ratio", "incidents", "flags"], Headers(cut));
+        Assert.Equal(["-", "region", "need", "incidents"], chosen.Keep.Where(k => k.Key == "col").Select(k => k.Value));
+        // Nothing ticked is a choice too: only the columns that always show.
+        Assert.Equal(["name", "funding", "ratio", "flags"], Headers(Render(table, GapTableView.FromQuery(null, null, ["-"]))));
+        // Sorting keeps the columns.
+        Assert.Equal(chosen.Shown, Follow(cut.Find("[data-testid=sort-funding]")).Shown);
+    }
+
+    [Fact]
+    public void Unknown_sort_or_order_in_the_address_falls_back_to_the_default()
+    {
+        Assert.Equal(GapTableView.Default, GapTableView.FromQuery("nonsense", "sideways", null));
+        Assert.Equal(GapTableView.Default, GapTableView.FromQuery("flags", null, null));
+        Assert.Empty(GapTableView.Default.Keep);
+    }
+
+    [Fact]
+    public void Governorate_links_carry_the_filters_and_under_served_rows_are_marked()
+    {
+        var table = SampleTable.Compute();
+        var cut = Render(table);
+        var first = cut.FindAll("[data-testid=gap-table] tbody tr")[0];
+        Assert.Equal($"governorate/{first.GetAttribute("data-pcode")}?year=2019&cluster=Health", first.QuerySelector("th a")!.GetAttribute("href"));
+        var underServed = table.Governorates.Where(g => g.HasFlag(FlagCodes.UnderServed)).Select(g => g.Key).Order().ToList();
+        Assert.Equal(underServed, cut.FindAll("tr.row-under-served").Select(r => r.GetAttribute("data-pcode")!).Order().ToList());
     }
 
     [Fact]

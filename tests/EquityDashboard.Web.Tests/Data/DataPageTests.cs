@@ -35,10 +35,10 @@ public sealed class DataPageTests : DataTestBase
 
     private IRenderedComponent<DataPage> RenderPage()
     {
-        Ctx.Render<MudPopoverProvider>();
-        _dialogs = Ctx.Render<MudDialogProvider>();
-        _snackbars = Ctx.Render<MudSnackbarProvider>();
+        // The page brings its own popover, dialog and snackbar providers (the one interactive page).
         var cut = Ctx.Render<DataPage>();
+        _dialogs = cut.FindComponent<MudDialogProvider>();
+        _snackbars = cut.FindComponent<MudSnackbarProvider>();
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=data-page]").GetAttribute("data-ready")), Timeout);
         return cut;
     }
@@ -399,7 +399,6 @@ public sealed class DataPageUploadLimitTests : DataTestBase
     [Fact]
     public async Task File_over_the_limit_is_refused_with_the_limit_in_the_message()
     {
-        Ctx.Render<MudPopoverProvider>();
         var cut = Ctx.Render<DataPage>();
         Assert.Contains("Up to 1 MB per file.", cut.Find("[data-testid=upload-limit]").TextContent);
         // One byte over 1 MB (1,048,576 bytes), as CSV text that would otherwise import.
@@ -428,7 +427,6 @@ public sealed class DataPageUploadRateTests : DataTestBase
     [Fact]
     public async Task Uploads_past_the_limit_per_minute_are_refused_with_what_to_do()
     {
-        Ctx.Render<MudPopoverProvider>();
         var cut = Ctx.Render<DataPage>();
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=data-page]").GetAttribute("data-ready")), Timeout);
         for (var i = 0; i < 2; i++)

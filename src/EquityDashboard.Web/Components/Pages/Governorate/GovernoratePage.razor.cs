@@ -6,34 +6,26 @@ using EquityDashboard.Web.Components.Shared.Charts;
 using EquityDashboard.Web.Components.Shared.Filters;
 using EquityDashboard.Web.Services;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
 using MudBlazor;
 
 namespace EquityDashboard.Web.Components.Pages.Governorate;
 
 /// <summary>One governorate: its figures and flags, by cluster and donor, presence, trend, incidents and provenance.</summary>
-public partial class GovernoratePage : ReadyPage
+public partial class GovernoratePage : FilteredPage
 {
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
 
-    private FilterChoices _choices = FilterChoices.None;
     private DashboardFilters? _filters;
     private GovernorateDetail? _detail;
     private string? _error;
     private string? _notFound;
 
     [Inject] private BreakdownService Breakdown { get; set; } = default!;
-    [Inject] private DashboardQueries Dashboard { get; set; } = default!;
     [Inject] private NameResolver Names { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<GovernoratePage> Log { get; set; } = default!;
 
     [Parameter] public string Pcode { get; set; } = string.Empty;
-    [SupplyParameterFromQuery(Name = "year")] public int? Year { get; set; }
-    [SupplyParameterFromQuery(Name = "cluster")] public string? Cluster { get; set; }
-    [SupplyParameterFromQuery(Name = "donor")] public string? Donor { get; set; }
-    [SupplyParameterFromQuery(Name = "region")] public string? Region { get; set; }
-    [SupplyParameterFromQuery(Name = "baseline")] public string? Baseline { get; set; }
-    [SupplyParameterFromQuery(Name = "data")] public string? Data { get; set; }
 
     private IReadOnlyList<string> TrendYears => _detail?.Trend.Select(t => t.Year.ToString(CultureInfo.InvariantCulture)).ToList() ?? [];
 
@@ -69,28 +61,25 @@ public partial class GovernoratePage : ReadyPage
         }
     }
 
-    protected override async Task OnInitializedAsync() => _choices = await Dashboard.ChoicesAsync();
-
     protected override async Task OnParametersSetAsync()
     {
         try
         {
-            _filters = DashboardFilters.FromQuery(await Dashboard.YearAsync(Year), Cluster, Donor, Region, Baseline, Data);
+            _filters = await ReadFiltersAsync();
             // Any spelling works in the address (/governorate/Basra); unknown ones get suggestions.
             var resolution = Names.Resolve(Pcode);
             _detail = resolution.Pcode is { } pcode ? await Breakdown.GovernorateAsync(pcode, _filters.Scope) : null;
             _notFound = _detail is not null ? null
                 : $"There is no governorate '{Pcode}'."
                   + (resolution.Suggestions.Count > 0 ? $" Did you mean {string.Join(", ", resolution.Suggestions)}?" : string.Empty);
+            if (_notFound is not null) Answer(StatusCodes.Status404NotFound);
             _error = null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.LogError(ex, "Could not load governorate {Pcode}", Pcode);
+            Answer(StatusCodes.Status500InternalServerError);
             _error = "The governorate's figures could not be loaded. The error has been logged.";
         }
     }
-
-    private void OnFiltersChanged(DashboardFilters filters) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(filters.ToQuery()));
 }

@@ -7,41 +7,32 @@ using EquityDashboard.Web.Components.Shared.Charts;
 using EquityDashboard.Web.Components.Shared.Filters;
 using EquityDashboard.Web.Services;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
 
 namespace EquityDashboard.Web.Components.Pages.Trends;
 
 /// <summary>Regions over the years: funding, USD per person in need, year-on-year change and presence.</summary>
-public partial class Trends : ReadyPage
+public partial class Trends : FilteredPage
 {
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
 
-    private FilterChoices _choices = FilterChoices.None;
     private DashboardFilters? _filters;
     private IReadOnlyList<EquityTable>? _tables;
     private IReadOnlyList<ImportBatch> _sources = [];
     private string? _error;
 
     [Inject] private EquityService Equity { get; set; } = default!;
-    [Inject] private DashboardQueries Dashboard { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<Trends> Log { get; set; } = default!;
-
-    [SupplyParameterFromQuery(Name = "cluster")] public string? Cluster { get; set; }
-    [SupplyParameterFromQuery(Name = "donor")] public string? Donor { get; set; }
-    [SupplyParameterFromQuery(Name = "baseline")] public string? Baseline { get; set; }
-    [SupplyParameterFromQuery(Name = "data")] public string? Data { get; set; }
 
     private IReadOnlyList<int> Years => _tables?.Select(t => t.Scope.Year).ToList() ?? [];
     private IReadOnlyList<string> YearLabels => Years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList();
-
-    protected override async Task OnInitializedAsync() => _choices = await Dashboard.ChoicesAsync();
 
     protected override async Task OnParametersSetAsync()
     {
         try
         {
             // The year is not a filter here; the latest one only labels links back to the overview.
-            _filters = DashboardFilters.FromQuery(await Dashboard.YearAsync(null), Cluster, Donor, null, Baseline, Data);
+            _filters = await ReadFiltersAsync(useYear: false, useRegion: false);
             _tables = await Equity.GetYearTablesAsync(_filters.Scope);
             _sources = await Equity.SourcesForYearsAsync(Years, _filters.RealOnly);
             _error = null;
@@ -49,14 +40,9 @@ public partial class Trends : ReadyPage
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.LogError(ex, "Could not compute the trends for {Cluster} {Donor}", Cluster, Donor);
+            Answer(StatusCodes.Status500InternalServerError);
             _error = "The trends could not be computed. The error has been logged.";
         }
-    }
-
-    private void OnFiltersChanged(DashboardFilters filters)
-    {
-        var query = filters.ToQuery().Where(kv => kv.Key is not ("year" or "region")).ToDictionary();
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query));
     }
 
     /// <summary>One line per region of a figure taken from each year's region row.</summary>

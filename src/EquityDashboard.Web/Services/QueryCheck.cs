@@ -4,11 +4,11 @@ using EquityDashboard.Core.Metrics;
 using EquityDashboard.Infrastructure.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace EquityDashboard.Web.Api;
+namespace EquityDashboard.Web.Services;
 
 /// <summary>
-/// Reads the query parameters of the API (kept as text so a wrong value gets a clear
-/// message instead of an empty 400) and collects one message per bad parameter.
+/// Reads the query parameters of the API and the pages (kept as text so a wrong value gets a
+/// clear message instead of an empty 400 or an error page) and collects one message per bad parameter.
 /// Cluster and donor names match case-insensitively and are replaced by their stored spelling.
 /// </summary>
 internal sealed class QueryCheck
@@ -25,6 +25,9 @@ internal sealed class QueryCheck
 
     public ValidationProblem Problem() => TypedResults.ValidationProblem(
         _errors, detail: string.Join(" ", _errors.Values.SelectMany(m => m)), title: "The query is not valid.");
+
+    /// <summary>Every message, in one sentence list, for a page to show.</summary>
+    public string Message => string.Join(" ", _errors.Values.SelectMany(m => m));
 
     public void Fail(string parameter, string message) => _errors[parameter] = [message];
 
