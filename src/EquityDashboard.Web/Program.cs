@@ -20,6 +20,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseReadingCache();
 app.UseRateLimiter();
 app.UseAntiforgery();
 var assets = app.MapEquityStaticAssets();

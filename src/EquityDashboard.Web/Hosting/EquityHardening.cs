@@ -12,6 +12,7 @@ public static class EquityHardening
         builder.Services.Configure<ForwardedHeadersOptions>(SecurityHeaders.ConfigureForwardedHeaders);
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddRequestBodyLimit();
+        builder.Services.AddReadingCache();
         builder.Services.AddExceptionHandler<ErrorAnswers>();
         return builder;
     }

@@ -62,9 +62,8 @@ public sealed class ErrorAnswerTests
         using var response = await client.GetAsync("/trends");
         var body = await response.Content.ReadAsStringAsync();
 
-        // The page says it could not compute the figures, with the status of a server failure.
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Contains("The trends could not be computed. The error has been logged.", body);
+        Assert.Contains("An error occurred while processing your request.", body);
         AssertNothingInternal(body, factory);
         Assert.NotNull(response.Headers.GetValues("Content-Security-Policy").SingleOrDefault());
     }

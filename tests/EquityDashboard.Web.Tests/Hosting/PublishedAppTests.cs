@@ -66,6 +66,9 @@ public sealed partial class PublishedAppTests(ITestOutputHelper output)
                 Assert.True(asset.StatusCode == HttpStatusCode.OK, $"{url}: {asset.StatusCode}");
                 Assert.True(bytes.Length > 0, $"{url} answered 200 with an empty body");
                 Assert.Equal(asset.Content.Headers.ContentLength, bytes.Length);
+                // Fingerprinted: cached for a year, never asked for again.
+                Assert.True(asset.Headers.CacheControl?.MaxAge >= TimeSpan.FromDays(365) && asset.Headers.CacheControl.ToString().Contains("immutable", StringComparison.Ordinal),
+                    $"{url}: Cache-Control {asset.Headers.CacheControl}");
             }
 
             var mudCss = urls.Single(u => u.Contains("MudBlazor.min", StringComparison.Ordinal) && u.EndsWith(".css", StringComparison.Ordinal));
