@@ -31,7 +31,7 @@ public sealed class JourneyTests(DashboardFixture app, ITestOutputHelper output)
         await Expect(page.Page).ToHaveURLAsync(new Regex(@"year=2020.*cluster=Health|cluster=Health.*year=2020"));
         await Expect(Kpi(page, "need")).ToHaveAttributeAsync("title", Money.Number(health.TotalNeed));
         var worst = health.Governorates.OrderBy(g => g.EquityRatio ?? double.MaxValue).First();
-        await Expect(page.Page.Locator("[data-testid='gap-table'] tbody tr").First.Locator("td a")).ToHaveTextAsync(worst.Name);
+        await Expect(page.Page.Locator("[data-testid='gap-table'] tbody tr").First.Locator("th a")).ToHaveTextAsync(worst.Name);
         await page.ScreenshotAsync("overview-2020-health");
 
         // The copied address reopens the same view.

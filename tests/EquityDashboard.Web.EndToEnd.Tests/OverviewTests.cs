@@ -35,7 +35,7 @@ public sealed class OverviewTests(DashboardFixture app, ITestOutputHelper output
         var rows = page.Page.Locator("[data-testid='gap-table'] tbody tr");
         Assert.Equal(table.Governorates.Count, await rows.CountAsync());
         var flagged = await rows.Filter(new() { Has = page.Page.Locator("[data-flag='under-served']") })
-            .Locator("td a[title]").EvaluateAllAsync<string[]>("links => links.map(a => a.title)");
+            .Locator("th a[title]").EvaluateAllAsync<string[]>("links => links.map(a => a.title)");
         Assert.Equal(expected, flagged.Order());
         var south = table.Regions.Single(r => r.Key == Regions.South);
         var southChips = await page.Page.Locator($"[data-testid='region-table'] tr[data-region='{Regions.South}'] [data-flag]")

@@ -7,7 +7,6 @@ using EquityDashboard.Web.Components.Shared.Filters;
 using EquityDashboard.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
-using MudBlazor;
 
 namespace EquityDashboard.Web.Components.Pages.Governorate;
 
@@ -31,12 +30,6 @@ public partial class GovernoratePage : FilteredPage
 
     private IReadOnlyList<LineSeries> TrendSeries =>
         [new LineSeries("Funding (USD)", _detail?.Trend.Select(t => (double?)t.FundingUsd).ToList() ?? [])];
-
-    private List<BreadcrumbItem> Crumbs =>
-    [
-        new("Overview", $"./{_filters?.QueryString()}"),
-        new(_detail?.Governorate.Name ?? Pcode, href: null, disabled: true),
-    ];
 
     private string GapNote => _detail?.Figures.GapToParityUsd switch
     {
