@@ -124,7 +124,8 @@ public static class ReadingCache
             if (cacheable)
             {
                 context.CacheVaryByRules.QueryKeys = "*";
-                context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
+                // Blazor's enhanced navigation asks with its own Accept and gets its own framing (ssr-framing).
+                context.CacheVaryByRules.HeaderNames = new[] { HeaderNames.AcceptEncoding, HeaderNames.Accept };
                 context.CacheVaryByRules.VaryByValues[VersionKey] = (string)http.Items[VersionKey]!;
                 context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
             }

@@ -101,6 +101,28 @@ public sealed partial class ReadingCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enhanced_navigation_gets_its_own_cached_answer_with_its_framing()
+    {
+        async Task<HttpResponseMessage> EnhancedAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/trends");
+            request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+            return await _client.SendAsync(request);
+        }
+        using var plain = await GetAsync("/trends");
+        using var again = await GetAsync("/trends");
+        Assert.NotNull(again.Headers.Age);
+        Assert.False(again.Headers.Contains("ssr-framing"));
+
+        // A page cached for a full load is not what enhanced navigation gets (without its framing, Blazor would reload the page).
+        using var enhanced = await EnhancedAsync();
+        Assert.True(enhanced.Headers.Contains("ssr-framing"));
+        using var enhancedAgain = await EnhancedAsync();
+        Assert.NotNull(enhancedAgain.Headers.Age);
+        Assert.Equal(enhanced.Headers.GetValues("ssr-framing"), enhancedAgain.Headers.GetValues("ssr-framing"));
+    }
+
+    [Fact]
     public async Task Pages_and_api_answers_are_compressed_and_account_pages_are_not()
     {
         foreach (var path in new[] { "/?year=2019", "/api/gaps?year=2019", "/methodology" })
