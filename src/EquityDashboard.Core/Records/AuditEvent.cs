@@ -34,7 +34,9 @@ public static class AuditActions
     public const string UserDisabled = "user-disabled";
     public const string TokenCreated = "token-created";
     public const string TokenRevoked = "token-revoked";
+    /// <summary>An existing account linked to an identity at the single sign-on provider (found by its verified e-mail).</summary>
+    public const string LoginLinked = "login-linked";
 
     public static readonly IReadOnlyList<string> All =
-        [Import, Replace, Withdraw, Restore, Purge, SignIn, SignInFailed, Lockout, UserAdded, RoleChanged, UserDisabled, TokenCreated, TokenRevoked];
+        [Import, Replace, Withdraw, Restore, Purge, SignIn, SignInFailed, Lockout, UserAdded, RoleChanged, UserDisabled, TokenCreated, TokenRevoked, LoginLinked];
 }
