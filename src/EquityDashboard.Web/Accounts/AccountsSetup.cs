@@ -59,6 +59,7 @@ public static class AccountsSetup
                     ? BearerTokenHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddEquitySingleSignOn(configuration)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -172,6 +173,7 @@ public static class AccountEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
             .AllowAnonymous()
             .ExcludeFromDescription();
+        app.MapEquitySingleSignOn();
         return app;
     }
 }
