@@ -21,7 +21,11 @@ namespace EquityDashboard.Web.Tests.Accounts;
 /// </summary>
 public sealed partial class SingleSignOnTests(SingleSignOnTests.ProviderAndApp env) : IClassFixture<SingleSignOnTests.ProviderAndApp>
 {
-    /// <summary>The provider with its test accounts, and the app configured to use it (over https://localhost in memory).</summary>
+    /// <summary>
+    /// The provider with its test accounts, and the app configured to use it, in memory as
+    /// https://localhost: the handler's correlation and nonce cookies are Secure (SameSite=None),
+    /// and the test client, like a browser on a remote host, sends those only over https.
+    /// </summary>
     public sealed class ProviderAndApp : IAsyncLifetime
     {
         public const string ClientId = "equity-tests", ClientSecret = "a client secret for the tests";
