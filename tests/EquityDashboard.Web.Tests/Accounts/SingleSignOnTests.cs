@@ -44,6 +44,7 @@ public sealed partial class SingleSignOnTests(SingleSignOnTests.ProviderAndApp e
                 OidcTestProvider.Account("cy", "cy@agency.example", "Cy", ["data-manager"]),
                 OidcTestProvider.Account("dee", "dee@agency.example", "Dee", ["viewer"], emailVerified: false),
                 OidcTestProvider.Account("eve", "eve@agency.example", "Eve", ["staff", "finance"]),
+                OidcTestProvider.Account("fin", "fin@agency.example", "Fin", ["data-manager"]),
             ]);
             App = new EquityAppFactory(seed: false, settings: new Dictionary<string, string>
             {
@@ -59,6 +60,10 @@ public sealed partial class SingleSignOnTests(SingleSignOnTests.ProviderAndApp e
             await accounts.AddAsync(setup, "bo@agency.example", Roles.Viewer, null, "a long enough password");
             await accounts.AddAsync(setup, "cy@agency.example", Roles.Viewer, null, "a long enough password");
             await accounts.DisableAsync(setup, "cy@agency.example");
+            await accounts.AddAsync(setup, "fin@agency.example", Roles.DataManager, null, "a long enough password");
+            await using var scope = App.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<EquityUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByEmailAsync("fin@agency.example"))!, DateTimeOffset.UtcNow.AddMinutes(15));
         }
 
         public HttpClient NewBrowser() =>
@@ -163,6 +168,15 @@ public sealed partial class SingleSignOnTests(SingleSignOnTests.ProviderAndApp e
         var back = await ProviderFlow.StartAndCompleteAsync(env.NewBrowser(), "dee", "/");
         Assert.Equal("/account/sign-in?external=no-email&ReturnUrl=%2F", back.Headers.Location!.OriginalString);
         Assert.DoesNotContain(await env.App.Services.GetRequiredService<AccountService>().ListAsync(), a => a.Email == "dee@agency.example");
+    }
+
+    [Fact]
+    public async Task A_password_lockout_does_not_stop_a_single_sign_on()
+    {
+        var browser = env.NewBrowser();
+        var back = await ProviderFlow.StartAndCompleteAsync(browser, "fin", "/data");
+        Assert.Equal("/data", back.Headers.Location!.OriginalString);
+        Assert.Contains("fin@agency.example (data-manager)", await browser.GetStringAsync("/data"), StringComparison.Ordinal);
     }
 
     [Fact]
