@@ -18,23 +18,15 @@ internal sealed partial class OidcTestProvider : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
     private readonly Process _process;
-    private readonly StringBuilder _log;
 
-    private OidcTestProvider(Process process, StringBuilder log, string issuer)
+    private OidcTestProvider(Process process, string issuer)
     {
         _process = process;
-        _log = log;
         Issuer = issuer;
     }
 
     /// <summary>The provider's issuer exactly as its tokens name it (<c>http://127.0.0.1:PORT</c>), the app's Authority.</summary>
     public string Issuer { get; }
-
-    /// <summary>What the provider printed so far (its warnings and server errors), for a failing test's message.</summary>
-    public string Log
-    {
-        get { lock (_log) return _log.ToString(); }
-    }
 
     /// <summary>A test account: its subject (typed as the login on the provider's page) and the claims it releases.</summary>
     public static Dictionary<string, object> Account(string subject, string email, string name, string[] roles, bool emailVerified = true,
@@ -91,7 +83,12 @@ internal sealed partial class OidcTestProvider : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            return new OidcTestProvider(process, log, await ready.Task.WaitAsync(StartTimeout));
+            return new OidcTestProvider(process, await ready.Task.WaitAsync(StartTimeout));
+        }
+        catch (TimeoutException)
+        {
+            await StopAsync(process);
+            throw new TimeoutException($"The OIDC test provider printed no ready line in {StartTimeout.TotalSeconds:0} s:\n{Text(log)}");
         }
         catch
         {

@@ -102,9 +102,8 @@ public static class SingleSignOn
             o.GetClaimsFromUserInfoEndpoint = true;
             o.TokenValidationParameters.NameClaimType = "name";
             o.TokenValidationParameters.RoleClaimType = sso.RoleClaim;
-            o.ClaimActions.MapUniqueJsonKey("email", "email");
+            // The handler maps sub, name and email from the user info by default; these are ours.
             o.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
-            o.ClaimActions.MapUniqueJsonKey("name", "name");
             o.ClaimActions.MapJsonKey(sso.RoleClaim, sso.RoleClaim);
             if (!string.IsNullOrWhiteSpace(sso.ClustersClaim)) o.ClaimActions.MapJsonKey(sso.ClustersClaim, sso.ClustersClaim);
             o.Events.OnRemoteFailure = OnRemoteFailureAsync;
