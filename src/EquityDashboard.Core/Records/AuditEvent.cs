@@ -34,10 +34,12 @@ public static class AuditActions
     public const string UserDisabled = "user-disabled";
     public const string TokenCreated = "token-created";
     public const string TokenRevoked = "token-revoked";
+    /// <summary>An existing account linked to an identity at the single sign-on provider (found by its verified e-mail).</summary>
+    public const string LoginLinked = "login-linked";
 
     /// <summary>The actions that change the figures (every other action concerns accounts).</summary>
     public static readonly IReadOnlyList<string> DataChanges = [Import, Replace, Withdraw, Restore, Purge];
 
     public static readonly IReadOnlyList<string> All =
-        [Import, Replace, Withdraw, Restore, Purge, SignIn, SignInFailed, Lockout, UserAdded, RoleChanged, UserDisabled, TokenCreated, TokenRevoked];
+        [Import, Replace, Withdraw, Restore, Purge, SignIn, SignInFailed, Lockout, UserAdded, RoleChanged, UserDisabled, TokenCreated, TokenRevoked, LoginLinked];
 }

@@ -60,6 +60,7 @@ public static class AccountsSetup
                     ? BearerTokenHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddEquitySingleSignOn(configuration)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -169,6 +170,7 @@ public static class AccountEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
             .AllowAnonymous()
             .ExcludeFromDescription();
+        app.MapEquitySingleSignOn();
         return app;
     }
 }

@@ -18,11 +18,16 @@ namespace EquityDashboard.Web.EndToEnd.Tests.Support;
 /// </summary>
 public sealed class DashboardServer : WebApplicationFactory<Program>
 {
-    public DashboardServer()
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    /// <param name="port">The loopback port (0: a free one).</param>
+    /// <param name="settings">More configuration, as an operator would set it.</param>
+    public DashboardServer(int port = 0, IReadOnlyDictionary<string, string>? settings = null)
     {
         Folder = TestFolder.Create("ed-e2e");
         DbPath = Path.Combine(Folder, "equity.db");
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _settings = settings ?? new Dictionary<string, string>();
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
 
     public string Folder { get; }
@@ -48,6 +53,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DbPath}");
         builder.UseSetting("Equity:SeedDemoData", "true");
         builder.UseSetting("Equity:SeedFolder", Path.Combine(RepoRoot, "seeds"));
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     public override async ValueTask DisposeAsync()

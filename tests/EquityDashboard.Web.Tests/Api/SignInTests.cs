@@ -152,6 +152,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     [InlineData("/data", "/data")]
     [InlineData("https://evil.example.org/", "/")]
     [InlineData("//evil.example.org/", "/")]
+    [InlineData("/\t/evil.example.org/", "/")]
     public void Only_a_local_return_address_is_followed(string returnUrl, string expected) =>
         Assert.Equal(expected, EquityDashboard.Web.Components.Pages.Account.SignIn.SafeReturn(returnUrl));
 }

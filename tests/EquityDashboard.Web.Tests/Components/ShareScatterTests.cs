@@ -47,6 +47,10 @@ public sealed class ShareScatterTests : MudTestBase
         var bravo = cut.Find("[data-pcode=IQX02]");
         Assert.Equal("governorate/IQX02?year=2024", bravo.GetAttribute("href"));
         Assert.Equal("Bravo: 30.3% of need, 2.3% of funding, equity ratio 0.08", bravo.GetAttribute("aria-label"));
-        Assert.Equal("img", cut.Find("svg.plot").GetAttribute("role"));
+        // A group of links, titled and described (an image's children would be hidden from assistive technology).
+        var svg = cut.Find("svg.plot");
+        Assert.Equal("group", svg.GetAttribute("role"));
+        Assert.Equal("scatter-title", svg.GetAttribute("aria-labelledby"));
+        Assert.Equal("scatter-desc", svg.GetAttribute("aria-describedby"));
     }
 }

@@ -23,7 +23,7 @@ public abstract class DataTestBase : DatabaseTestBase
         // Registered after the pages' own storage, so the page gets this one.
         Ctx.Services.AddSingleton(new UploadStorage(UploadRoot));
         Ctx.Services.Configure<EquityOptions>(o => o.MaxUploadMegabytes = MaxUploadMegabytes);
-        Ctx.Services.Configure<Accounts.AccessOptions>(o => o.UploadsPerMinute = UploadsPerMinute);
+        Ctx.Services.Configure<EquityDashboard.Web.Accounts.AccessOptions>(o => o.UploadsPerMinute = UploadsPerMinute);
     }
 
     /// <summary>Who the page sees as signed in.</summary>
@@ -36,7 +36,7 @@ public abstract class DataTestBase : DatabaseTestBase
     protected virtual int MaxUploadMegabytes => new EquityOptions().MaxUploadMegabytes;
 
     /// <summary>Uploads per person and minute for the test (the setting's default unless a test class says otherwise).</summary>
-    protected virtual int UploadsPerMinute => new Accounts.AccessOptions().UploadsPerMinute;
+    protected virtual int UploadsPerMinute => new EquityDashboard.Web.Accounts.AccessOptions().UploadsPerMinute;
 
     protected static string Csv(params string[] lines) => string.Join("\n", lines) + "\n";
 
