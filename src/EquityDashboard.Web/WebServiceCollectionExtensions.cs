@@ -28,6 +28,7 @@ public static class WebServiceCollectionExtensions
     {
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<MethodologyDocument>();
+        services.AddSingleton(_ => Components.Shared.Map.MapGeometry.Default);
         services.AddSingleton<Accounts.UploadThrottle>();
         // Registered through a factory so the container disposes it (deleting pending uploads) when the app stops.
         services.AddSingleton(_ => UploadStorage.ForInstance(Path.Combine(Path.GetTempPath(), "equitydashboard-uploads")));

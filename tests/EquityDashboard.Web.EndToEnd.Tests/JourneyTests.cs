@@ -50,6 +50,11 @@ public sealed class JourneyTests(DashboardFixture app, ITestOutputHelper output)
         await using var page = await app.NewPageAsync(output);
         await page.OpenAsync($"/?year={detailYear}");
 
+        // The tile grid is the other way to show the map, kept in the address.
+        await page.Page.Locator("[data-testid=map-choice-tiles]").ClickAsync();
+        await Expect(page.Page).ToHaveURLAsync(new Regex($@"\?year={detailYear}&map=tiles$"));
+        await Expect(page.Page.Locator("[data-testid=tile]")).ToHaveCountAsync(18);
+        await page.ScreenshotAsync("overview-tiles");
         await page.Page.Locator("[data-testid=tile][data-pcode=IQG02]").ClickAsync();
 
         await Expect(page.Page).ToHaveURLAsync(new Regex($@"/governorate/IQG02\?year={detailYear}"));

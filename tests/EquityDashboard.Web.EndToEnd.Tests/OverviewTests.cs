@@ -1,10 +1,13 @@
+using System.Text.RegularExpressions;
 using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Infrastructure;
 using EquityDashboard.Web.EndToEnd.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace EquityDashboard.Web.EndToEnd.Tests;
 
@@ -41,6 +44,36 @@ public sealed class OverviewTests(DashboardFixture app, ITestOutputHelper output
         var southChips = await page.Page.Locator($"[data-testid='region-table'] tr[data-region='{Regions.South}'] [data-flag]")
             .EvaluateAllAsync<string[]>("chips => chips.map(c => c.dataset.flag)");
         Assert.Equal(south.Flags.Select(f => f.Code), southChips);
+        Assert.True(page.Errors.Count == 0, string.Join("\n", page.Errors));
+    }
+
+    [BrowserFact]
+    public async Task The_map_shows_the_18_governorates_and_opens_one_by_keyboard()
+    {
+        await using var page = await app.NewPageAsync(output);
+        await page.OpenAsync("/?year=2019");
+
+        var map = page.Page.Locator("[data-testid=choropleth-map]");
+        var areas = map.Locator("a[data-testid=map-area]");
+        await Expect(areas).ToHaveCountAsync(18);
+        var pcodes = await areas.EvaluateAllAsync<string[]>("links => links.map(a => a.dataset.pcode)");
+        Assert.Equal(Enumerable.Range(1, 18).Select(i => $"IQG{i:00}"), pcodes);
+        // Drawn, not empty: every governorate has a shape on the screen.
+        var sizes = await areas.EvaluateAllAsync<double[]>("links => links.map(a => { const r = a.getBoundingClientRect(); return r.width * r.height; })");
+        Assert.All(sizes, s => Assert.True(s > 50, $"a governorate is drawn {s} px² large"));
+        await Expect(map.Locator("[data-testid=map-legend] li")).ToHaveCountAsync(9);
+        await page.ScreenshotAsync("map", map);
+
+        // Al-Basrah by keyboard: Tab to it (the focus shows), Enter opens it with the filters.
+        await page.TabToAsync("[data-testid=map-area][data-pcode=IQG02]");
+        await Expect(map.Locator("[data-pcode=IQG02]")).ToBeFocusedAsync();
+        var stroke = await map.Locator("[data-pcode=IQG02] path").EvaluateAsync<string>("p => getComputedStyle(p).strokeWidth");
+        Assert.Equal("4px", stroke);
+        await page.ScreenshotAsync("map-basrah-focused", map);
+        await page.Page.Keyboard.PressAsync("Enter");
+        await Expect(page.Page).ToHaveURLAsync(new Regex(@"/governorate/IQG02\?year=2019$"));
+        await page.Page.Locator("[data-testid=governorate][data-ready=true]").WaitForAsync();
+        await Expect(page.Page.Locator("[data-testid=governorate-name]")).ToContainTextAsync("Al-Basrah");
         Assert.True(page.Errors.Count == 0, string.Join("\n", page.Errors));
     }
 }

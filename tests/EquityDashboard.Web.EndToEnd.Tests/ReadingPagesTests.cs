@@ -59,40 +59,40 @@ public sealed class ReadingPagesTests(DashboardFixture app, ITestOutputHelper ou
         await page.OpenAsync("/?year=2019");
 
         // Filters: arrows choose without reloading, Apply applies.
-        await TabToAsync(page, "select[data-testid=year]");
+        await page.TabToAsync("select[data-testid=year]");
         await page.Page.Keyboard.PressAsync("ArrowDown");
         Assert.Equal("2020", await page.Page.InputValueAsync("select[data-testid=year]"));
         Assert.Contains("year=2019", page.Page.Url, StringComparison.Ordinal);
-        await TabToAsync(page, "[data-testid=apply]");
+        await page.TabToAsync("[data-testid=apply]");
         await page.Page.Keyboard.PressAsync("Enter");
         await Expect(page.Page).ToHaveURLAsync(new Regex(@"[?&]year=2020"));
         await Expect(page.Page.Locator("select[data-testid=year]")).ToHaveValueAsync("2020");
 
         // Sorting: a header is a link.
-        await TabToAsync(page, "[data-testid=sort-funding]");
+        await page.TabToAsync("[data-testid=sort-funding]");
         await page.Page.Keyboard.PressAsync("Enter");
         await Expect(page.Page).ToHaveURLAsync(new Regex(@"sort=funding&order=desc"));
         await Expect(page.Page.Locator("th[data-column=funding]")).ToHaveAttributeAsync("aria-sort", "descending");
 
         // Columns: open the disclosure, untick Region, apply; the sort stays.
-        await TabToAsync(page, "[data-testid=column-menu] summary");
+        await page.TabToAsync("[data-testid=column-menu] summary");
         await page.Page.Keyboard.PressAsync("Enter");
-        await TabToAsync(page, "input[data-column=region]");
+        await page.TabToAsync("input[data-column=region]");
         await page.Page.Keyboard.PressAsync("Space");
-        await TabToAsync(page, "[data-testid=apply-columns]");
+        await page.TabToAsync("[data-testid=apply-columns]");
         await page.Page.Keyboard.PressAsync("Enter");
         await Expect(page.Page).ToHaveURLAsync(new Regex(@"col=-"));
         await Expect(page.Page.Locator("th[data-column=region]")).ToHaveCountAsync(0);
         await Expect(page.Page.Locator("th[data-column=funding]")).ToHaveAttributeAsync("aria-sort", "descending");
 
-        // The map: a tile is a link to its governorate, with the filters.
-        await TabToAsync(page, "[data-testid=tile][data-pcode=IQG02]");
+        // The map: a governorate is a link to its page, with the filters.
+        await page.TabToAsync("[data-testid=map-area][data-pcode=IQG02]");
         await page.Page.Keyboard.PressAsync("Enter");
         await Expect(page.Page).ToHaveURLAsync(new Regex(@"/governorate/IQG02\?year=2020"));
         await page.Page.Locator("[data-testid=governorate][data-ready=true]").WaitForAsync();
 
         // The briefing downloads from the keyboard.
-        await TabToAsync(page, "[data-testid=download-briefing]");
+        await page.TabToAsync("[data-testid=download-briefing]");
         var download = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.Keyboard.PressAsync("Enter"));
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
         await page.ScreenshotAsync("keyboard-journey");
@@ -118,7 +118,7 @@ public sealed class ReadingPagesTests(DashboardFixture app, ITestOutputHelper ou
             output.WriteLine($"{path}: {result.Violations.Length} violations, {result.Passes.Length} passes");
         }
 
-        foreach (var path in ReadingPages.Append("/?year=2019&sort=funding&order=desc&col=-&col=incidents").Append("/?year=abc"))
+        foreach (var path in ReadingPages.Append("/?year=2019&sort=funding&order=desc&col=-&col=incidents").Append("/?year=2019&map=tiles").Append("/?year=abc"))
             await CheckAsync(path);
         await CheckAsync("/data");
         await CheckAsync("/account/sign-in", "[data-testid=sign-in-form]");
@@ -127,17 +127,5 @@ public sealed class ReadingPagesTests(DashboardFixture app, ITestOutputHelper ou
         await CheckAsync("/admin/audit", "[data-testid=audit-table]");
 
         Assert.True(found.Count == 0, string.Join("\n", found));
-    }
-
-    /// <summary>Presses Tab until the element matching <paramref name="selector"/> has the focus (as a keyboard user would reach it).</summary>
-    private static async Task TabToAsync(DashboardPage page, string selector)
-    {
-        var target = page.Page.Locator(selector).First;
-        for (var i = 0; i < 120; i++)
-        {
-            if (await target.EvaluateAsync<bool>("e => e === document.activeElement")) return;
-            await page.Page.Keyboard.PressAsync("Tab");
-        }
-        throw new InvalidOperationException($"Tab never reached {selector}.");
     }
 }

@@ -262,6 +262,47 @@ public sealed class OverviewTests : DatabaseTestBase
                 .Select(i => $"{i.GetAttribute("name")}={i.GetAttribute("value")}"));
     }
 
+    [Fact]
+    public async Task The_map_is_the_default_view_and_the_tile_grid_a_link_away_kept_in_the_address()
+    {
+        await ImportTemplatesAsync();
+        var cut = RenderAt("/?year=2019&sort=funding&order=desc");
+        WaitForTable(cut);
+
+        Assert.Equal(18, cut.FindAll("[data-testid=choropleth-map] a[data-testid=map-area]").Count);
+        Assert.Empty(cut.FindAll("[data-testid=tile-map]"));
+        Assert.Equal("true", cut.Find("[data-testid=map-choice-map]").GetAttribute("aria-current"));
+        Assert.Equal("?year=2019&sort=funding&order=desc&map=tiles", cut.Find("[data-testid=map-choice-tiles]").GetAttribute("href"));
+
+        cut = RenderAt("/?year=2019&sort=funding&order=desc&map=tiles");
+        WaitForTable(cut);
+
+        Assert.Equal(18, cut.FindAll("[data-testid=tile-map] [data-testid=tile]").Count);
+        Assert.Empty(cut.FindAll("[data-testid=choropleth-map]"));
+        Assert.Equal("true", cut.Find("[data-testid=map-choice-tiles]").GetAttribute("aria-current"));
+        Assert.Null(cut.Find("[data-testid=map-choice-map]").GetAttribute("aria-current"));
+        Assert.Equal("?year=2019&sort=funding&order=desc", cut.Find("[data-testid=map-choice-map]").GetAttribute("href"));
+        // The filters, the table's sort links and its column form keep the choice.
+        Assert.Equal(["sort=funding", "order=asc", "map=tiles"], Query(cut.Find("[data-testid=sort-funding]").GetAttribute("href")!).Skip(1));
+        Assert.Equal(["sort=funding", "order=desc", "map=tiles"],
+            cut.Find("form[data-testid=filter-bar]").QuerySelectorAll("input[type=hidden]").Select(i => $"{i.GetAttribute("name")}={i.GetAttribute("value")}"));
+        Assert.Contains("map=tiles",
+            cut.Find("[data-testid=column-menu] form").QuerySelectorAll("input[type=hidden]").Select(i => $"{i.GetAttribute("name")}={i.GetAttribute("value")}"));
+    }
+
+    [Fact]
+    public async Task An_unknown_map_choice_shows_the_map()
+    {
+        await ImportTemplatesAsync();
+        var cut = RenderAt("/?year=2019&map=globe");
+        WaitForTable(cut);
+
+        Assert.Single(cut.FindAll("[data-testid=choropleth-map]"));
+        Assert.Equal("?year=2019", cut.Find("[data-testid=map-choice-map]").GetAttribute("href"));
+    }
+
+    private static string[] Query(string href) => href.TrimStart('?').Split('&');
+
     [Theory]
     [InlineData("/?year=abc", "year must be a year from 1900 to 2100, such as 2019; got 'abc'.")]
     [InlineData("/?year=99999999999", "year must be a year from 1900 to 2100, such as 2019; got '99999999999'.")]

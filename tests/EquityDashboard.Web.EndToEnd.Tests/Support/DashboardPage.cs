@@ -59,13 +59,26 @@ public sealed class DashboardPage : IAsyncDisposable
         await ScreenshotAsync($"signed-in-{email}");
     }
 
-    /// <summary>Saves a full-page screenshot into <see cref="Artifacts.ScreenshotFolder"/> and prints its path.</summary>
-    public async Task<string> ScreenshotAsync(string what)
+    /// <summary>Saves a full-page screenshot (or one of <paramref name="element"/>) into <see cref="Artifacts.ScreenshotFolder"/> and prints its path.</summary>
+    public async Task<string> ScreenshotAsync(string what, ILocator? element = null)
     {
         var path = Artifacts.ScreenshotPath(_test, $"{++_shots:00}-{what}");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        if (element is null) await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        else await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
         _output.WriteLine($"screenshot: {path}");
         return path;
+    }
+
+    /// <summary>Presses Tab until the element matching <paramref name="selector"/> has the focus (as a keyboard user would reach it).</summary>
+    public async Task TabToAsync(string selector)
+    {
+        var target = Page.Locator(selector).First;
+        for (var i = 0; i < 120; i++)
+        {
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement")) return;
+            await Page.Keyboard.PressAsync("Tab");
+        }
+        throw new InvalidOperationException($"Tab never reached {selector}.");
     }
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();

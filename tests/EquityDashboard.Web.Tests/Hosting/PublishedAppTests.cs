@@ -11,13 +11,15 @@ namespace EquityDashboard.Web.Tests.Hosting;
 
 /// <summary>
 /// The app as it is deployed: published in Release, started in Production from another folder
-/// than its own, on a free loopback port and a new SQLite file. Every stylesheet and script the
-/// overview links must arrive whole, and the MudBlazor stylesheet compressed. Never skipped.
+/// than its own, on a free loopback port and a new SQLite file (seeded from the repository's seed
+/// folder, named by its full path as a deployment would). Every stylesheet and script the overview
+/// links must arrive whole, and the MudBlazor stylesheet compressed; the overview draws its map of
+/// the 18 governorates (the shapes come with the app, not from the seed folder). Never skipped.
 /// </summary>
 public sealed partial class PublishedAppTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task The_published_app_started_elsewhere_serves_its_assets_whole_and_compressed()
+    public async Task The_published_app_started_elsewhere_serves_its_assets_whole_and_compressed_and_draws_the_map()
     {
         var folder = TestFolder.Create("ed-publish");
         Process? app = null;
@@ -34,7 +36,8 @@ public sealed partial class PublishedAppTests(ITestOutputHelper output)
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
             start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "equity.db")}";
-            start.Environment["Equity__SeedDemoData"] = "false";
+            start.Environment["Equity__SeedDemoData"] = "true";
+            start.Environment["Equity__SeedFolder"] = Path.Combine(EquityAppFactory.RepoRoot, "seeds");
             start.Environment["Equity__MaxUploadMegabytes"] = "1";
             app = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
             app.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
@@ -57,6 +60,18 @@ public sealed partial class PublishedAppTests(ITestOutputHelper output)
             Assert.Contains(urls, u => u.Contains("MudBlazor.min", StringComparison.Ordinal) && u.EndsWith(".css", StringComparison.Ordinal));
             Assert.Contains(urls, u => u.Contains("blazor.web", StringComparison.Ordinal));
             Assert.True(urls.Count >= 5, string.Join(", ", urls));
+
+            // The map: 18 governorates, each a link with its P-code, in a few kilobytes of the page.
+            using var overview = await client.GetAsync("/?year=2019");
+            Assert.Equal(HttpStatusCode.OK, overview.StatusCode);
+            var page = await overview.Content.ReadAsStringAsync();
+            var mapAt = page.IndexOf("<figure class=\"choropleth\"", StringComparison.Ordinal);
+            Assert.True(mapAt >= 0, "the overview has no map");
+            var figure = page[mapAt..(page.IndexOf("</figure>", mapAt, StringComparison.Ordinal) + "</figure>".Length)];
+            var pcodes = MapArea().Matches(figure).Select(m => m.Groups["pcode"].Value).ToList();
+            Assert.Equal(Enumerable.Range(1, 18).Select(i => $"IQG{i:00}"), pcodes);
+            output.WriteLine($"overview: {Encoding.UTF8.GetByteCount(page)} bytes, its map {Encoding.UTF8.GetByteCount(figure)} bytes");
+            Assert.InRange(Encoding.UTF8.GetByteCount(figure), 5_000, 50_000);
 
             foreach (var url in urls)
             {
@@ -158,4 +173,7 @@ public sealed partial class PublishedAppTests(ITestOutputHelper output)
 
     [GeneratedRegex("""<script[^>]*src="(?<url>[^"]+)"[^>]*>""")]
     private static partial Regex Script();
+
+    [GeneratedRegex("""<a [^>]*data-testid="map-area" data-pcode="(?<pcode>IQG\d\d)"[^>]*>\s*<title""")]
+    private static partial Regex MapArea();
 }

@@ -9,6 +9,15 @@ using Microsoft.AspNetCore.Http;
 
 namespace EquityDashboard.Web.Components.Pages.Overview;
 
+/// <summary>How the overview draws the governorates.</summary>
+public enum OverviewMap
+{
+    /// <summary>The COD-AB boundaries (<see cref="Components.Shared.Map.ChoroplethMap"/>).</summary>
+    Map,
+    /// <summary>The tile grid (<see cref="Components.Shared.Map.TileMap"/>).</summary>
+    Tiles,
+}
+
 /// <summary>The landing page: the equity table for the filters in the URL query string.</summary>
 public partial class Overview : FilteredPage
 {
@@ -28,12 +37,34 @@ public partial class Overview : FilteredPage
     [SupplyParameterFromQuery(Name = "order")] public string? Order { get; set; }
     [SupplyParameterFromQuery(Name = "col")] public string[]? Columns { get; set; }
 
+    /// <summary>How the governorates are drawn (<c>map</c>): the real map by default, <c>tiles</c> for the tile grid.</summary>
+    [SupplyParameterFromQuery(Name = "map")] public string? Map { get; set; }
+
+    private OverviewMap _map = OverviewMap.Map;
+
+    /// <summary>The map choice as the address keeps it; the default (the map) is left out.</summary>
+    private IReadOnlyList<KeyValuePair<string, string>> MapKeep => KeepFor(_map);
+
+    /// <summary>Everything of the view besides the filters that a change of filters keeps: the table's sort and columns, the map choice.</summary>
+    private IReadOnlyList<KeyValuePair<string, string>> Keep => [.. _view.Keep, .. MapKeep];
+
+    private static IReadOnlyList<KeyValuePair<string, string>> KeepFor(OverviewMap map) =>
+        map == OverviewMap.Tiles ? [new("map", TilesValue)] : [];
+
+    internal const string TilesValue = "tiles";
+
+    /// <summary>This view with the other map choice: filters, sort and columns kept.</summary>
+    private string MapChoiceHref(OverviewMap map) =>
+        _view.QueryString(_filters!.QueryString()) + string.Concat(KeepFor(map).Select(kv => $"&{kv.Key}={Uri.EscapeDataString(kv.Value)}"));
+
     protected override async Task OnParametersSetAsync()
     {
         try
         {
             _filters = await ReadFiltersAsync();
             _view = GapTableView.FromQuery(Sort, Order, Columns);
+            // Read leniently, like the table's view: anything but "tiles" is the map.
+            _map = string.Equals(Map?.Trim(), TilesValue, StringComparison.OrdinalIgnoreCase) ? OverviewMap.Tiles : OverviewMap.Map;
             (_table, _findings) = await FindingsSource.GetAsync(_filters.Scope, CancellationToken.None);
             _sources = await Equity.SourcesForYearAsync(_filters.Year, _filters.RealOnly);
             _error = null;

@@ -1,0 +1,149 @@
+using System.Globalization;
+using EquityDashboard.Core.Geography;
+using EquityDashboard.Core.Metrics;
+using EquityDashboard.Web.Components.Shared.Filters;
+using Microsoft.AspNetCore.Components;
+
+namespace EquityDashboard.Web.Components.Shared.Map;
+
+/// <summary>
+/// The 18 governorates on their real (COD-AB) boundaries, coloured by equity ratio: plain SVG
+/// rendered on the server, each governorate a link to its page with the filters.
+/// </summary>
+/// <remarks>
+/// A label (short name over the ratio) is drawn only where it fits inside its governorate and
+/// clears the labels already placed (largest governorates first); the others are named, with their
+/// ratio, in the caption under the map, so no figure is only in a tooltip.
+/// </remarks>
+public partial class ChoroplethMap
+{
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
+
+    /// <summary>Label text size, in map units (km); the map is drawn at about half a pixel per km.</summary>
+    internal const double FontSize = 22;
+
+    /// <summary>A generous average glyph width of the bold sans-serif labels, in ems.</summary>
+    private const double CharWidth = 0.58;
+
+    private RatioScale _scale = new(new EquityThresholds());
+
+    [Parameter, EditorRequired] public EquityTable Table { get; set; } = default!;
+    [Parameter, EditorRequired] public DashboardFilters Filters { get; set; } = default!;
+    [Inject] private Gazetteer Gazetteer { get; set; } = default!;
+    [Inject] private MapGeometry Geometry { get; set; } = default!;
+
+    /// <summary>One governorate as drawn.</summary>
+    /// <param name="Label">Whether its name and ratio are written on the map (otherwise they are in the caption).</param>
+    internal sealed record Shape(MapArea Area, string ShortName, string RatioText, string Tooltip, string Href,
+        string Fill, bool UnderServed, bool Dimmed, bool Label)
+    {
+        /// <summary>Where the label is centred: the area's label point, or near it where the label fits better.</summary>
+        public MapPoint LabelAt { get; init; } = new(Area.LabelX, Area.LabelY);
+    }
+
+    internal IReadOnlyList<Shape> Shapes { get; private set; } = [];
+
+    /// <summary>Governorates in view too small to carry their label: "Kerbala 0.12 ▼".</summary>
+    internal IReadOnlyList<string> Unlabelled { get; private set; } = [];
+
+    protected override void OnParametersSet()
+    {
+        _scale = new RatioScale(Table.Thresholds);
+        var figures = Table.Governorates.ToDictionary(g => g.Key);
+        var shapes = new List<Shape>();
+        foreach (var area in Geometry.Areas)
+        {
+            figures.TryGetValue(area.Pcode, out var f);
+            var name = Gazetteer.TryGet(area.Pcode, out var g) ? g.Name : area.Name;
+            var ratio = f is null ? "not in view" : Money.Ratio(f.EquityRatio);
+            var tooltip = f is null
+                ? $"{name} ({area.Pcode}): outside the selected region"
+                : $"{name} ({area.Pcode}): equity ratio {ratio}; funding {Money.Full(f.FundingUsd)} ({Money.Percent(f.FundingShare)}); "
+                  + $"need share {Money.Percent(f.NeedShare)}"
+                  + (f.Flags.Count > 0 ? "; flags: " + string.Join(", ", f.Flags.Select(x => x.Code)) : string.Empty);
+            shapes.Add(new Shape(
+                area,
+                TileMap.ShortName(name),
+                f is null ? "–" : f.EquityRatio is { } r ? r.ToString("0.00", En) : "–",
+                tooltip,
+                $"governorate/{area.Pcode}{Filters.QueryString()}",
+                _scale.ClassOf(f?.EquityRatio)?.Fill ?? RatioScale.NoNeedFill,
+                f?.HasFlag(FlagCodes.UnderServed) ?? false,
+                f is null,
+                Label: false));
+        }
+        Shapes = PlaceLabels(shapes);
+        Unlabelled = Shapes.Where(s => !s.Label && !s.Dimmed)
+            .OrderBy(s => s.ShortName, StringComparer.Ordinal)
+            .Select(s => $"{s.ShortName} {s.RatioText}{(s.UnderServed ? " ▼" : string.Empty)}")
+            .ToList();
+    }
+
+    /// <summary>
+    /// Largest first: a label goes on the map when its box lies inside its governorate and clears the
+    /// boxes placed before it, at the label point or, failing that, a third of the inner circle's
+    /// radius away from it (right, left, up, down, then diagonally).
+    /// </summary>
+    private static List<Shape> PlaceLabels(List<Shape> shapes)
+    {
+        var placed = new List<Box>();
+        var at = new Dictionary<string, MapPoint>(StringComparer.Ordinal);
+        foreach (var s in shapes.OrderByDescending(s => s.Area.LabelRadius).ThenBy(s => s.Area.Pcode, StringComparer.Ordinal))
+        {
+            var step = s.Area.LabelRadius / 3;
+            foreach (var (dx, dy) in Offsets)
+            {
+                var point = new MapPoint(s.Area.LabelX + dx * step, s.Area.LabelY + dy * step);
+                var box = LabelBox(s, point);
+                if (!Fits(s.Area, box) || placed.Any(p => p.Overlaps(box, FontSize * 0.2))) continue;
+                placed.Add(box);
+                at[s.Area.Pcode] = point;
+                break;
+            }
+        }
+        return shapes.Select(s => at.TryGetValue(s.Area.Pcode, out var p) ? s with { Label = true, LabelAt = p } : s).ToList();
+    }
+
+    private static readonly (int Dx, int Dy)[] Offsets = [(0, 0), (1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1)];
+
+    internal readonly record struct Box(double Left, double Top, double Right, double Bottom)
+    {
+        public bool Overlaps(Box o, double gap) =>
+            Left - gap < o.Right && o.Left - gap < Right && Top - gap < o.Bottom && o.Top - gap < Bottom;
+    }
+
+    /// <summary>The extent of a label centred at <paramref name="at"/>: the name's line above it, the ratio's below.</summary>
+    internal static Box LabelBox(Shape s, MapPoint at)
+    {
+        var chars = Math.Max(s.ShortName.Length, RatioLine(s).Length);
+        var half = chars * CharWidth * FontSize / 2;
+        return new Box(at.X - half, at.Y - 0.95 * FontSize, at.X + half, at.Y + 1.2 * FontSize);
+    }
+
+    /// <summary>
+    /// Whether the box, less 15 % on the left and right and 12 % at the top and bottom (glyphs rarely
+    /// fill their box; the halo may spill a little), lies inside the area: points around its edge are tested.
+    /// </summary>
+    private static bool Fits(MapArea area, Box box)
+    {
+        var dx = (box.Right - box.Left) * 0.15;
+        var dy = (box.Bottom - box.Top) * 0.12;
+        double l = box.Left + dx, r = box.Right - dx, t = box.Top + dy, b = box.Bottom - dy;
+        const int steps = 6;
+        for (var i = 0; i <= steps; i++)
+        {
+            var x = l + (r - l) * i / steps;
+            var y = t + (b - t) * i / steps;
+            if (!area.Contains(x, t) || !area.Contains(x, b) || !area.Contains(l, y) || !area.Contains(r, y)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The second line of a label: the ratio and, when under-served, the mark; none outside the selected region.</summary>
+    internal static string RatioLine(Shape s) => s.Dimmed ? string.Empty : s.UnderServed ? s.RatioText + " ▼" : s.RatioText;
+
+    /// <summary>The accessible name: what the label shows (name, ratio), then the details.</summary>
+    internal static string AccessibleName(Shape s) => s.Dimmed ? $"{s.ShortName}: {s.Tooltip}" : $"{s.ShortName} {s.RatioText}: {s.Tooltip}";
+
+    private static string P(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+}
