@@ -1,5 +1,6 @@
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -10,11 +11,22 @@ namespace EquityDashboard.Infrastructure.Queries;
 /// replaced, withdrawn, restored or purged, and each writes an audit entry in its transaction, so
 /// the batch count, the highest batch id and the highest id among those audit entries together
 /// say whether anything changed, whichever process (web app or CLI) changed it; sign-ins and
-/// account changes, also audited, leave it alone. That stamp is read on every call (indexed
-/// aggregates) and is part of the cache key, so a stale result is never served.
+/// account changes, also audited, leave it alone. That stamp is part of the cache key, so a stale
+/// result is never served.
 /// </summary>
-public sealed class QueryCache(IDbContextFactory<EquityDbContext> factory, IMemoryCache memory)
+/// <remarks>
+/// The stamp is read again (indexed aggregates) only when the database file has had a commit
+/// since it was last read: SQLite's <c>PRAGMA data_version</c>, asked on one connection kept
+/// open for it, changes whenever another connection, of this process or another, commits. So a
+/// page that makes a dozen queries asks the file a dozen times for one number, not for the stamp.
+/// </remarks>
+public sealed class QueryCache(IDbContextFactory<EquityDbContext> factory, IMemoryCache memory) : IDisposable
 {
+    private readonly Lock _gate = new();
+    private SqliteConnection? _probe;
+    private long _seenCommits = -1;
+    private DataVersion _version;
+
     /// <summary>Entries are counted, not sized: this many results at most.</summary>
     public const int Capacity = 500;
 
@@ -33,6 +45,44 @@ public sealed class QueryCache(IDbContextFactory<EquityDbContext> factory, IMemo
     /// <summary>The version of the data, changed by every import, replacement, withdrawal, restore and purge.</summary>
     public async Task<DataVersion> DataVersionAsync(CancellationToken ct = default)
     {
+        var commits = CommitsSeen();
+        lock (_gate)
+        {
+            if (commits is not null && commits == _seenCommits) return _version;
+        }
+        // Read after the commit counter: the stamp is at least as new as the count it is kept with.
+        var version = await ReadVersionAsync(ct);
+        if (commits is not null)
+        {
+            lock (_gate)
+            {
+                _seenCommits = commits.Value;
+                _version = version;
+            }
+        }
+        return version;
+    }
+
+    /// <summary>SQLite's commit counter as this process's probe connection sees it; null for another database.</summary>
+    private long? CommitsSeen()
+    {
+        lock (_gate)
+        {
+            if (_probe is null)
+            {
+                using var db = factory.CreateDbContext();
+                if (!db.Database.IsSqlite()) return null;
+                _probe = new SqliteConnection(db.Database.GetConnectionString());
+                _probe.Open();
+            }
+            using var command = _probe.CreateCommand();
+            command.CommandText = "PRAGMA data_version";
+            return (long)command.ExecuteScalar()!;
+        }
+    }
+
+    private async Task<DataVersion> ReadVersionAsync(CancellationToken ct)
+    {
         await using var db = await factory.CreateDbContextAsync(ct);
         var changes = db.Audit.Where(e => AuditActions.DataChanges.Contains(e.Action));
         // One round trip while there are batches; an empty database asks the audit alone.
@@ -40,6 +90,15 @@ public sealed class QueryCache(IDbContextFactory<EquityDbContext> factory, IMemo
             .Select(g => new DataVersion(g.LongCount(), g.Max(b => b.Id), changes.Max(e => (long?)e.Id) ?? 0))
             .SingleOrDefaultAsync(ct);
         return version != default ? version : new DataVersion(0, 0, await changes.MaxAsync(e => (long?)e.Id, ct) ?? 0);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _probe?.Dispose();
+            _probe = null;
+        }
     }
 
     private Task<DataVersion> StampAsync(CancellationToken ct) => DataVersionAsync(ct);
