@@ -10,7 +10,7 @@ namespace EquityDashboard.Web.Hosting;
 /// problem+json with a generic title and the trace id, never the exception's message, stack or
 /// any path; a too-large body as 413. Pages fall through to the /Error page.
 /// </summary>
-internal sealed class ErrorAnswers(IOptions<EquityOptions> options) : IExceptionHandler
+internal sealed class ErrorAnswers(IOptions<EquityOptions> options, ILogger<ErrorAnswers> log) : IExceptionHandler
 {
     internal const string Title = "An unexpected error occurred.";
 
@@ -25,12 +25,15 @@ internal sealed class ErrorAnswers(IOptions<EquityOptions> options) : IException
         var path = context.Features.Get<IExceptionHandlerFeature>()?.Path ?? context.Request.Path.Value;
         if (!IsMachineAnswer(new PathString(path))) return false;
 
+        // The middleware does not log what a handler answers: the operator finds it here, under the trace id the caller is given.
+        var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
+        log.LogError(exception, "{Method} {Path} failed (trace id {TraceId})", context.Request.Method, path, traceId);
         await TypedResults.Problem(
                 statusCode: StatusCodes.Status500InternalServerError,
                 title: Title,
                 detail: "The server could not answer this request. The error is in the server's log under this request's trace id.",
                 // Set here too: when the client does not accept JSON the problem details service declines and adds nothing.
-                extensions: new Dictionary<string, object?> { ["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier })
+                extensions: new Dictionary<string, object?> { ["traceId"] = traceId })
             .ExecuteAsync(context);
         return true;
     }
