@@ -34,7 +34,7 @@ public sealed class QueryCache(IDbContextFactory<EquityDbContext> factory, IMemo
 
     public async Task<T> GetAsync<T>(object key, Func<CancellationToken, Task<T>> load, CancellationToken ct = default)
     {
-        var stamp = await StampAsync(ct);
+        var stamp = await DataVersionAsync(ct);
         var cacheKey = (key, stamp);
         if (memory.TryGetValue(cacheKey, out T? cached)) return cached!;
         var value = await load(ct);
@@ -100,8 +100,6 @@ public sealed class QueryCache(IDbContextFactory<EquityDbContext> factory, IMemo
             _probe = null;
         }
     }
-
-    private Task<DataVersion> StampAsync(CancellationToken ct) => DataVersionAsync(ct);
 }
 
 /// <summary>What identifies one state of the data: the number of batches, the newest batch, the latest change.</summary>

@@ -14,8 +14,6 @@ public abstract class FilteredPage : ReadyPage
 {
     [Inject] private DashboardQueries Dashboard { get; set; } = default!;
 
-    [CascadingParameter] private HttpContext? Request { get; set; }
-
     [SupplyParameterFromQuery(Name = "year")] public string? Year { get; set; }
     [SupplyParameterFromQuery(Name = "cluster")] public string? Cluster { get; set; }
     [SupplyParameterFromQuery(Name = "donor")] public string? Donor { get; set; }
@@ -45,6 +43,6 @@ public abstract class FilteredPage : ReadyPage
     /// <summary>The status the page is answered with (its message says why): 404 for what does not exist, 500 when figures could not be read.</summary>
     protected void Answer(int status)
     {
-        if (Request is { Response.HasStarted: false } http) http.Response.StatusCode = status;
+        if (HttpContext is { Response.HasStarted: false } http) http.Response.StatusCode = status;
     }
 }

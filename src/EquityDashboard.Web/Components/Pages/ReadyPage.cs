@@ -19,7 +19,8 @@ public abstract class ReadyPage : ComponentBase
     /// </remarks>
     protected string ReadyState => _ready || (HttpContext is not null && AssignedRenderMode is null) ? "true" : "false";
 
-    [CascadingParameter] private HttpContext? HttpContext { get; set; }
+    /// <summary>The request being rendered; null on a live circuit (and in component tests).</summary>
+    [CascadingParameter] protected HttpContext? HttpContext { get; set; }
 
     protected override void OnAfterRender(bool firstRender)
     {

@@ -17,8 +17,6 @@ namespace EquityDashboard.Web.Components.Shared.Map;
 /// </remarks>
 public partial class ChoroplethMap
 {
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
-
     /// <summary>Label text size, in map units (km); the map is drawn at about half a pixel per km.</summary>
     internal const double FontSize = 22;
 
@@ -55,17 +53,11 @@ public partial class ChoroplethMap
         {
             figures.TryGetValue(area.Pcode, out var f);
             var name = Gazetteer.TryGet(area.Pcode, out var g) ? g.Name : area.Name;
-            var ratio = f is null ? "not in view" : Money.Ratio(f.EquityRatio);
-            var tooltip = f is null
-                ? $"{name} ({area.Pcode}): outside the selected region"
-                : $"{name} ({area.Pcode}): equity ratio {ratio}; funding {Money.Full(f.FundingUsd)} ({Money.Percent(f.FundingShare)}); "
-                  + $"need share {Money.Percent(f.NeedShare)}"
-                  + (f.Flags.Count > 0 ? "; flags: " + string.Join(", ", f.Flags.Select(x => x.Code)) : string.Empty);
             shapes.Add(new Shape(
                 area,
                 TileMap.ShortName(name),
-                f is null ? "–" : f.EquityRatio is { } r ? r.ToString("0.00", En) : "–",
-                tooltip,
+                AreaText.Ratio(f),
+                AreaText.Tooltip(name, area.Pcode, f),
                 $"governorate/{area.Pcode}{Filters.QueryString()}",
                 _scale.ClassOf(f?.EquityRatio)?.Fill ?? RatioScale.NoNeedFill,
                 f?.HasFlag(FlagCodes.UnderServed) ?? false,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Web.Components.Shared.Filters;
@@ -9,8 +8,6 @@ namespace EquityDashboard.Web.Components.Shared.Map;
 /// <summary>The 18 governorates as a tile grid (no map tiles, works offline), linking to each governorate page.</summary>
 public partial class TileMap
 {
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
-
     private RatioScale _scale = new(new EquityThresholds());
 
     [Parameter, EditorRequired] public EquityTable Table { get; set; } = default!;
@@ -45,17 +42,11 @@ public partial class TileMap
                 var cls = _scale.ClassOf(f?.EquityRatio);
                 var fill = cls?.Fill ?? RatioScale.NoNeedFill;
                 var text = cls?.Text ?? "#000000";
-                var ratio = f is null ? "not in view" : Money.Ratio(f.EquityRatio);
-                var tooltip = f is null
-                    ? $"{g.Name} ({g.Pcode}): outside the selected region"
-                    : $"{g.Name} ({g.Pcode}): equity ratio {ratio}; funding {Money.Full(f.FundingUsd)} ({Money.Percent(f.FundingShare)}); "
-                      + $"need share {Money.Percent(f.NeedShare)}"
-                      + (f.Flags.Count > 0 ? "; flags: " + string.Join(", ", f.Flags.Select(x => x.Code)) : string.Empty);
                 yield return new Tile(
                     g.Pcode,
                     ShortName(g.Name),
-                    f?.EquityRatio is { } r ? r.ToString("0.00", En) : "–",
-                    tooltip,
+                    AreaText.Ratio(f),
+                    AreaText.Tooltip(g.Name, g.Pcode, f),
                     $"governorate/{g.Pcode}{Filters.QueryString()}",
                     $"grid-row: {g.TileRow + 1}; grid-column: {g.TileCol - minCol + 1};",
                     $"background:{fill}; color:{text};",
