@@ -112,11 +112,10 @@ public static class ReadingCache
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var http = context.HttpContext;
-            var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-                && IsReading(http.Request.Path)
+            // The version is there for reading requests (GET or HEAD of a reading path) only.
+            var cacheable = http.Items.ContainsKey(VersionKey)
                 && http.User.Identity?.IsAuthenticated != true
-                && !http.Request.Headers.ContainsKey(HeaderNames.Authorization)
-                && http.Items.ContainsKey(VersionKey);
+                && !http.Request.Headers.ContainsKey(HeaderNames.Authorization);
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;

@@ -81,12 +81,7 @@ public sealed record GapTableView(string Sort, bool Ascending, IReadOnlySet<stri
     {
         get
         {
-            var keep = new List<KeyValuePair<string, string>>();
-            if (Sort != Default.Sort || Ascending != Default.Ascending)
-            {
-                keep.Add(new("sort", Sort));
-                keep.Add(new("order", Ascending ? "asc" : "desc"));
-            }
+            var keep = SortKeep.ToList();
             if (!Shown.SetEquals(DefaultShown))
             {
                 keep.Add(new("col", ChoiceMarker));
@@ -95,6 +90,10 @@ public sealed record GapTableView(string Sort, bool Ascending, IReadOnlySet<stri
             return keep;
         }
     }
+
+    /// <summary>The sort's address parameters (none for the default), which the column form keeps.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> SortKeep =>
+        Sort == Default.Sort && Ascending == Default.Ascending ? [] : [new("sort", Sort), new("order", Ascending ? "asc" : "desc")];
 
     /// <summary>The query string of the filters and this view, for links that change the view.</summary>
     public string QueryString(string filtersQuery) =>

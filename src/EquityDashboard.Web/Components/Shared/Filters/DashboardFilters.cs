@@ -24,7 +24,7 @@ public sealed record DashboardFilters(int Year, string? Cluster = null, string? 
     public EquityScope Scope => new(Year, Cluster, Donor, Region, Baseline, RealOnly);
 
     /// <summary>Query parameters of the filters; defaults are left out so URLs stay short.</summary>
-    public IReadOnlyDictionary<string, object?> ToQuery() => new Dictionary<string, object?>
+    private IReadOnlyDictionary<string, object?> ToQuery() => new Dictionary<string, object?>
     {
         ["year"] = Year,
         ["cluster"] = Cluster,
@@ -35,12 +35,13 @@ public sealed record DashboardFilters(int Year, string? Cluster = null, string? 
     };
 
     /// <summary>The query string (with a leading '?') for links that carry the filters to another page.</summary>
-    public string QueryString()
-    {
-        var parts = ToQuery().Where(kv => kv.Value is not null)
-            .Select(kv => $"{kv.Key}={Uri.EscapeDataString(Convert.ToString(kv.Value, CultureInfo.InvariantCulture)!)}");
-        return "?" + string.Join('&', parts);
-    }
+    public string QueryString() =>
+        "?" + string.Join('&', Fields.Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value)}"));
+
+    /// <summary>The parameters that are set, as text (the hidden fields of a form that keeps the filters).</summary>
+    public IEnumerable<KeyValuePair<string, string>> Fields =>
+        ToQuery().Where(kv => kv.Value is not null)
+            .Select(kv => new KeyValuePair<string, string>(kv.Key, Convert.ToString(kv.Value, CultureInfo.InvariantCulture)!));
 
     public string NeedLabel => Baseline == Baseline.Pin ? "People in need" : "Population";
 
