@@ -24,7 +24,8 @@ app.UseReadingCache();
 app.UseRateLimiter();
 app.UseAntiforgery();
 var assets = app.MapEquityStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithStaticAssets(assets);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithStaticAssets(assets)
+    .Add(InteractivePages.PersistNoStateOnPlainPages);
 app.MapAccountEndpoints();
 app.MapEquityApi();
 app.MapOpenApi().AllowAnonymous();

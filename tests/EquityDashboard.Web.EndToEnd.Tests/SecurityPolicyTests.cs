@@ -44,8 +44,8 @@ public sealed class SecurityPolicyTests(DashboardFixture app, ITestOutputHelper 
             }
             var policy = await response.HeaderValueAsync("content-security-policy");
             Assert.True(policy?.Contains("script-src 'self';", StringComparison.Ordinal) == true, $"{path}: {policy}");
-            // The theme's inline <style> applied: the app bar has the theme's primary colour, not MudBlazor's default.
-            var appBar = await page.Page.Locator(".mud-appbar").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+            // The dashboard's stylesheet applied (it sets no inline style the policy would block): the app bar has its primary colour.
+            var appBar = await page.Page.Locator("header.appbar").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
             Assert.Equal("rgb(31, 78, 121)", appBar);
         }
 

@@ -12,8 +12,9 @@ namespace EquityDashboard.Infrastructure.Queries;
 public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, EquityQueries queries, EquityCalculator calculator,
     QueryCache cache)
 {
-    public async Task<EquityTable> GetTableAsync(EquityScope scope, CancellationToken ct = default) =>
-        calculator.Compute(await queries.LoadInputsAsync(scope, ct));
+    /// <summary>The scope's table, computed once per state of the data (tables are immutable and shared).</summary>
+    public Task<EquityTable> GetTableAsync(EquityScope scope, CancellationToken ct = default) =>
+        cache.GetAsync((nameof(GetTableAsync), scope), async c => calculator.Compute(await queries.LoadInputsAsync(scope, c)), ct);
 
     /// <summary>Region figures per year; by default over every year that has funding, need or presence.</summary>
     public async Task<IReadOnlyList<TrendRow>> GetTrendsAsync(int? from = null, int? to = null, string? cluster = null,

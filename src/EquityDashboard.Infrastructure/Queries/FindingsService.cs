@@ -14,8 +14,9 @@ public sealed record ScopeFindings(EquityTable Table, EquityTable OtherBaseline,
 /// they do not depend on the baseline, so the other baseline costs only a second computation.
 /// The earlier years (for a funding decline over several years) are the scope's tables of every
 /// year from the first with data to the year before, read through the same cached queries.
+/// The result is kept per scope until the data changes, like the tables it is written from.
 /// </summary>
-public sealed class FindingsService(EquityQueries queries, EquityCalculator calculator, EquityService equity)
+public sealed class FindingsService(EquityQueries queries, EquityCalculator calculator, EquityService equity, QueryCache cache)
 {
     public async Task<(EquityTable Table, IReadOnlyList<Finding> Findings)> GetAsync(EquityScope scope, CancellationToken ct)
     {
@@ -23,7 +24,10 @@ public sealed class FindingsService(EquityQueries queries, EquityCalculator calc
         return (result.Table, result.Findings);
     }
 
-    public async Task<ScopeFindings> GetWithOtherBaselineAsync(EquityScope scope, CancellationToken ct)
+    public Task<ScopeFindings> GetWithOtherBaselineAsync(EquityScope scope, CancellationToken ct) =>
+        cache.GetAsync((nameof(GetWithOtherBaselineAsync), scope), c => WriteAsync(scope, c), ct);
+
+    private async Task<ScopeFindings> WriteAsync(EquityScope scope, CancellationToken ct)
     {
         var inputs = await queries.LoadInputsAsync(scope, ct);
         var table = calculator.Compute(inputs);

@@ -157,6 +157,29 @@ public sealed partial class ReadingCacheTests : IAsyncLifetime
         Assert.Null(second.Headers.Age);
     }
 
+    [Fact]
+    public async Task A_reading_page_carries_its_figures_and_nothing_a_circuit_would_need()
+    {
+        foreach (var path in new[] { "/?year=2019", "/trends", "/governorate/IQG15?year=2019", "/methodology" })
+        {
+            using var page = await GetAsync(path);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            // No persisted component state (a circuit's to resume from) and none of MudBlazor's styles or scripts.
+            Assert.DoesNotContain("Component-State", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("MudBlazor", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("class=\"mud-", html, StringComparison.Ordinal);
+            Assert.Contains("app.", html, StringComparison.Ordinal);
+        }
+
+        // The Data page runs on a circuit: it gets MudBlazor, the theme and the state to resume from.
+        using var data = await GetAsync("/data");
+        var dataHtml = await data.Content.ReadAsStringAsync();
+        Assert.Contains("MudBlazor.min", dataHtml, StringComparison.Ordinal);
+        Assert.Contains("theme.", dataHtml, StringComparison.Ordinal);
+        Assert.Contains("<!--Blazor-Server-Component-State:", dataHtml, StringComparison.Ordinal);
+    }
+
     private static List<string> Figures(string html) => Money().Matches(html).Select(m => m.Value).ToList();
 
     [GeneratedRegex(@"USD [0-9][0-9,.]*( M)?")]

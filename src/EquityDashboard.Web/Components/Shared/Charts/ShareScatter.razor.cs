@@ -35,11 +35,12 @@ public partial class ShareScatter
     protected override void OnParametersSet()
     {
         var scale = new RatioScale(Table.Thresholds);
+        var query = Filters.QueryString();
         Points = Table.Governorates
             .Where(g => g.NeedShare is not null && g.FundingShare is not null)
             .Select(g => new Point(g.Key, TileMap.ShortName(g.Name), g.NeedShare!.Value, g.FundingShare!.Value,
                 $"{g.Name}: {Money.Percent(g.NeedShare)} of need, {Money.Percent(g.FundingShare)} of funding, equity ratio {Money.Ratio(g.EquityRatio)}",
-                $"governorate/{g.Key}{Filters.QueryString()}",
+                $"governorate/{g.Key}{query}",
                 scale.ClassOf(g.EquityRatio)?.Fill ?? RatioScale.NoNeedFill,
                 g.HasFlag(FlagCodes.UnderServed)))
             .ToList();

@@ -23,25 +23,31 @@ public sealed record DashboardFilters(int Year, string? Cluster = null, string? 
 
     public EquityScope Scope => new(Year, Cluster, Donor, Region, Baseline, RealOnly);
 
-    /// <summary>Query parameters of the filters; defaults are left out so URLs stay short.</summary>
-    private IReadOnlyDictionary<string, object?> ToQuery() => new Dictionary<string, object?>
-    {
-        ["year"] = Year,
-        ["cluster"] = Cluster,
-        ["donor"] = Donor,
-        ["region"] = Region,
-        ["baseline"] = Baseline == Baseline.Population ? PopulationValue : null,
-        ["data"] = RealOnly ? RealValue : null,
-    };
-
     /// <summary>The query string (with a leading '?') for links that carry the filters to another page.</summary>
-    public string QueryString() =>
-        "?" + string.Join('&', Fields.Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value)}"));
+    public string QueryString()
+    {
+        var query = new System.Text.StringBuilder("?");
+        foreach (var (key, value) in Fields)
+        {
+            if (query.Length > 1) query.Append('&');
+            query.Append(key).Append('=').Append(Uri.EscapeDataString(value));
+        }
+        return query.ToString();
+    }
 
-    /// <summary>The parameters that are set, as text (the hidden fields of a form that keeps the filters).</summary>
-    public IEnumerable<KeyValuePair<string, string>> Fields =>
-        ToQuery().Where(kv => kv.Value is not null)
-            .Select(kv => new KeyValuePair<string, string>(kv.Key, Convert.ToString(kv.Value, CultureInfo.InvariantCulture)!));
+    /// <summary>The parameters that are set, as text (the hidden fields of a form that keeps the filters); defaults are left out so URLs stay short.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Fields
+    {
+        get
+        {
+            yield return new("year", Year.ToString(CultureInfo.InvariantCulture));
+            if (Cluster is not null) yield return new("cluster", Cluster);
+            if (Donor is not null) yield return new("donor", Donor);
+            if (Region is not null) yield return new("region", Region);
+            if (Baseline == Baseline.Population) yield return new("baseline", PopulationValue);
+            if (RealOnly) yield return new("data", RealValue);
+        }
+    }
 
     public string NeedLabel => Baseline == Baseline.Pin ? "People in need" : "Population";
 

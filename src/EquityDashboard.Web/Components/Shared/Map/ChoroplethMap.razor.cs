@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Web.Components.Shared.Filters;
@@ -49,6 +51,7 @@ public partial class ChoroplethMap
         _scale = new RatioScale(Table.Thresholds);
         var figures = Table.Governorates.ToDictionary(g => g.Key);
         var shapes = new List<Shape>();
+        var query = Filters.QueryString();
         foreach (var area in Geometry.Areas)
         {
             figures.TryGetValue(area.Pcode, out var f);
@@ -58,13 +61,13 @@ public partial class ChoroplethMap
                 TileMap.ShortName(name),
                 AreaText.Ratio(f),
                 AreaText.Tooltip(name, area.Pcode, f),
-                $"governorate/{area.Pcode}{Filters.QueryString()}",
+                $"governorate/{area.Pcode}{query}",
                 _scale.ClassOf(f?.EquityRatio)?.Fill ?? RatioScale.NoNeedFill,
                 f?.HasFlag(FlagCodes.UnderServed) ?? false,
                 f is null,
                 Label: false));
         }
-        Shapes = PlaceLabels(shapes);
+        Shapes = PlaceLabelsOnce(Geometry, shapes);
         Unlabelled = Shapes.Where(s => !s.Label && !s.Dimmed)
             .OrderBy(s => s.ShortName, StringComparer.Ordinal)
             .Select(s => $"{s.ShortName} {s.RatioText}{(s.UnderServed ? " ▼" : string.Empty)}")
@@ -72,11 +75,32 @@ public partial class ChoroplethMap
     }
 
     /// <summary>
+    /// Where labels go depends only on the shapes and on how long each label is, which few ratios
+    /// change; the placements found are kept per map (at most <see cref="PlacementsKept"/> of them),
+    /// so a page render does not test hundreds of points against the borders again.
+    /// </summary>
+    private static List<Shape> PlaceLabelsOnce(MapGeometry geometry, List<Shape> shapes)
+    {
+        var key = string.Join(',', shapes.Select(s => $"{s.Area.Pcode}:{LabelChars(s)}"));
+        var known = Placements.GetValue(geometry, _ => new ConcurrentDictionary<string, IReadOnlyDictionary<string, MapPoint>>());
+        if (!known.TryGetValue(key, out var at))
+        {
+            if (known.Count >= PlacementsKept) known.Clear();
+            at = known[key] = PlaceLabels(shapes);
+        }
+        return shapes.Select(s => at.TryGetValue(s.Area.Pcode, out var p) ? s with { Label = true, LabelAt = p } : s).ToList();
+    }
+
+    private const int PlacementsKept = 256;
+
+    private static readonly ConditionalWeakTable<MapGeometry, ConcurrentDictionary<string, IReadOnlyDictionary<string, MapPoint>>> Placements = new();
+
+    /// <summary>
     /// Largest first: a label goes on the map when its box lies inside its governorate and clears the
     /// boxes placed before it, at the label point or, failing that, a third of the inner circle's
     /// radius away from it (right, left, up, down, then diagonally).
     /// </summary>
-    private static List<Shape> PlaceLabels(List<Shape> shapes)
+    private static Dictionary<string, MapPoint> PlaceLabels(List<Shape> shapes)
     {
         var placed = new List<Box>();
         var at = new Dictionary<string, MapPoint>(StringComparer.Ordinal);
@@ -93,7 +117,7 @@ public partial class ChoroplethMap
                 break;
             }
         }
-        return shapes.Select(s => at.TryGetValue(s.Area.Pcode, out var p) ? s with { Label = true, LabelAt = p } : s).ToList();
+        return at;
     }
 
     private static readonly (int Dx, int Dy)[] Offsets = [(0, 0), (1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1)];
@@ -107,10 +131,12 @@ public partial class ChoroplethMap
     /// <summary>The extent of a label centred at <paramref name="at"/>: the name's line above it, the ratio's below.</summary>
     internal static Box LabelBox(Shape s, MapPoint at)
     {
-        var chars = Math.Max(s.ShortName.Length, RatioLine(s).Length);
-        var half = chars * CharWidth * FontSize / 2;
+        var half = LabelChars(s) * CharWidth * FontSize / 2;
         return new Box(at.X - half, at.Y - 0.95 * FontSize, at.X + half, at.Y + 1.2 * FontSize);
     }
+
+    /// <summary>The width of a label, in characters: its longer line.</summary>
+    private static int LabelChars(Shape s) => Math.Max(s.ShortName.Length, RatioLine(s).Length);
 
     /// <summary>
     /// Whether the box, less 15 % on the left and right and 12 % at the top and bottom (glyphs rarely

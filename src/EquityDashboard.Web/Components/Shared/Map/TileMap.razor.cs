@@ -36,6 +36,7 @@ public partial class TileMap
             var figures = Table.Governorates.ToDictionary(g => g.Key);
             // The region filter lists only its governorates; the others stay on the map, dimmed.
             var minCol = Gazetteer.All.Min(g => g.TileCol);
+            var query = Filters.QueryString();
             foreach (var g in Gazetteer.All)
             {
                 figures.TryGetValue(g.Pcode, out var f);
@@ -47,7 +48,7 @@ public partial class TileMap
                     ShortName(g.Name),
                     AreaText.Ratio(f),
                     AreaText.Tooltip(g.Name, g.Pcode, f),
-                    $"governorate/{g.Pcode}{Filters.QueryString()}",
+                    $"governorate/{g.Pcode}{query}",
                     $"grid-row: {g.TileRow + 1}; grid-column: {g.TileCol - minCol + 1};",
                     $"background:{fill}; color:{text};",
                     f?.HasFlag(FlagCodes.UnderServed) ?? false,
