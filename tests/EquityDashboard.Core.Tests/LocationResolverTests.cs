@@ -5,7 +5,8 @@ namespace EquityDashboard.Core.Tests;
 public sealed class LocationResolverTests
 {
     private static readonly Lazy<NameResolver> Names = new(() =>
-        new NameResolver(Gazetteer.ParseCsv(File.ReadAllText(TestSupport.RepoFile("seeds", "governorates.csv")))));
+        new NameResolver(Gazetteer.ParseCsv(File.ReadAllText(TestSupport.RepoFile("seeds", "governorates.csv")),
+            File.ReadAllText(TestSupport.RepoFile("seeds", "districts.csv")))));
 
     private static LocationResolver Resolver => new(Names.Value);
 

@@ -1,20 +1,52 @@
 using System.Globalization;
-using EquityDashboard.Core.Text;
 
 namespace EquityDashboard.Core.Geography;
 
-/// <summary>The 18 governorates, with lookups by P-code and region.</summary>
+/// <summary>
+/// The administrative areas of one country, as data: its governorates (admin1) and their districts
+/// (admin2), with lookups by P-code, parent and region. Nothing here knows how many there are.
+/// </summary>
 public sealed class Gazetteer
 {
     private readonly Dictionary<string, Governorate> _byPcode;
+    private readonly Dictionary<string, District> _districts;
+    private readonly Dictionary<string, IReadOnlyList<District>> _byParent;
 
-    public Gazetteer(IEnumerable<Governorate> governorates)
+    public Gazetteer(IEnumerable<Governorate> governorates, IEnumerable<District>? districts = null, string? countryIso3 = null)
     {
         All = governorates.OrderBy(g => g.Pcode, StringComparer.Ordinal).ToList();
         _byPcode = All.ToDictionary(g => g.Pcode, StringComparer.OrdinalIgnoreCase);
+        Districts = (districts ?? []).OrderBy(d => d.Pcode, StringComparer.Ordinal).ToList();
+        foreach (var d in Districts)
+        {
+            if (!_byPcode.ContainsKey(d.ParentPcode))
+                throw new FormatException($"District {d.Pcode} ({d.Name}) names the governorate {d.ParentPcode}, which the gazetteer does not have.");
+        }
+        _districts = Districts.ToDictionary(d => d.Pcode, StringComparer.OrdinalIgnoreCase);
+        _byParent = Districts.GroupBy(d => d.ParentPcode, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<District>)g.ToList(), StringComparer.OrdinalIgnoreCase);
+        CountryIso3 = countryIso3;
     }
 
+    /// <summary>The governorates, in P-code order.</summary>
     public IReadOnlyList<Governorate> All { get; }
+
+    /// <summary>Every district, in P-code order (empty when the gazetteer has no admin2 level).</summary>
+    public IReadOnlyList<District> Districts { get; }
+
+    /// <summary>The country's ISO 3166 alpha-3 code, when the files give it.</summary>
+    public string? CountryIso3 { get; }
+
+    /// <summary>The districts of a governorate, in P-code order.</summary>
+    public IReadOnlyList<District> DistrictsOf(string governoratePcode) =>
+        _byParent.TryGetValue(governoratePcode, out var list) ? list : [];
+
+    public bool TryGetDistrict(string pcode, out District district) =>
+        _districts.TryGetValue(pcode, out district!);
+
+    /// <summary>The English name of a governorate or district P-code; the code itself when unknown.</summary>
+    public string NameOf(string pcode) =>
+        _byPcode.TryGetValue(pcode, out var g) ? g.Name : _districts.TryGetValue(pcode, out var d) ? d.Name : pcode;
 
     public Governorate this[string pcode] => _byPcode[pcode];
 
@@ -25,30 +57,56 @@ public sealed class Gazetteer
         All.Where(g => string.Equals(g.Region, region, StringComparison.Ordinal));
 
     /// <summary>
-    /// Parses the gazetteer CSV (pcode,name,name_ar,region,tile_row,tile_col,population,aliases),
-    /// aliases separated by '|'. Fields hold no commas, so a plain split is enough.
+    /// Parses the gazetteer CSVs: governorates (iso3 optional, pcode, name, name_ar, region, tile_row,
+    /// tile_col, population, aliases) and, when given, districts (pcode, parent_pcode, name, name_ar,
+    /// aliases); aliases separated by '|'. Fields hold no commas, so a plain split is enough.
     /// </summary>
-    public static Gazetteer ParseCsv(string csv)
+    public static Gazetteer ParseCsv(string governoratesCsv, string? districtsCsv = null)
     {
-        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (lines.Length < 2) throw new FormatException("Gazetteer file has no rows.");
-        var header = lines[0].TrimStart('\uFEFF').Split(',');
-        int Col(string name) => Array.FindIndex(header, h => h.Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) is var i and >= 0
-            ? i : throw new FormatException($"Gazetteer file lacks column '{name}'.");
-        int pcode = Col("pcode"), name = Col("name"), ar = Col("name_ar"), region = Col("region"),
-            row = Col("tile_row"), col = Col("tile_col"), pop = Col("population"), aliases = Col("aliases");
-        var list = new List<Governorate>();
-        foreach (var line in lines.Skip(1))
+        var rows = Rows(governoratesCsv, "Gazetteer");
+        var c = rows.Column;
+        int pcode = c("pcode"), name = c("name"), ar = c("name_ar"), region = c("region"),
+            row = c("tile_row"), col = c("tile_col"), pop = c("population"), aliases = c("aliases");
+        var iso3 = rows.Optional("iso3");
+        var governorates = rows.Lines.Select(f => new Governorate(
+            f[pcode].Trim(), f[name].Trim(), f[ar].Trim(), f[region].Trim(),
+            int.Parse(f[row], CultureInfo.InvariantCulture), int.Parse(f[col], CultureInfo.InvariantCulture),
+            string.IsNullOrWhiteSpace(f[pop]) ? null : long.Parse(f[pop], CultureInfo.InvariantCulture),
+            Aliases(f[aliases]))).ToList();
+        var countries = iso3 is { } i ? rows.Lines.Select(f => f[i].Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : [];
+        if (countries.Count > 1) throw new FormatException($"Gazetteer file names several countries: {string.Join(", ", countries)}.");
+
+        var districts = new List<District>();
+        if (districtsCsv is not null)
         {
-            var f = line.Split(',');
-            list.Add(new Governorate(
-                f[pcode].Trim(), f[name].Trim(), f[ar].Trim(), f[region].Trim(),
-                int.Parse(f[row], CultureInfo.InvariantCulture), int.Parse(f[col], CultureInfo.InvariantCulture),
-                string.IsNullOrWhiteSpace(f[pop]) ? null : long.Parse(f[pop], CultureInfo.InvariantCulture),
-                f[aliases].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            var d = Rows(districtsCsv, "District file");
+            int dp = d.Column("pcode"), parent = d.Column("parent_pcode"), dn = d.Column("name"), dar = d.Column("name_ar"), da = d.Column("aliases");
+            districts.AddRange(d.Lines.Select(f => new District(f[dp].Trim(), f[parent].Trim(), f[dn].Trim(), f[dar].Trim(), Aliases(f[da]))));
         }
-        return new Gazetteer(list);
+        return new Gazetteer(governorates, districts, countries.SingleOrDefault());
     }
 
-    internal static string Key(string s) => NameKey.Fold(s);
+    private static string[] Aliases(string field) =>
+        field.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private sealed record CsvRows(string[] Header, List<string[]> Lines, string What)
+    {
+        public int Column(string name) => Optional(name) ?? throw new FormatException($"{What} lacks column '{name}'.");
+
+        public int? Optional(string name) =>
+            Array.FindIndex(Header, h => h.Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) is var i and >= 0 ? i : null;
+    }
+
+    private static CsvRows Rows(string csv, string what)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length < 2) throw new FormatException($"{what} has no rows.");
+        var header = lines[0].TrimStart('\uFEFF').Split(',');
+        var body = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        foreach (var (f, n) in body.Select((f, n) => (f, n)))
+        {
+            if (f.Length != header.Length) throw new FormatException($"{what}: row {n + 2} has {f.Length} fields, the header {header.Length}.");
+        }
+        return new CsvRows(header, body, what);
+    }
 }

@@ -13,6 +13,8 @@ public sealed class FundingRecord
     public string? Cluster { get; set; }
     /// <summary>The one governorate the money goes to; null when unallocated.</summary>
     public string? GovernoratePcode { get; set; }
+    /// <summary>The district (admin2 P-code) the row names, or null: the governorate only ("district not specified").</summary>
+    public string? DistrictPcode { get; set; }
     /// <summary>The location as given in the file (kept for provenance of unallocated money).</summary>
     public string? Locations { get; set; }
     /// <summary>

@@ -6,6 +6,8 @@ public enum RecordKind
     Presence,
     Need,
     Incidents,
+    /// <summary>Internally displaced people per location (IOM DTM master lists): a need baseline.</summary>
+    Displacement,
 }
 
 /// <summary>One imported file: every record points back to the batch that brought it in.</summary>

@@ -9,6 +9,8 @@ public sealed class NeedFigure
     public int BatchId { get; set; }
     public int Year { get; set; }
     public required string GovernoratePcode { get; set; }
+    /// <summary>The district (admin2 P-code) the row names, or null: the governorate only ("district not specified").</summary>
+    public string? DistrictPcode { get; set; }
     /// <summary><see cref="Intersectoral"/> or a cluster name.</summary>
     public required string Cluster { get; set; }
     /// <summary>Null when not reported (never 0 for unknown).</summary>

@@ -14,6 +14,8 @@ public sealed class PresenceRecord
     public string? Cluster { get; set; }
     public required string GovernoratePcode { get; set; }
     public string? District { get; set; }
+    /// <summary>The district (admin2 P-code) the district cell resolves to, or null when blank or not resolved: the governorate only ("district not specified").</summary>
+    public string? DistrictPcode { get; set; }
     public string? Activity { get; set; }
     /// <summary>Normalised (organisation, cluster, governorate, district, activity) identity.</summary>
     public required string ActivityKey { get; set; }

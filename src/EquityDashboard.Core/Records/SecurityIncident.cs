@@ -8,6 +8,8 @@ public sealed class SecurityIncident
     public DateOnly Date { get; set; }
     public int Year { get; set; }
     public required string GovernoratePcode { get; set; }
+    /// <summary>The district (admin2 P-code) the row names, or null: the governorate only ("district not specified").</summary>
+    public string? DistrictPcode { get; set; }
     public required string Type { get; set; }
     public int Count { get; set; }
 }

@@ -89,9 +89,10 @@ public sealed class BatchStore(IDbContextFactory<EquityDbContext> factory, ILogg
         var funding = await db.FundingTotals.Where(t => t.BatchId == batchId).Select(t => t.Cluster).Distinct().ToListAsync(ct);
         var presence = await db.Presence.Where(p => p.BatchId == batchId).Select(p => p.Cluster).Distinct().ToListAsync(ct);
         var need = await db.Need.Where(n => n.BatchId == batchId).Select(n => (string?)n.Cluster).Distinct().ToListAsync(ct);
-        var incidents = await db.Incidents.AnyAsync(i => i.BatchId == batchId, ct);
+        // Incidents and displacement belong to no cluster.
+        var clusterless = await db.Incidents.AnyAsync(i => i.BatchId == batchId, ct) || await db.Displacement.AnyAsync(d => d.BatchId == batchId, ct);
         return funding.Concat(presence).Concat(need.Select(c => c == NeedFigure.Intersectoral ? null : c))
-            .Concat(incidents ? [null] : Array.Empty<string?>())
+            .Concat(clusterless ? [null] : Array.Empty<string?>())
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
@@ -103,6 +104,7 @@ public sealed class BatchStore(IDbContextFactory<EquityDbContext> factory, ILogg
         await db.Presence.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
         await db.Need.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
         await db.Incidents.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
+        await db.Displacement.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
         return await db.Batches.Where(b => b.Id == batchId).ExecuteDeleteAsync(ct);
     }
 }

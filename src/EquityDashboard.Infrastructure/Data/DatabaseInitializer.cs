@@ -76,6 +76,16 @@ public sealed class DatabaseInitializer(
             var connection = db.Database.GetDbConnection();
             var applied = await AppliedMigrationsAsync(connection, ct);
             var created = applied.Count == 0;
+            var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+            if (applied.FirstOrDefault(m => !known.Contains(m)) is { } unknown)
+            {
+                // The migrations were squashed into one when the district level came (issue 16):
+                // a database made before has a history this version cannot continue.
+                throw new InvalidOperationException(
+                    $"The database {connection.DataSource} was made by an earlier version of EquityDashboard (migration {unknown}), "
+                    + "before the district level, and cannot be upgraded in place. Keep the file, create a new database with this "
+                    + "version and import the source files again (docs/deploy.md, \"Upgrading\").");
+            }
             if (created) await UseLargePagesIfEmptyAsync(connection, ct);
             // Migrate only when something is pending: MigrateAsync takes a database-wide
             // migration lock, which costs about a second on every start otherwise.
@@ -84,16 +94,8 @@ public sealed class DatabaseInitializer(
                 await db.Database.MigrateAsync(ct);
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             }
-            var existing = await StringsAsync(connection, "SELECT Pcode FROM Governorates", ct);
-            foreach (var g in gazetteer.All.Where(g => !existing.Contains(g.Pcode)))
-            {
-                db.Governorates.Add(new GovernorateEntity
-                {
-                    Pcode = g.Pcode, Name = g.Name, NameAr = g.NameAr, Region = g.Region,
-                    TileRow = g.TileRow, TileCol = g.TileCol, Population = g.Population,
-                    Aliases = string.Join('|', g.Aliases),
-                });
-            }
+            var existing = await StringsAsync(connection, "SELECT Pcode FROM Areas", ct);
+            foreach (var area in AreasOf(gazetteer).Where(a => !existing.Contains(a.Pcode))) db.Areas.Add(area);
             await db.SaveChangesAsync(ct);
             if (!created || !(seedDemoData ?? options.Value.SeedDemoData) || await db.Batches.AnyAsync(ct)) return;
         }
@@ -101,5 +103,26 @@ public sealed class DatabaseInitializer(
         var folder = DataPaths.Resolve(options.Value.SeedFolder);
         _log.LogInformation("Empty database: seeding demo data from {Folder}", folder);
         await seeder.SeedAsync(folder, ct);
+    }
+
+    /// <summary>The gazetteer's governorates, then their districts, as rows of the Areas table.</summary>
+    internal static IEnumerable<AreaEntity> AreasOf(Gazetteer gazetteer)
+    {
+        foreach (var g in gazetteer.All)
+        {
+            yield return new AreaEntity
+            {
+                Pcode = g.Pcode, CountryIso3 = gazetteer.CountryIso3, Level = AreaEntity.GovernorateLevel, Name = g.Name, NameAr = g.NameAr,
+                Region = g.Region, TileRow = g.TileRow, TileCol = g.TileCol, Population = g.Population, Aliases = string.Join('|', g.Aliases),
+            };
+        }
+        foreach (var d in gazetteer.Districts)
+        {
+            yield return new AreaEntity
+            {
+                Pcode = d.Pcode, CountryIso3 = gazetteer.CountryIso3, Level = AreaEntity.DistrictLevel, ParentPcode = d.ParentPcode,
+                Name = d.Name, NameAr = d.NameAr, Region = gazetteer[d.ParentPcode].Region, Aliases = string.Join('|', d.Aliases),
+            };
+        }
     }
 }

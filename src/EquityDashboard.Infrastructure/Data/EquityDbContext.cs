@@ -8,7 +8,8 @@ namespace EquityDashboard.Infrastructure.Data;
 /// <summary>The product's database: figures and their batches, the audit trail, and the accounts (ASP.NET Core Identity).</summary>
 public sealed class EquityDbContext(DbContextOptions<EquityDbContext> options) : IdentityDbContext<EquityUser>(options)
 {
-    public DbSet<GovernorateEntity> Governorates => Set<GovernorateEntity>();
+    /// <summary>The gazetteer's governorates and districts.</summary>
+    public DbSet<AreaEntity> Areas => Set<AreaEntity>();
     public DbSet<ImportBatch> Batches => Set<ImportBatch>();
     /// <summary>The funding flows as imported (provenance, withdrawal). Queries read <see cref="FundingTotals"/>.</summary>
     public DbSet<FundingRecord> Funding => Set<FundingRecord>();
@@ -16,6 +17,7 @@ public sealed class EquityDbContext(DbContextOptions<EquityDbContext> options) :
     public DbSet<PresenceRecord> Presence => Set<PresenceRecord>();
     public DbSet<NeedFigure> Need => Set<NeedFigure>();
     public DbSet<SecurityIncident> Incidents => Set<SecurityIncident>();
+    public DbSet<DisplacementFigure> Displacement => Set<DisplacementFigure>();
     public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();
     public DbSet<AuditEvent> Audit => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

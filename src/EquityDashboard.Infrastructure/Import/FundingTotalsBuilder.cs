@@ -5,7 +5,7 @@ using EquityDashboard.Core.Records;
 namespace EquityDashboard.Infrastructure.Import;
 
 /// <summary>
-/// Sums the flows an import writes per year, governorate, cluster, donor, status and boundary,
+/// Sums the flows an import writes per year, area (governorate, or district within it), cluster, donor, status and boundary,
 /// and writes those totals (FundingTotals) at the end of the batch. Keys are compared exactly
 /// as written; spellings that differ only in case become separate totals, which the NOCASE
 /// columns then treat as one in filters and DISTINCT, as they did for the flows.
@@ -20,48 +20,50 @@ namespace EquityDashboard.Infrastructure.Import;
 internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
 {
     private static readonly string[] Insert =
-        ["BatchId", "Year", "GovernoratePcode", "Cluster", "Donor", "Status", "Boundary", "PooledFund", "AmountUsd", "Flows"];
+        ["BatchId", "Year", "GovernoratePcode", "DistrictPcode", "Cluster", "Donor", "Status", "Boundary", "PooledFund", "AmountUsd", "Flows"];
 
     private ulong[] _keys = [];
     private double[] _amounts = [];
     private int _pending;
     private readonly List<Total> _sums = [];
     private int _sortedBatches;
-    private readonly TextIds _pcodes = new(PcodeBits);
+    private readonly AreaIds _areas = new(AreaBits);
     private readonly TextIds _clusters = new(ClusterBits);
     private readonly TextIds _donors = new(TextBits);
     private readonly TextIds _funds = new(FundBits);
 
     private readonly record struct Total(ulong Key, double Amount, int Flows);
 
-    // Key layout, high bits first: year since 1990 (7), governorate (5), status (2), boundary (2),
-    // pooled fund (4), cluster (20), donor (24). Governorates are the gazetteer's 18 and blank;
-    // the funds a file's flows come from or go into are a handful.
-    private const int PcodeBits = 5;
+    // Key layout, high bits first: year since 1990 (7), area (16), status (2), boundary (2),
+    // pooled fund (4), cluster (12), donor (21). An area is a governorate, or a district with its
+    // governorate: up to 65,535 of them in one file, whatever the gazetteer holds; the funds a
+    // file's flows come from or go into are a handful; clusters a few dozen (up to 4,095); donors
+    // up to two million.
+    private const int AreaBits = 16;
     private const int FundBits = 4;
-    private const int ClusterBits = 20;
-    private const int TextBits = 24;
+    private const int ClusterBits = 12;
+    private const int TextBits = 21;
     private const int ClusterShift = TextBits, FundShift = ClusterShift + ClusterBits, BoundaryShift = FundShift + FundBits,
-        StatusShift = BoundaryShift + 2, PcodeShift = StatusShift + 2, YearShift = PcodeShift + PcodeBits;
+        StatusShift = BoundaryShift + 2, AreaShift = StatusShift + 2, YearShift = AreaShift + AreaBits;
 
-    private static ulong Pack(int sinceMinYear, int pcode, int status, int boundary, int fund, int cluster, int donor) =>
-        (ulong)(uint)sinceMinYear << YearShift | (ulong)(uint)pcode << PcodeShift | (ulong)(uint)status << StatusShift
+    private static ulong Pack(int sinceMinYear, int area, int status, int boundary, int fund, int cluster, int donor) =>
+        (ulong)(uint)sinceMinYear << YearShift | (ulong)(uint)area << AreaShift | (ulong)(uint)status << StatusShift
         | (ulong)(uint)boundary << BoundaryShift | (ulong)(uint)fund << FundShift | (ulong)(uint)cluster << ClusterShift | (uint)donor;
 
     private static int YearOf(ulong key) => (int)(key >> YearShift);
-    private static int PcodeOf(ulong key) => (int)(key >> PcodeShift) & ((1 << PcodeBits) - 1);
+    private static int AreaOf(ulong key) => (int)(key >> AreaShift) & ((1 << AreaBits) - 1);
     private static int StatusOf(ulong key) => (int)(key >> StatusShift) & 3;
     private static int BoundaryOf(ulong key) => (int)(key >> BoundaryShift) & 3;
     private static int FundOf(ulong key) => (int)(key >> FundShift) & ((1 << FundBits) - 1);
     private static int ClusterOf(ulong key) => (int)(key >> ClusterShift) & ((1 << ClusterBits) - 1);
     private static int DonorOf(ulong key) => (int)key & ((1 << TextBits) - 1);
 
-    public void Add(int year, string? pcode, string? cluster, string donor, FundingStatus status, FlowBoundary boundary, double amount,
+    public void Add(int year, string? pcode, string? district, string? cluster, string donor, FundingStatus status, FlowBoundary boundary, double amount,
         string? pooledFund = null)
     {
         var sinceMin = year - RowAccessor.MinYear;
         if ((uint)sinceMin >= 1u << (64 - YearShift)) throw new ArgumentOutOfRangeException(nameof(year), year, "Year outside the range the importer accepts.");
-        var key = Pack(sinceMin, _pcodes.Id(pcode), (int)status, (int)boundary, _funds.Id(pooledFund), _clusters.Id(cluster), _donors.Id(donor));
+        var key = Pack(sinceMin, _areas.Id(pcode, district), (int)status, (int)boundary, _funds.Id(pooledFund), _clusters.Id(cluster), _donors.Id(donor));
         if (_pending == _keys.Length)
         {
             if (_keys.Length < maxPending)
@@ -100,14 +102,14 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         foreach (var t in Rows())
         {
             writer ??= context.Writer("FundingTotals", Insert);
-            writer.Insert(context.BatchId, t.Year, t.Pcode, t.Cluster, t.Donor, t.Status.ToString(), t.Boundary.ToString(), t.PooledFund, t.Amount, t.Flows);
+            writer.Insert(context.BatchId, t.Year, t.Pcode, t.District, t.Cluster, t.Donor, t.Status.ToString(), t.Boundary.ToString(), t.PooledFund, t.Amount, t.Flows);
         }
         _sums.Clear();
         _sortedBatches = 0;
     }
 
     /// <summary>
-    /// The totals so far, in the order of the gaps index (year, governorate, status, boundary),
+    /// The totals so far, in the order of the gaps index (year, governorate, district, status, boundary),
     /// so SQLite adds to that index and the batch index at their ends rather than all over them:
     /// writing the 132,000 totals of the benchmark took 1.0 s in hash order, 0.6 s sorted. Rows
     /// are made as they are asked for, so the inserts start while the rest are still being made.
@@ -116,21 +118,22 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
     {
         SumPending();
         var totals = (_sortedBatches > 1 ? Merged() : _sums).ToArray();
-        // Sort keys: the key with the governorate, status and boundary numbers replaced by the
-        // rank of their text (the index compares texts), the year still first.
-        var pcodeRank = _pcodes.Ranks();
+        // Sort keys: the key with the area, status and boundary numbers replaced by the rank of
+        // their texts (the index compares texts), the year still first.
+        var areaRank = _areas.Ranks();
         var statusRank = TextRanks<FundingStatus>();
         var boundaryRank = TextRanks<FlowBoundary>();
         var order = new ulong[totals.Length];
         for (var i = 0; i < totals.Length; i++)
         {
             var k = totals[i].Key;
-            order[i] = Pack(YearOf(k), pcodeRank[PcodeOf(k)], statusRank[StatusOf(k)], boundaryRank[BoundaryOf(k)], FundOf(k), ClusterOf(k), DonorOf(k));
+            order[i] = Pack(YearOf(k), areaRank[AreaOf(k)], statusRank[StatusOf(k)], boundaryRank[BoundaryOf(k)], FundOf(k), ClusterOf(k), DonorOf(k));
         }
         RadixSort.Sort(order, totals.AsSpan());
         foreach (var t in totals)
         {
-            yield return new TotalRow(YearOf(t.Key) + RowAccessor.MinYear, _pcodes[PcodeOf(t.Key)],
+            var (pcode, district) = _areas[AreaOf(t.Key)];
+            yield return new TotalRow(YearOf(t.Key) + RowAccessor.MinYear, pcode, district,
                 _clusters[ClusterOf(t.Key)], _donors[DonorOf(t.Key)]!,
                 (FundingStatus)StatusOf(t.Key), (FlowBoundary)BoundaryOf(t.Key), _funds[FundOf(t.Key)], t.Amount, t.Flows);
         }
@@ -145,12 +148,60 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         return ranks;
     }
 
-    internal readonly record struct TotalRow(int Year, string? Pcode, string? Cluster, string Donor, FundingStatus Status, FlowBoundary Boundary,
+    internal readonly record struct TotalRow(int Year, string? Pcode, string? District, string? Cluster, string Donor, FundingStatus Status, FlowBoundary Boundary,
         string? PooledFund, double Amount, int Flows);
 
     /// <summary>The totals of several sorted batches, with the totals of the same key added up.</summary>
     private List<Total> Merged() =>
         _sums.GroupBy(t => t.Key).Select(g => new Total(g.Key, g.Sum(t => t.Amount), g.Sum(t => t.Flows))).ToList();
+
+    /// <summary>
+    /// A number for each distinct area: a governorate alone, or a district with its governorate;
+    /// no area (unallocated) is 0. Each is looked up by the texts the row already holds.
+    /// </summary>
+    private sealed class AreaIds(int bits)
+    {
+        private readonly TextIds _governorates = new(bits);
+        private readonly Dictionary<string, int> _districts = new(StringComparer.Ordinal);
+        /// <summary>Area id -> (governorate, district); governorate-only areas share the governorate's id space.</summary>
+        private readonly List<(string? Pcode, string? District)> _areas = [(null, null)];
+        private readonly Dictionary<int, int> _ofGovernorate = [];
+
+        public (string? Pcode, string? District) this[int id] => _areas[id];
+
+        public int Id(string? pcode, string? district)
+        {
+            if (pcode is null) return 0;
+            if (district is null)
+            {
+                var g = _governorates.Id(pcode);
+                ref var area = ref CollectionsMarshal.GetValueRefOrAddDefault(_ofGovernorate, g, out var known);
+                if (!known) area = Add(pcode, null);
+                return area;
+            }
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_districts, district, out var seen);
+            if (!seen) id = Add(pcode, district);
+            return id;
+        }
+
+        private int Add(string pcode, string? district)
+        {
+            if (_areas.Count >> bits != 0)
+                throw new InvalidDataException($"More than {(1 << bits) - 1:N0} distinct areas in one funding file; split the file.");
+            _areas.Add((pcode, district));
+            return _areas.Count - 1;
+        }
+
+        /// <summary>For each id, the rank of its (governorate, district) texts in ordinal order, nulls first.</summary>
+        public int[] Ranks()
+        {
+            var ranks = new int[_areas.Count];
+            var ids = Enumerable.Range(0, _areas.Count)
+                .OrderBy(id => _areas[id].Pcode, StringComparer.Ordinal).ThenBy(id => _areas[id].District, StringComparer.Ordinal).ToList();
+            for (var rank = 0; rank < ids.Count; rank++) ranks[ids[rank]] = rank;
+            return ranks;
+        }
+    }
 
     /// <summary>A number for each distinct text of one key column; null is 0.</summary>
     private sealed class TextIds(int bits)

@@ -26,6 +26,15 @@ public sealed record ImportIssue(IssueSeverity Severity, string File, int Row, s
 /// <summary>A spelling resolved through a variant, reported so users can check the mapping.</summary>
 public sealed record NameMapping(string Input, string Pcode, string Name, int Rows);
 
+/// <summary>
+/// The districts of an import: rows placed in a district, rows left at their governorate ("district
+/// not specified": no district given, or a name not resolved), and each name not resolved.
+/// </summary>
+public sealed record DistrictSummary(int RowsInDistricts, int RowsNotSpecified, IReadOnlyList<UnresolvedDistrict> Unresolved);
+
+/// <summary>A district name no district of its governorate has: its rows stay at the governorate.</summary>
+public sealed record UnresolvedDistrict(string Input, string GovernoratePcode, string Governorate, int Rows, string Message);
+
 /// <summary>What an import read, validated and (unless refused or a dry run) wrote.</summary>
 public sealed class ImportReport
 {
@@ -58,6 +67,8 @@ public sealed class ImportReport
     public string? RefusedReason { get; set; }
     public List<ImportIssue> Issues { get; } = [];
     public List<NameMapping> ResolvedVariants { get; } = [];
+    /// <summary>How the rows' districts resolved; null when the file names none.</summary>
+    public DistrictSummary? Districts { get; set; }
     /// <summary>
     /// Money reported twice (docs/methodology.md): FTS flows from or into a pooled fund that are
     /// counted through the fund's allocations, said by whichever of the two batches came second.

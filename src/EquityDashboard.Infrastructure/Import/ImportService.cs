@@ -293,7 +293,8 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         progress?.Report(new ImportProgress(totalBytes, totalBytes, report.RowsRead));
 
         foreach (var ((input, pcode), count) in variants)
-            report.ResolvedVariants.Add(new NameMapping(input, pcode, resolver.Gazetteer[pcode].Name, count));
+            report.ResolvedVariants.Add(new NameMapping(input, pcode, resolver.Gazetteer.NameOf(pcode), count));
+        report.Districts = row.Districts.Summary(resolver.Gazetteer.NameOf);
         return (years.Order().ToList(), repeats);
     }
 
@@ -338,6 +339,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         report.RowsSkippedInvalid,
         report.SkippedRows,
         Variants = report.ResolvedVariants,
+        report.Districts,
         Issues = report.Issues.Take(500).Select(i => i.ToString()),
         IssuesTotal = report.Issues.Count,
         report.MultiGovernorate,

@@ -14,7 +14,8 @@ internal sealed partial class RowAccessor(
     NameResolver resolver,
     List<ImportIssue> issues,
     Dictionary<(string, string), int> variants,
-    IReadOnlyDictionary<string, string>? displayNames = null)
+    IReadOnlyDictionary<string, string>? displayNames = null,
+    DistrictTally? districts = null)
 {
     public const int MinYear = 1990;
     public const int MaxYear = 2100;
@@ -34,6 +35,55 @@ internal sealed partial class RowAccessor(
         _fields = fields;
         Row = row;
         HasErrors = false;
+        _districtOfGovernorateCell = null;
+    }
+
+    /// <summary>The district a governorate cell of this row named instead of a governorate (Halabja), if any.</summary>
+    private string? _districtOfGovernorateCell;
+
+    private readonly Dictionary<(string, string), DistrictResolution> _districtsResolved = [];
+
+    /// <summary>What the rows' district cells came to, for the import report.</summary>
+    public DistrictTally Districts { get; } = districts ?? new DistrictTally();
+
+    /// <summary>
+    /// Resolves a district cell within the row's governorate. A blank cell (or a blank column) is
+    /// "district not specified": the row stays at its governorate. So is a name that is not one of
+    /// the governorate's districts: reported once per name (a warning and the report's list), never
+    /// guessed. A governorate cell that named a district (Halabja) gives that district.
+    /// </summary>
+    public string? District(string column, string? raw, string? governoratePcode)
+    {
+        if (governoratePcode is null) return null;
+        if (raw is null)
+        {
+            if (_districtOfGovernorateCell is { } named)
+            {
+                Districts.Resolved++;
+                return named;
+            }
+            Districts.NotSpecified++;
+            return null;
+        }
+        var key = (raw, governoratePcode);
+        if (!_districtsResolved.TryGetValue(key, out var r))
+        {
+            r = resolver.ResolveDistrict(raw, governoratePcode);
+            if (_districtsResolved.Count < 10_000) _districtsResolved[key] = r;
+        }
+        if (r.Pcode is null)
+        {
+            if (Districts.Unresolved(raw, governoratePcode, r.Error!))
+                Warning(column, raw, $"{r.Error} Its rows are counted at the governorate, district not specified.");
+            return null;
+        }
+        Districts.Resolved++;
+        if (r.ViaVariant)
+        {
+            var variant = (raw, r.Pcode);
+            variants[variant] = variants.GetValueOrDefault(variant) + 1;
+        }
+        return r.Pcode;
     }
 
     /// <summary>Longest text accepted in any field.</summary>
@@ -220,6 +270,7 @@ internal sealed partial class RowAccessor(
             return null;
         }
         Record(column, raw, r);
+        _districtOfGovernorateCell = r.DistrictPcode;
         return r.Pcode;
     }
 

@@ -36,6 +36,7 @@ internal abstract class TemplateKind
         RecordKind.Presence => new PresenceKind(),
         RecordKind.Need => new NeedKind(),
         RecordKind.Incidents => new IncidentKind(),
+        RecordKind.Displacement => new DisplacementKind(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }
@@ -134,14 +135,14 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
 internal sealed class FundingKind : TemplateKind
 {
     private static readonly string[] Insert =
-        ["BatchId", "Year", "Date", "Donor", "Recipient", "Cluster", "GovernoratePcode", "Locations", "NamedPcodes", "AmountUsd", "Status", "Boundary", "SourceId", "PooledFund"];
+        ["BatchId", "Year", "Date", "Donor", "Recipient", "Cluster", "GovernoratePcode", "DistrictPcode", "Locations", "NamedPcodes", "AmountUsd", "Status", "Boundary", "SourceId", "PooledFund"];
 
     public override RecordKind Kind => RecordKind.Funding;
     public override string Table => "FundingRecords";
     /// <summary>The flows' one index is on the batch id, which an import only appends to.</summary>
     public override bool SuspendIndexesInBulk => false;
     public override IReadOnlyList<string> Columns { get; } =
-        ["year", "date", "donor", "recipient", "cluster", "governorate", "amount_usd", "status", "boundary", "source_id"];
+        ["year", "date", "donor", "recipient", "cluster", "governorate", "district", "amount_usd", "status", "boundary", "source_id"];
     public override IReadOnlyList<string> RequiredColumns { get; } = ["donor", "amount_usd"];
     public override IReadOnlyList<string[]> OneOfColumns { get; } = [["year", "date"]];
 
@@ -161,13 +162,15 @@ internal sealed class FundingKind : TemplateKind
 
         var cluster = row.Text("cluster");
         context.CheckCluster(cluster);
+        // A district only for money that names one governorate: a list of places stays unallocated.
+        var district = row.District("district", row.Text("district"), pcode);
         var recipient = row.Text("recipient");
         var fund = context.Money == FundingMoney.ReportedFlows ? PooledFundOf(donor) ?? PooledFundOf(recipient) : null;
         context.Writer(Table, Insert).Insert(
             context.BatchId, y, date is { } d ? IsoText(d) : null, donor,
-            recipient, cluster, pcode, locations, named, usd,
+            recipient, cluster, pcode, district, locations, named, usd,
             status.ToString(), boundary.ToString(), row.Text("source_id"), fund);
-        context.FundingTotals?.Add(y, pcode, cluster, donor, status, boundary, usd, fund);
+        context.FundingTotals?.Add(y, pcode, district, cluster, donor, status, boundary, usd, fund);
         if (fund is not null && status != FundingStatus.Pledge && boundary is FlowBoundary.Incoming or FlowBoundary.Unspecified)
         {
             var sum = context.PooledFundFlows.GetValueOrDefault((fund, y));
@@ -247,7 +250,7 @@ internal sealed class FundingKind : TemplateKind
 internal sealed class PresenceKind : TemplateKind
 {
     private static readonly string[] Insert =
-        ["BatchId", "Year", "Organisation", "Acronym", "OrganisationKey", "OrgType", "Cluster", "GovernoratePcode", "District", "Activity", "ActivityKey"];
+        ["BatchId", "Year", "Organisation", "Acronym", "OrganisationKey", "OrgType", "Cluster", "GovernoratePcode", "District", "DistrictPcode", "Activity", "ActivityKey"];
 
     public override RecordKind Kind => RecordKind.Presence;
     public override string Table => "PresenceRecords";
@@ -269,6 +272,7 @@ internal sealed class PresenceKind : TemplateKind
         var cluster = row.Text("cluster");
         context.CheckCluster(cluster);
         var district = row.Text("district");
+        var districtPcode = row.District("district", district, pcode);
         var activity = row.Text("activity");
         var activityKey = OrganisationLinker.ActivityKey(orgKey, cluster, pcode!, district, activity);
         if (!context.SeenActivities.Add(string.Create(CultureInfo.InvariantCulture, $"{year}|{activityKey}")))
@@ -278,7 +282,7 @@ internal sealed class PresenceKind : TemplateKind
         }
         context.Writer(Table, Insert).Insert(
             context.BatchId, year, name ?? acronym, acronym, orgKey, row.Text("org_type"), cluster, pcode,
-            district, activity, activityKey);
+            district, districtPcode, activity, activityKey);
         return year;
     }
 }
@@ -286,14 +290,14 @@ internal sealed class PresenceKind : TemplateKind
 internal sealed class NeedKind : TemplateKind
 {
     private static readonly string[] Insert =
-        ["BatchId", "Year", "GovernoratePcode", "Cluster", "PeopleInNeed", "Targeted", "Reached"];
+        ["BatchId", "Year", "GovernoratePcode", "DistrictPcode", "Cluster", "PeopleInNeed", "Targeted", "Reached"];
     private static readonly HashSet<string> IntersectoralNames =
         new(["", "intersectoral", "intersector", "multisector", "all", "allsectors", "total"], StringComparer.Ordinal);
 
     public override RecordKind Kind => RecordKind.Need;
     public override string Table => "NeedFigures";
     public override IReadOnlyList<string> Columns { get; } =
-        ["year", "governorate", "cluster", "people_in_need", "targeted", "reached"];
+        ["year", "governorate", "district", "cluster", "people_in_need", "targeted", "reached"];
     public override IReadOnlyList<string> RequiredColumns { get; } = ["year", "governorate"];
     public override IReadOnlyList<string[]> OneOfColumns { get; } = [["people_in_need", "targeted", "reached"]];
 
@@ -303,6 +307,7 @@ internal sealed class NeedKind : TemplateKind
     {
         var year = row.Year("year", required: true);
         var pcode = row.Governorate("governorate", row.Text("governorate"), "need");
+        var district = row.District("district", row.Text("district"), pcode);
         var pin = row.WholeNumber("people_in_need", required: false);
         var targeted = row.WholeNumber("targeted", required: false);
         var reached = row.WholeNumber("reached", required: false);
@@ -310,7 +315,7 @@ internal sealed class NeedKind : TemplateKind
         var cluster = row.Text("cluster");
         context.CheckCluster(IsIntersectoral(cluster) ? null : cluster);
         context.Writer(Table, Insert).Insert(
-            context.BatchId, year, pcode, IsIntersectoral(cluster) ? NeedFigure.Intersectoral : cluster,
+            context.BatchId, year, pcode, district, IsIntersectoral(cluster) ? NeedFigure.Intersectoral : cluster,
             pin, targeted, reached);
         return year;
     }
@@ -318,24 +323,51 @@ internal sealed class NeedKind : TemplateKind
 
 internal sealed class IncidentKind : TemplateKind
 {
-    private static readonly string[] Insert = ["BatchId", "Date", "Year", "GovernoratePcode", "Type", "Count"];
+    private static readonly string[] Insert = ["BatchId", "Date", "Year", "GovernoratePcode", "DistrictPcode", "Type", "Count"];
 
     public override RecordKind Kind => RecordKind.Incidents;
     public override string Table => "SecurityIncidents";
-    public override IReadOnlyList<string> Columns { get; } = ["date", "governorate", "type", "count"];
+    public override IReadOnlyList<string> Columns { get; } = ["date", "governorate", "district", "type", "count"];
     public override IReadOnlyList<string> RequiredColumns { get; } = ["date", "governorate"];
 
     public override int? Write(RowAccessor row, ImportContext context)
     {
         var date = row.Date("date", required: true);
         var pcode = row.Governorate("governorate", row.Text("governorate"), "incident");
+        var district = row.District("district", row.Text("district"), pcode);
         var count = row.WholeNumber("count", required: false);
         if (count == 0) row.Error("count", "0", "Count must be at least 1 (leave blank for one incident).");
         if (row.HasErrors) return null;
         context.CheckCluster(null); // incidents belong to no cluster
         context.Writer(Table, Insert).Insert(
-            context.BatchId, date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date.Value.Year, pcode,
+            context.BatchId, date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date.Value.Year, pcode, district,
             row.Text("type") ?? "Unspecified", (int)(count ?? 1));
         return date.Value.Year;
+    }
+}
+
+/// <summary>
+/// Internally displaced people per location (one row per location and round): the governorate,
+/// the district when the file names one, the location's name and its IDP individuals.
+/// </summary>
+internal sealed class DisplacementKind : TemplateKind
+{
+    private static readonly string[] Insert = ["BatchId", "Year", "GovernoratePcode", "DistrictPcode", "Location", "Idps"];
+
+    public override RecordKind Kind => RecordKind.Displacement;
+    public override string Table => "DisplacementFigures";
+    public override IReadOnlyList<string> Columns { get; } = ["year", "governorate", "district", "location", "idps"];
+    public override IReadOnlyList<string> RequiredColumns { get; } = ["year", "governorate", "idps"];
+
+    public override int? Write(RowAccessor row, ImportContext context)
+    {
+        var year = row.Year("year", required: true);
+        var pcode = row.Governorate("governorate", row.Text("governorate"), "displacement");
+        var idps = row.WholeNumber("idps", required: true);
+        if (row.HasErrors) return null;
+        context.CheckCluster(null); // displacement belongs to no cluster
+        var district = row.District("district", row.Text("district"), pcode);
+        context.Writer(Table, Insert).Insert(context.BatchId, year, pcode, district, row.Text("location") ?? "(location not named)", idps);
+        return year;
     }
 }

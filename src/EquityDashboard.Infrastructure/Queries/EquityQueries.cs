@@ -80,7 +80,7 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
             .ToListAsync(ct);
         var perRegion = await (
                 from p in presence
-                join g in db.Governorates on p.GovernoratePcode equals g.Pcode
+                join g in db.Areas on p.GovernoratePcode equals g.Pcode
                 group p.OrganisationKey by g.Region into r
                 select new { Region = r.Key, Orgs = r.Distinct().Count() })
             .ToListAsync(ct);

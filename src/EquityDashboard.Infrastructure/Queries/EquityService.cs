@@ -137,6 +137,8 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
                     && (pcode == null || n.GovernoratePcode == pcode), ct),
                 RecordKind.Presence => await db.Presence.AnyAsync(p => p.BatchId == b.Id && wanted.Contains(p.Year)
                     && (pcode == null || p.GovernoratePcode == pcode), ct),
+                RecordKind.Displacement => await db.Displacement.AnyAsync(d => d.BatchId == b.Id && wanted.Contains(d.Year)
+                    && (pcode == null || d.GovernoratePcode == pcode), ct),
                 _ => await db.Incidents.AnyAsync(i => i.BatchId == b.Id && (anyYear || wanted.Contains(i.Year))
                     && (pcode == null || i.GovernoratePcode == pcode), ct),
             };

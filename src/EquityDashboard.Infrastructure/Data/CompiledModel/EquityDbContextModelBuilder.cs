@@ -11,13 +11,14 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
     public partial class EquityDbContextModel
     {
         private EquityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6bc22828-6545-48d4-826b-708fdaba5e65"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("dc128924-349d-41a4-b8a1-8ec46fa2e559"), entityTypeCount: 18)
         {
         }
 
         partial void Initialize()
         {
             var auditEvent = AuditEventEntityType.Create(this);
+            var displacementFigure = DisplacementFigureEntityType.Create(this);
             var fundingRecord = FundingRecordEntityType.Create(this);
             var fundingTotal = FundingTotalEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
@@ -27,7 +28,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
             var securityIncident = SecurityIncidentEntityType.Create(this);
             var apiToken = ApiTokenEntityType.Create(this);
             var equityUser = EquityUserEntityType.Create(this);
-            var governorateEntity = GovernorateEntityEntityType.Create(this);
+            var areaEntity = AreaEntityEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -35,16 +36,24 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            DisplacementFigureEntityType.CreateForeignKey1(displacementFigure, importBatch);
+            DisplacementFigureEntityType.CreateForeignKey2(displacementFigure, areaEntity);
+            DisplacementFigureEntityType.CreateForeignKey3(displacementFigure, areaEntity);
             FundingRecordEntityType.CreateForeignKey1(fundingRecord, importBatch);
             FundingTotalEntityType.CreateForeignKey1(fundingTotal, importBatch);
-            FundingTotalEntityType.CreateForeignKey2(fundingTotal, governorateEntity);
+            FundingTotalEntityType.CreateForeignKey2(fundingTotal, areaEntity);
+            FundingTotalEntityType.CreateForeignKey3(fundingTotal, areaEntity);
             NeedFigureEntityType.CreateForeignKey1(needFigure, importBatch);
-            NeedFigureEntityType.CreateForeignKey2(needFigure, governorateEntity);
+            NeedFigureEntityType.CreateForeignKey2(needFigure, areaEntity);
+            NeedFigureEntityType.CreateForeignKey3(needFigure, areaEntity);
             PresenceRecordEntityType.CreateForeignKey1(presenceRecord, importBatch);
-            PresenceRecordEntityType.CreateForeignKey2(presenceRecord, governorateEntity);
+            PresenceRecordEntityType.CreateForeignKey2(presenceRecord, areaEntity);
+            PresenceRecordEntityType.CreateForeignKey3(presenceRecord, areaEntity);
             SecurityIncidentEntityType.CreateForeignKey1(securityIncident, importBatch);
-            SecurityIncidentEntityType.CreateForeignKey2(securityIncident, governorateEntity);
+            SecurityIncidentEntityType.CreateForeignKey2(securityIncident, areaEntity);
+            SecurityIncidentEntityType.CreateForeignKey3(securityIncident, areaEntity);
             ApiTokenEntityType.CreateForeignKey1(apiToken, equityUser);
+            AreaEntityEntityType.CreateForeignKey1(areaEntity, areaEntity);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, equityUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, equityUser);
@@ -53,6 +62,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, equityUser);
 
             AuditEventEntityType.CreateAnnotations(auditEvent);
+            DisplacementFigureEntityType.CreateAnnotations(displacementFigure);
             FundingRecordEntityType.CreateAnnotations(fundingRecord);
             FundingTotalEntityType.CreateAnnotations(fundingTotal);
             ImportBatchEntityType.CreateAnnotations(importBatch);
@@ -62,7 +72,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
             SecurityIncidentEntityType.CreateAnnotations(securityIncident);
             ApiTokenEntityType.CreateAnnotations(apiToken);
             EquityUserEntityType.CreateAnnotations(equityUser);
-            GovernorateEntityEntityType.CreateAnnotations(governorateEntity);
+            AreaEntityEntityType.CreateAnnotations(areaEntity);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);

@@ -20,7 +20,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 "EquityDashboard.Core.Records.FundingRecord",
                 typeof(FundingRecord),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -71,6 +71,14 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 propertyInfo: typeof(FundingRecord).GetProperty("Date", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FundingRecord).GetField("<Date>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var districtPcode = runtimeEntityType.AddProperty(
+                "DistrictPcode",
+                typeof(string),
+                propertyInfo: typeof(FundingRecord).GetProperty("DistrictPcode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FundingRecord).GetField("<DistrictPcode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16);
 
             var donor = runtimeEntityType.AddProperty(
                 "Donor",

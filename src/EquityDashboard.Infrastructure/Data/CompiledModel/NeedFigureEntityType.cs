@@ -20,9 +20,9 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 "EquityDashboard.Core.Records.NeedFigure",
                 typeof(NeedFigure),
                 baseEntityType,
-                propertyCount: 8,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                propertyCount: 9,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -47,6 +47,14 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 propertyInfo: typeof(NeedFigure).GetProperty("Cluster", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(NeedFigure).GetField("<Cluster>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 120);
+
+            var districtPcode = runtimeEntityType.AddProperty(
+                "DistrictPcode",
+                typeof(string),
+                propertyInfo: typeof(NeedFigure).GetProperty("DistrictPcode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NeedFigure).GetField("<DistrictPcode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16);
 
             var governoratePcode = runtimeEntityType.AddProperty(
                 "GovernoratePcode",
@@ -91,9 +99,12 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 new[] { batchId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { governoratePcode });
+                new[] { districtPcode });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { governoratePcode });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { year, cluster, governoratePcode });
 
             return runtimeEntityType;
@@ -111,6 +122,16 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
         }
 
         public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("DistrictPcode") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Pcode") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("GovernoratePcode") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Pcode") }),

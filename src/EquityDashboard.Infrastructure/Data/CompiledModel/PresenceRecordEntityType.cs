@@ -20,9 +20,9 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 "EquityDashboard.Core.Records.PresenceRecord",
                 typeof(PresenceRecord),
                 baseEntityType,
-                propertyCount: 12,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 5,
+                propertyCount: 13,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -80,6 +80,14 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 nullable: true,
                 maxLength: 120);
 
+            var districtPcode = runtimeEntityType.AddProperty(
+                "DistrictPcode",
+                typeof(string),
+                propertyInfo: typeof(PresenceRecord).GetProperty("DistrictPcode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PresenceRecord).GetField("<DistrictPcode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16);
+
             var governoratePcode = runtimeEntityType.AddProperty(
                 "GovernoratePcode",
                 typeof(string),
@@ -124,15 +132,18 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 new[] { batchId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { governoratePcode });
+                new[] { districtPcode });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { organisationKey });
+                new[] { governoratePcode });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { year, cluster });
+                new[] { organisationKey });
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { year, cluster });
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { year, governoratePcode });
 
             return runtimeEntityType;
@@ -150,6 +161,16 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
         }
 
         public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("DistrictPcode") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Pcode") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("GovernoratePcode") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Pcode") }),

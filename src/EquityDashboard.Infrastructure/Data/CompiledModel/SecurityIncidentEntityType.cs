@@ -20,9 +20,9 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 "EquityDashboard.Core.Records.SecurityIncident",
                 typeof(SecurityIncident),
                 baseEntityType,
-                propertyCount: 7,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                propertyCount: 8,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -55,6 +55,14 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 fieldInfo: typeof(SecurityIncident).GetField("<Date>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
 
+            var districtPcode = runtimeEntityType.AddProperty(
+                "DistrictPcode",
+                typeof(string),
+                propertyInfo: typeof(SecurityIncident).GetProperty("DistrictPcode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SecurityIncident).GetField("<DistrictPcode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16);
+
             var governoratePcode = runtimeEntityType.AddProperty(
                 "GovernoratePcode",
                 typeof(string),
@@ -84,9 +92,12 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 new[] { batchId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { governoratePcode });
+                new[] { districtPcode });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { governoratePcode });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { year, governoratePcode });
 
             return runtimeEntityType;
@@ -104,6 +115,16 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
         }
 
         public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("DistrictPcode") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Pcode") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("GovernoratePcode") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Pcode") }),

@@ -38,6 +38,7 @@ internal sealed class FundingRecordConfiguration : IEntityTypeConfiguration<Fund
         b.Property(nameof(FundingRecord.Donor)).HasMaxLength(300).UseCollation("NOCASE");
         b.Property(nameof(FundingRecord.Cluster)).HasMaxLength(120).UseCollation("NOCASE");
         b.Property(nameof(FundingRecord.GovernoratePcode)).HasMaxLength(16);
+        b.Property(nameof(FundingRecord.DistrictPcode)).HasMaxLength(16);
         // SQLite has no decimal type: REAL keeps SUM() in SQL (15+ significant digits, enough for USD).
         b.Property(nameof(FundingRecord.AmountUsd)).HasConversion<double>();
         b.Property(nameof(FundingRecord.Status)).HasConversion<string>().HasMaxLength(16);

@@ -11,9 +11,11 @@ internal sealed class NeedFigureConfiguration : IEntityTypeConfiguration<NeedFig
         b.ToTable("NeedFigures");
         b.HasKey(x => x.Id);
         b.Property(x => x.GovernoratePcode).HasMaxLength(16);
+        b.Property(x => x.DistrictPcode).HasMaxLength(16);
         b.Property(x => x.Cluster).HasMaxLength(120).UseCollation("NOCASE");
         b.HasOne<ImportBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<GovernorateEntity>().WithMany().HasForeignKey(x => x.GovernoratePcode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AreaEntity>().WithMany().HasForeignKey(x => x.GovernoratePcode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AreaEntity>().WithMany().HasForeignKey(x => x.DistrictPcode).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.Year, x.Cluster, x.GovernoratePcode });
     }
 }

@@ -54,6 +54,48 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("EquityDashboard.Core.Records.DisplacementFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictPcode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GovernoratePcode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Idps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("DistrictPcode");
+
+                    b.HasIndex("GovernoratePcode");
+
+                    b.HasIndex("Year", "GovernoratePcode", "DistrictPcode");
+
+                    b.ToTable("DisplacementFigures", (string)null);
+                });
+
             modelBuilder.Entity("EquityDashboard.Core.Records.FundingRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -76,6 +118,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .UseCollation("NOCASE");
 
                     b.Property<DateOnly?>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictPcode")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Donor")
@@ -149,6 +195,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
 
+                    b.Property<string>("DistrictPcode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Donor")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -176,11 +226,13 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DistrictPcode");
+
                     b.HasIndex("GovernoratePcode");
 
                     b.HasIndex("BatchId", "Year");
 
-                    b.HasIndex("Year", "GovernoratePcode", "Status", "Boundary", "BatchId", "PooledFund", "AmountUsd");
+                    b.HasIndex("Year", "GovernoratePcode", "DistrictPcode", "Status", "Boundary", "BatchId", "PooledFund", "AmountUsd");
 
                     b.ToTable("FundingTotals", (string)null);
                 });
@@ -285,6 +337,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
 
+                    b.Property<string>("DistrictPcode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GovernoratePcode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -305,6 +361,8 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId");
+
+                    b.HasIndex("DistrictPcode");
 
                     b.HasIndex("GovernoratePcode");
 
@@ -360,6 +418,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DistrictPcode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GovernoratePcode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -385,6 +447,8 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId");
+
+                    b.HasIndex("DistrictPcode");
 
                     b.HasIndex("GovernoratePcode");
 
@@ -412,6 +476,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DistrictPcode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GovernoratePcode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -428,6 +496,8 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId");
+
+                    b.HasIndex("DistrictPcode");
 
                     b.HasIndex("GovernoratePcode");
 
@@ -546,7 +616,7 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("EquityDashboard.Infrastructure.Data.GovernorateEntity", b =>
+            modelBuilder.Entity("EquityDashboard.Infrastructure.Data.AreaEntity", b =>
                 {
                     b.Property<string>("Pcode")
                         .HasMaxLength(16)
@@ -554,7 +624,15 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
 
                     b.Property<string>("Aliases")
                         .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -566,6 +644,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentPcode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Population")
                         .HasColumnType("INTEGER");
 
@@ -574,17 +656,21 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("TileCol")
+                    b.Property<int?>("TileCol")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("TileRow")
+                    b.Property<int?>("TileRow")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Pcode");
 
+                    b.HasIndex("ParentPcode");
+
                     b.HasIndex("Region");
 
-                    b.ToTable("Governorates", (string)null);
+                    b.HasIndex("Level", "ParentPcode");
+
+                    b.ToTable("Areas", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -715,6 +801,26 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("EquityDashboard.Core.Records.DisplacementFigure", b =>
+                {
+                    b.HasOne("EquityDashboard.Core.Records.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictPcode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("GovernoratePcode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EquityDashboard.Core.Records.FundingRecord", b =>
                 {
                     b.HasOne("EquityDashboard.Core.Records.ImportBatch", null)
@@ -732,7 +838,12 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("EquityDashboard.Infrastructure.Data.GovernorateEntity", null)
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictPcode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
                         .WithMany()
                         .HasForeignKey("GovernoratePcode")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -746,7 +857,12 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("EquityDashboard.Infrastructure.Data.GovernorateEntity", null)
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictPcode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
                         .WithMany()
                         .HasForeignKey("GovernoratePcode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -761,7 +877,12 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("EquityDashboard.Infrastructure.Data.GovernorateEntity", null)
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictPcode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
                         .WithMany()
                         .HasForeignKey("GovernoratePcode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -776,7 +897,12 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("EquityDashboard.Infrastructure.Data.GovernorateEntity", null)
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictPcode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
                         .WithMany()
                         .HasForeignKey("GovernoratePcode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -790,6 +916,14 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EquityDashboard.Infrastructure.Data.AreaEntity", b =>
+                {
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ParentPcode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

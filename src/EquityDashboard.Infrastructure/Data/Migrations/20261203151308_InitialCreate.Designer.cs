@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EquityDashboard.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(EquityDbContext))]
-    [Migration("20261203095801_AccountsAndAudit")]
-    partial class AccountsAndAudit
+    [Migration("20261203151308_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -48,11 +48,55 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("At");
 
                     b.HasIndex("BatchId");
 
                     b.ToTable("AuditEvents", (string)null);
+                });
+
+            modelBuilder.Entity("EquityDashboard.Core.Records.DisplacementFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictPcode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GovernoratePcode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Idps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("DistrictPcode");
+
+                    b.HasIndex("GovernoratePcode");
+
+                    b.HasIndex("Year", "GovernoratePcode", "DistrictPcode");
+
+                    b.ToTable("DisplacementFigures", (string)null);
                 });
 
             modelBuilder.Entity("EquityDashboard.Core.Records.FundingRecord", b =>
@@ -77,6 +121,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .UseCollation("NOCASE");
 
                     b.Property<DateOnly?>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictPcode")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Donor")
@@ -150,6 +198,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
 
+                    b.Property<string>("DistrictPcode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Donor")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -177,11 +229,13 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DistrictPcode");
+
                     b.HasIndex("GovernoratePcode");
 
                     b.HasIndex("BatchId", "Year");
 
-                    b.HasIndex("Year", "GovernoratePcode", "Status", "Boundary", "BatchId", "PooledFund", "AmountUsd");
+                    b.HasIndex("Year", "GovernoratePcode", "DistrictPcode", "Status", "Boundary", "BatchId", "PooledFund", "AmountUsd");
 
                     b.ToTable("FundingTotals", (string)null);
                 });
@@ -286,6 +340,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
 
+                    b.Property<string>("DistrictPcode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GovernoratePcode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -306,6 +364,8 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId");
+
+                    b.HasIndex("DistrictPcode");
 
                     b.HasIndex("GovernoratePcode");
 
@@ -361,6 +421,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DistrictPcode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GovernoratePcode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -386,6 +450,8 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId");
+
+                    b.HasIndex("DistrictPcode");
 
                     b.HasIndex("GovernoratePcode");
 
@@ -413,6 +479,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DistrictPcode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GovernoratePcode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -429,6 +499,8 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId");
+
+                    b.HasIndex("DistrictPcode");
 
                     b.HasIndex("GovernoratePcode");
 
@@ -547,7 +619,7 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("EquityDashboard.Infrastructure.Data.GovernorateEntity", b =>
+            modelBuilder.Entity("EquityDashboard.Infrastructure.Data.AreaEntity", b =>
                 {
                     b.Property<string>("Pcode")
                         .HasMaxLength(16)
@@ -555,7 +627,15 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
 
                     b.Property<string>("Aliases")
                         .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -567,6 +647,10 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentPcode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Population")
                         .HasColumnType("INTEGER");
 
@@ -575,17 +659,21 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("TileCol")
+                    b.Property<int?>("TileCol")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("TileRow")
+                    b.Property<int?>("TileRow")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Pcode");
 
+                    b.HasIndex("ParentPcode");
+
                     b.HasIndex("Region");
 
-                    b.ToTable("Governorates", (string)null);
+                    b.HasIndex("Level", "ParentPcode");
+
+                    b.ToTable("Areas", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -716,6 +804,26 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("EquityDashboard.Core.Records.DisplacementFigure", b =>
+                {
+                    b.HasOne("EquityDashboard.Core.Records.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictPcode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("GovernoratePcode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EquityDashboard.Core.Records.FundingRecord", b =>
                 {
                     b.HasOne("EquityDashboard.Core.Records.ImportBatch", null)
@@ -733,7 +841,12 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("EquityDashboard.Infrastructure.Data.GovernorateEntity", null)
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictPcode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
                         .WithMany()
                         .HasForeignKey("GovernoratePcode")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -747,7 +860,12 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("EquityDashboard.Infrastructure.Data.GovernorateEntity", null)
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictPcode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
                         .WithMany()
                         .HasForeignKey("GovernoratePcode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -762,7 +880,12 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("EquityDashboard.Infrastructure.Data.GovernorateEntity", null)
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictPcode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
                         .WithMany()
                         .HasForeignKey("GovernoratePcode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -777,7 +900,12 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("EquityDashboard.Infrastructure.Data.GovernorateEntity", null)
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictPcode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
                         .WithMany()
                         .HasForeignKey("GovernoratePcode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -791,6 +919,14 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EquityDashboard.Infrastructure.Data.AreaEntity", b =>
+                {
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ParentPcode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
