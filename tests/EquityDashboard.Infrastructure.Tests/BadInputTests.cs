@@ -11,7 +11,7 @@ namespace EquityDashboard.Infrastructure.Tests;
 /// </summary>
 public sealed class BadInputTests
 {
-    private const string FundingColumns = "year, date, donor, recipient, cluster, governorate, amount_usd, status, boundary, source_id";
+    private const string FundingColumns = "year, date, donor, recipient, cluster, governorate, district, amount_usd, status, boundary, source_id";
     private const string NotANumber = "Not a number (write digits only, e.g. 1234567.89).";
     private const string QuoteNeverClosed =
         "A quoted field starting on this row is never closed: the rest of the file would be read into it. Close the quote (\") or remove it.";

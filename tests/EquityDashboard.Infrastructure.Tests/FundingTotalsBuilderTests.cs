@@ -5,7 +5,8 @@ namespace EquityDashboard.Infrastructure.Tests;
 
 public sealed class FundingTotalsBuilderTests
 {
-    private static readonly string?[] Pcodes = ["IQG15", null, "IQG01", "IQG15"];
+    /// <summary>Areas: a governorate alone, none (unallocated), and districts with their governorate.</summary>
+    private static readonly (string? Pcode, string? District)[] Areas = [("IQG15", null), (null, null), ("IQG01", "IQG01Q01"), ("IQG15", "IQG15Q05"), ("IQG15", null)];
     private static readonly string?[] Clusters = ["Health", null, "Shelter"];
     private static readonly string[] Donors = ["Donor A", "Donor B", "donor a"];
     private static readonly string?[] Funds = [null, "Iraq Humanitarian Fund", null, null, "Jordan Humanitarian Fund"];
@@ -14,18 +15,19 @@ public sealed class FundingTotalsBuilderTests
     private static (FundingTotalsBuilder Builder, List<FundingTotalsBuilder.TotalRow> Expected) Build(int flows, int maxPending)
     {
         var builder = new FundingTotalsBuilder(maxPending);
-        var expected = new Dictionary<(int, string?, string?, string, FundingStatus, FlowBoundary, string?), (double Amount, int Flows)>();
+        var expected = new Dictionary<(int, string?, string?, string?, string, FundingStatus, FlowBoundary, string?), (double Amount, int Flows)>();
         for (var i = 0; i < flows; i++)
         {
-            var key = (2015 + i % 4, Pcodes[i / 4 % 4], Clusters[i % 3], Donors[i % 5 % 3], (FundingStatus)(i % 7 % 4), (FlowBoundary)(i % 11 % 4),
+            var area = Areas[i / 4 % 5];
+            var key = (2015 + i % 4, area.Pcode, area.District, Clusters[i % 3], Donors[i % 5 % 3], (FundingStatus)(i % 7 % 4), (FlowBoundary)(i % 11 % 4),
                 Funds[i % 17 % 5]);
             var amount = 1 + i % 13;
-            builder.Add(key.Item1, key.Item2, key.Item3, key.Item4, key.Item5, key.Item6, amount, key.Item7);
+            builder.Add(key.Item1, key.Item2, key.Item3, key.Item4, key.Item5, key.Item6, key.Item7, amount, key.Item8);
             var sum = expected.GetValueOrDefault(key);
             expected[key] = (sum.Amount + amount, sum.Flows + 1);
         }
         return (builder, expected.Select(e => new FundingTotalsBuilder.TotalRow(
-            e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Key.Item4, e.Key.Item5, e.Key.Item6, e.Key.Item7, e.Value.Amount, e.Value.Flows)).ToList());
+            e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Key.Item4, e.Key.Item5, e.Key.Item6, e.Key.Item7, e.Key.Item8, e.Value.Amount, e.Value.Flows)).ToList());
     }
 
     [Theory]
@@ -45,13 +47,14 @@ public sealed class FundingTotalsBuilderTests
     public void Totals_come_in_the_order_of_the_gaps_index()
     {
         var rows = Build(2_000, 1 << 20).Builder.Rows().ToList();
-        static (int, string?, string, string) IndexKey(FundingTotalsBuilder.TotalRow r) =>
-            (r.Year, r.Pcode, r.Status.ToString(), r.Boundary.ToString());
+        static (int, string?, string?, string, string) IndexKey(FundingTotalsBuilder.TotalRow r) =>
+            (r.Year, r.Pcode, r.District, r.Status.ToString(), r.Boundary.ToString());
         var sorted = rows.Select(IndexKey)
-            .OrderBy(k => k.Item1).ThenBy(k => k.Item2, StringComparer.Ordinal)
-            .ThenBy(k => k.Item3, StringComparer.Ordinal).ThenBy(k => k.Item4, StringComparer.Ordinal);
+            .OrderBy(k => k.Item1).ThenBy(k => k.Item2, StringComparer.Ordinal).ThenBy(k => k.Item3, StringComparer.Ordinal)
+            .ThenBy(k => k.Item4, StringComparer.Ordinal).ThenBy(k => k.Item5, StringComparer.Ordinal);
         Assert.Equal(sorted, rows.Select(IndexKey));
         Assert.Equal([null, "IQG01", "IQG15"], rows.Where(r => r.Year == 2015).Select(r => r.Pcode).Distinct());
+        Assert.Equal([null, "IQG15Q05"], rows.Where(r => r.Year == 2015 && r.Pcode == "IQG15").Select(r => r.District).Distinct());
         // Texts, not enum order: Commitment < Paid < Pledge < Unspecified.
         Assert.Equal(["Commitment", "Paid", "Pledge", "Unspecified"],
             rows.Where(r => r.Year == 2015 && r.Pcode == null).Select(r => r.Status.ToString()).Distinct());
@@ -62,6 +65,6 @@ public sealed class FundingTotalsBuilderTests
     {
         var builder = new FundingTotalsBuilder();
         Assert.Throws<ArgumentOutOfRangeException>(() =>
-            builder.Add(1850, "IQG15", null, "Donor", FundingStatus.Paid, FlowBoundary.Incoming, 1));
+            builder.Add(1850, "IQG15", null, null, "Donor", FundingStatus.Paid, FlowBoundary.Incoming, 1));
     }
 }

@@ -109,39 +109,29 @@ public sealed class FundingTotalsTests
         await using var ctx = db.NewContext();
         Assert.True(await ctx.FundingTotals.CountAsync() > 0);
         // The flows have no foreign key to the governorates (the totals do); every P-code must still be one.
-        var pcodes = await ctx.Governorates.Select(g => g.Pcode).ToListAsync();
+        var pcodes = await ctx.Areas.Select(g => g.Pcode).ToListAsync();
         Assert.True(await ctx.Funding.AllAsync(f => f.GovernoratePcode == null || pcodes.Contains(f.GovernoratePcode)));
+        Assert.True(await ctx.Funding.AllAsync(f => f.DistrictPcode == null || pcodes.Contains(f.DistrictPcode)));
         var broken = await ctx.Database.SqlQueryRaw<string>("SELECT \"table\" AS Value FROM pragma_foreign_key_check").ToListAsync();
         Assert.Empty(broken);
     }
 
     [Fact]
-    public async Task Migration_sums_the_flows_of_a_database_made_before_totals_existed()
+    public async Task A_database_made_before_the_migrations_were_squashed_is_refused_by_name_and_left_as_it_was()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var path = Path.Combine(db.Folder, "old.db");
-        var options = new DbContextOptionsBuilder<EquityDbContext>().UseSqlite($"Data Source={path}").Options;
-        await using (var old = new EquityDbContext(options))
+        // A file whose history ends in a migration this version no longer has (the squash of issue 16).
+        await using (var ctx = db.NewContext())
         {
-            await old.GetService<IMigrator>().MigrateAsync("20261127045520_InitialCreate");
-            await old.Database.ExecuteSqlRawAsync("""
-                INSERT INTO Governorates (Pcode, Name, NameAr, Region, TileRow, TileCol, Aliases) VALUES ('IQG15', 'Ninewa', 'نينوى', 'RetakenFromIsis', 1, 1, '');
-                INSERT INTO ImportBatches (Kind, SourceName, FileName, Sha256, ImportedAt, RowsRead, RowsWritten, RowsSkipped)
-                    VALUES ('Funding', 'old', 'old.csv', 'abc', 0, 3, 3, 0);
-                INSERT INTO FundingRecords (BatchId, Year, Donor, GovernoratePcode, AmountUsd, Status, Boundary) VALUES
-                    (1, 2019, 'Donor A', 'IQG15', 100.5, 'Paid', 'Unspecified'),
-                    (1, 2019, 'Donor A', 'IQG15', 200, 'Paid', 'Unspecified'),
-                    (1, 2019, 'Donor A', NULL, 50, 'Pledge', 'Incoming');
-                """);
+            await ctx.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"__EFMigrationsHistory\" (MigrationId, ProductVersion) VALUES ('20261203120836_AuditActionIndex', '10.0.0')");
         }
-        await using (var migrated = new EquityDbContext(options))
-        {
-            await migrated.Database.MigrateAsync();
-            var totals = await migrated.FundingTotals.OrderBy(t => t.AmountUsd).ToListAsync();
-            Assert.Equal([(null, FundingStatus.Pledge, 50m, 1), ("IQG15", FundingStatus.Paid, 300.5m, 2)],
-                totals.Select(t => (t.GovernoratePcode, t.Status, t.AmountUsd, t.Flows)));
-            Assert.Equal(3, await migrated.Funding.CountAsync());
-        }
+        var before = await db.CountsAsync();
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Initializer.InitializeAsync());
+        Assert.Contains("made by an earlier version", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("20261203120836_AuditActionIndex", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(db.DbPath, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await db.CountsAsync());
         SqliteConnection.ClearAllPools();
     }
 }

@@ -67,9 +67,11 @@ public sealed class SchemaTests
         {
             Assert.Empty(await ctx.Database.GetPendingMigrationsAsync());
             Assert.NotEmpty(await ctx.Database.GetAppliedMigrationsAsync());
-            Assert.Equal(18, await ctx.Governorates.CountAsync());
+            Assert.Equal(18, await ctx.Areas.CountAsync(a => a.Level == AreaEntity.GovernorateLevel));
+            Assert.Equal(101, await ctx.Areas.CountAsync(a => a.Level == AreaEntity.DistrictLevel));
+            Assert.Equal(9, await ctx.Areas.CountAsync(a => a.ParentPcode == "IQG15"));
             Assert.Equal(["Baghdad", "KRI", "North/Centre", "South"],
-                (await ctx.Governorates.Select(g => g.Region).Distinct().ToListAsync()).Order(StringComparer.Ordinal));
+                (await ctx.Areas.Select(g => g.Region).Distinct().ToListAsync()).Order(StringComparer.Ordinal));
         }
 
         Assert.Equal(["ok"], await QueryStringsAsync(db, "PRAGMA integrity_check"));
@@ -77,7 +79,7 @@ public sealed class SchemaTests
         Assert.Equal([DatabaseInitializer.PageSize.ToString(CultureInfo.InvariantCulture)], await QueryStringsAsync(db, "PRAGMA page_size"));
         Assert.Equal(["wal"], await QueryStringsAsync(db, "PRAGMA journal_mode"));
         var tables = await QueryStringsAsync(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-        foreach (var t in new[] { "FundingRecords", "FundingTotals", "Governorates", "ImportBatches", "NeedFigures", "OrganisationAliases", "PresenceRecords", "SecurityIncidents" })
+        foreach (var t in new[] { "Areas", "DisplacementFigures", "FundingRecords", "FundingTotals", "ImportBatches", "NeedFigures", "OrganisationAliases", "PresenceRecords", "SecurityIncidents" })
             Assert.Contains(t, tables);
 
         // Initialising an existing file again is harmless.

@@ -18,7 +18,7 @@ public sealed record DataFilter(IReadOnlyList<int> LeftOutBatches, IReadOnlyList
 
 /// <summary>
 /// Reads the engine's inputs for a scope with aggregate queries (GROUP BY in SQLite); rows
-/// are never loaded one by one, except the handful of need figures (one per governorate).
+/// are never loaded one by one, except the need figures (one per governorate, or per district).
 /// Funding is read from the import-time totals (FundingTotals), not from the flows.
 /// </summary>
 public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, QueryCache cache)
@@ -177,8 +177,14 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
             .Where(n => n.Year == scope.Year && n.Cluster == cluster && n.PeopleInNeed != null && !leftOut.Contains(n.BatchId))
             .Select(n => new { n.GovernoratePcode, n.BatchId, n.PeopleInNeed })
             .ToListAsync(ct);
+        // The newest batch's figure per governorate: the sum of its rows there, so a file by
+        // district gives its districts' sum (with any row of the governorate naming no district).
         return rows.GroupBy(r => r.GovernoratePcode)
-            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.BatchId)!.PeopleInNeed);
+            .ToDictionary(g => g.Key, g =>
+            {
+                var newest = g.Max(r => r.BatchId);
+                return (long?)g.Where(r => r.BatchId == newest).Sum(r => r.PeopleInNeed!.Value);
+            });
     }
 
     private static IQueryable<PresenceRecord> Presence(EquityDbContext db, EquityScope scope, DataFilter filter)
