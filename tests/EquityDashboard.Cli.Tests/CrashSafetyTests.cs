@@ -84,7 +84,7 @@ public sealed class CrashSafetyTests
             Assert.Equal(0L, await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM ImportBatches;"));
             Assert.Equal(0L, await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM FundingRecords;"));
             // What was committed before the import began (schema and gazetteer) survived recovery.
-            Assert.Equal(18L, await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM Governorates;"));
+            Assert.Equal(18L, await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM Areas WHERE Level = 1;"));
         }
         Assert.Equal(indexesBefore, await FundingIndexesAsync(db.Path));
     }

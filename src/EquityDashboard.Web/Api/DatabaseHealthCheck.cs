@@ -15,10 +15,10 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<EquityDbContext> facto
         try
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            var governorates = await db.Governorates.AnyAsync(cancellationToken);
-            return governorates
+            var areas = await db.Areas.AnyAsync(cancellationToken);
+            return areas
                 ? HealthCheckResult.Healthy("The database answers.")
-                : HealthCheckResult.Unhealthy("The database has no governorates: it was not initialised.");
+                : HealthCheckResult.Unhealthy("The database has no areas: it was not initialised.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
