@@ -58,12 +58,19 @@ def main():
     if len(gaz) != 18:
         fail("governorates.csv row count")
     region = {g["name"]: g["region"] for g in gaz}
+    dheader, districts = load("districts.csv")
+    if dheader != "pcode,parent_pcode,name,name_ar,aliases":
+        fail("districts.csv header")
+    pcodes = {g["pcode"] for g in gaz}
+    if len(districts) != 101 or any(d["parent_pcode"] not in pcodes or not d["pcode"].startswith(d["parent_pcode"]) for d in districts):
+        fail("districts.csv: 101 districts, each under a governorate of governorates.csv")
     if sum(int(g["population"]) for g in gaz) != 33_330_600:
         fail("population total")
 
     manifest = json.load(open(os.path.join(SEEDS, "manifest.json"), encoding="utf-8"))
     listed = {m["file"] for m in manifest}
-    on_disk = {f for f in os.listdir(SEEDS) if f.endswith(".csv")} - {"governorates.csv"}
+    # The gazetteer's files (governorates, districts) are read by the app itself, not imported.
+    on_disk = {f for f in os.listdir(SEEDS) if f.endswith(".csv")} - {"governorates.csv", "districts.csv"}
     if listed != on_disk:
         fail(f"manifest vs files: {sorted(listed ^ on_disk)}")
 
