@@ -85,6 +85,21 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public async Task An_import_marked_illustrative_is_marked_and_left_out_of_real_figures()
+    {
+        using var db = new TempDatabase("import");
+        var file = db.File("need-2019.csv", NeedFile);
+        (await EquityCli.RunAsync(db.Path, "import", file, "--kind", "need", "--illustrative")).AssertSuccess();
+
+        var batch = Assert.Single(BatchesTable.Parse((await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut));
+        Assert.True(batch.SourceContains("ILLUSTRATIVE"), $"source cell: {batch.Source}");
+        using var all = Json(await EquityCli.RunAsync(db.Path, "gaps", "--year", "2019", "--format", "json"));
+        Assert.Equal(2168222, Long(Governorate(all.RootElement, "IQG15"), "need"));
+        using var real = Json(await EquityCli.RunAsync(db.Path, "gaps", "--year", "2019", "--real-only", "--format", "json"));
+        Assert.True(IsNull(Governorate(real.RootElement, "IQG15"), "need"));
+    }
+
+    [Fact]
     public async Task FundingExampleFromTheDocsCountsAsDocumented()
     {
         using var db = new TempDatabase("import");

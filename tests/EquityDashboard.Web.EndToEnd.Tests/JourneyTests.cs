@@ -91,10 +91,13 @@ public sealed class JourneyTests(DashboardFixture app, ITestOutputHelper output)
         // Skipping invalid rows re-checks the file; then the one valid row can be committed.
         await page.Page.Locator("input[data-testid=skip-invalid]").CheckAsync();
         await Expect(report).ToHaveAttributeAsync("data-succeeded", "true");
+        // Marked as invented data: the batch carries the mark in the list.
+        await page.Page.Locator("input[data-testid=illustrative]").CheckAsync();
         await page.Page.Locator("[data-testid=commit]").ClickAsync();
         var committed = page.Page.Locator("[data-testid=commit-message]");
         await Expect(committed).ToContainTextAsync("written: 1 row");
         var batchId = int.Parse(Regex.Match(await committed.InnerTextAsync(), @"Batch (\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        await Expect(page.Page.Locator($"tr:has(td[data-batch-id='{batchId}']) [data-testid=illustrative-badge]")).ToHaveCountAsync(1);
         await page.ScreenshotAsync("data-committed");
 
         await page.OpenAsync("/?year=2019");

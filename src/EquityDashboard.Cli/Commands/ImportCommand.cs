@@ -18,6 +18,10 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and print the report; write nothing" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Write the valid rows; list the invalid ones in the batch report" };
         var replace = new Option<bool>("--replace") { Description = "Replace the batch of a file imported before (same content)" };
+        var illustrative = new Option<bool>("--illustrative")
+        {
+            Description = "The file holds invented demonstration figures: mark its batch illustrative wherever it is shown (and leave it out of 'real figures only' views)",
+        };
         var year = new Option<int?>("--year") { Description = "Reference year for tables without a year or date column" };
         var sheet = new Option<string?>("--sheet") { Description = "Worksheet to read (name or number); default: the first with a recognisable header" };
         var fund = new Option<int?>("--fund") { Description = "Pooled fund id for CBPF tables of all funds (Iraq: 49); default: the Iraq rows" };
@@ -27,7 +31,7 @@ internal static class ImportCommand
         };
         var command = new Command("import", "Import a file as one batch: by default any invalid row and nothing is written")
         {
-            file, kind, source, dryRun, skipInvalid, replace, year, sheet, fund, pooledFund,
+            file, kind, source, dryRun, skipInvalid, replace, illustrative, year, sheet, fund, pooledFund,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -48,6 +52,7 @@ internal static class ImportCommand
                 DryRun = parse.GetValue(dryRun),
                 SkipInvalid = parse.GetValue(skipInvalid),
                 Replace = parse.GetValue(replace),
+                Illustrative = parse.GetValue(illustrative),
                 Year = parse.GetValue(year),
                 Sheet = parse.GetValue(sheet),
                 PooledFundId = parse.GetValue(fund),

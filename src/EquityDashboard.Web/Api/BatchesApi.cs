@@ -50,7 +50,7 @@ public static class BatchesApi
             .WithName("GetAudit").WithSummary("The audit trail, newest first; from, to (yyyy-MM-dd, UTC), user, action; format=csv (admin)");
         api.MapPost("/imports", ImportAsync).RequireAuthorization(Policies.Import)
             .DisableAntiforgery() // scripts with a bearer token; a cookie alone cannot post here cross-site (SameSite=Lax)
-            .WithName("PostImport").WithSummary("Import a file (multipart field 'file'; query source, kind, dryRun): the import report; 201 with batchId when committed");
+            .WithName("PostImport").WithSummary("Import a file (multipart field 'file'; query source, kind, dryRun, illustrative): the import report; 201 with batchId when committed");
         return api;
     }
 
@@ -93,7 +93,8 @@ public static class BatchesApi
     }
 
     private static async Task<IResult> ImportAsync(HttpContext http, ImportService importer, IOptions<EquityOptions> options,
-        UploadThrottle throttle, [FromQuery] string? source, [FromQuery] string? kind, [FromQuery] bool? dryRun, CancellationToken ct)
+        UploadThrottle throttle, [FromQuery] string? source, [FromQuery] string? kind, [FromQuery] bool? dryRun, [FromQuery] bool? illustrative,
+        CancellationToken ct)
     {
         // A declared body over the limit was answered 413 before this runs (RequestBodyLimit).
         var limit = RequestBodyLimit.Bytes(options.Value);
@@ -134,6 +135,7 @@ public static class BatchesApi
                 DisplayName = fileName,
                 SourceName = source,
                 DryRun = dryRun ?? false,
+                Illustrative = illustrative ?? false,
                 Actor = AccountsSetup.ActorOf(http.User),
             }, ct: ct);
             var document = ImportReportDocument.From(report);

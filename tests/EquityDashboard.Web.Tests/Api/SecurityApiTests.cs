@@ -106,6 +106,15 @@ public sealed class SecurityApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_import_marked_illustrative_is_listed_as_illustrative()
+    {
+        var created = await SendAsync(HttpMethod.Post, "/api/imports?illustrative=true", "dm@example.org", File(FundingCsv));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var list = JsonDocument.Parse(await (await SendAsync(HttpMethod.Get, "/api/batches", null)).Content.ReadAsStringAsync());
+        Assert.True(Assert.Single(list.RootElement.EnumerateArray()).GetProperty("illustrative").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_data_manager_imports_and_withdraws_and_an_admin_restores_each_audited_once()
     {
         var dry = await SendAsync(HttpMethod.Post, "/api/imports?dryRun=true", "dm@example.org", File(FundingCsv));
@@ -123,6 +132,7 @@ public sealed class SecurityApiTests : IAsyncLifetime
             var batch = Assert.Single(list.RootElement.EnumerateArray());
             Assert.Equal("dm@example.org", batch.GetProperty("importedBy").GetString());
             Assert.Equal("in-use", batch.GetProperty("status").GetString());
+            Assert.False(batch.GetProperty("illustrative").GetBoolean());
         }
 
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Delete, $"/api/batches/{id}", "dm@example.org")).StatusCode);

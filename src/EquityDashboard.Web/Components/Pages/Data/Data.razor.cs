@@ -48,6 +48,8 @@ public partial class Data : ReadyPage, IAsyncDisposable
     private string? _sourceName;
     private bool _skipInvalid;
     private bool _replace;
+    /// <summary>The file holds invented demonstration figures: its batch is marked illustrative wherever it is shown.</summary>
+    private bool _illustrative;
 
     private string? _fileName;
     private long _fileSize;
@@ -116,6 +118,12 @@ public partial class Data : ReadyPage, IAsyncDisposable
     {
         _replace = value;
         return RecheckAsync();
+    }
+
+    private Task OnIllustrativeChangedAsync(bool value)
+    {
+        _illustrative = value;
+        return Task.CompletedTask;
     }
 
     /// <summary>Options changed while a report is shown: check the same file again, so Commit writes what the report says.</summary>
@@ -278,9 +286,10 @@ public partial class Data : ReadyPage, IAsyncDisposable
                 _report = report;
                 _stage = Stage.Done;
                 DiscardUpload();
-                // The source name and the replace choice were for this file, not the next one.
+                // The source name, the replace choice and the illustrative mark were for this file, not the next one.
                 _sourceName = null;
                 _replace = false;
+                _illustrative = false;
                 await LoadBatchesAsync();
                 _writtenBatch = _batches?.FirstOrDefault(b => b.Id == report.BatchId);
                 Snackbar.Add(string.Create(En, $"Batch {report.BatchId} written: {report.RowsWritten:N0} rows."), Severity.Success);
@@ -315,6 +324,7 @@ public partial class Data : ReadyPage, IAsyncDisposable
         SourceName = string.IsNullOrWhiteSpace(_sourceName) ? null : _sourceName.Trim(),
         SkipInvalid = _skipInvalid,
         Replace = _replace,
+        Illustrative = _illustrative,
         Actor = _actor,
     };
 
