@@ -14,6 +14,9 @@ Mix (approximate):
   * status paid 60 % / commitment 25 % / pledge 10 % / blank 5 %;
   * boundary incoming 60 % / blank 30 % / internal 10 %;
   * source_id BENCH-0000001, BENCH-0000002, ...
+With --districts, a `district` column after `governorate`: for rows naming one governorate,
+85 % one of its districts (English names from seeds/districts.csv), 15 % blank; drawn from a
+second random stream, so every other column is the same as without it.
 """
 import argparse
 import csv
@@ -42,6 +45,16 @@ def governorate_names(seeds_csv):
     return names
 
 
+def districts_by_governorate(districts_csv, governorates_csv):
+    with open(governorates_csv, newline="", encoding="utf-8") as f:
+        name_of = {row["pcode"]: row["name"] for row in csv.DictReader(f)}
+    by_name = {}
+    with open(districts_csv, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            by_name.setdefault(name_of[row["parent_pcode"]], []).append(row["name"])
+    return by_name
+
+
 def weighted(rng, pairs):
     """Returns a picker for [(value, weight), ...] using a precomputed 100-slot table."""
     table = []
@@ -58,7 +71,10 @@ def main():
     parser.add_argument("--seed", type=int, default=20191)
     parser.add_argument("--out", required=True)
     parser.add_argument("--governorates", default=os.path.join(here, "..", "seeds", "governorates.csv"))
+    parser.add_argument("--districts", action="store_true", help="add a district column (see above)")
     args = parser.parse_args()
+    districts = districts_by_governorate(os.path.join(here, "..", "seeds", "districts.csv"), args.governorates) if args.districts else None
+    district_rng = random.Random(args.seed + 1)
 
     rng = random.Random(args.seed)
     names = governorate_names(args.governorates)
@@ -67,7 +83,7 @@ def main():
 
     with open(args.out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(HEADER)
+        w.writerow(HEADER if districts is None else HEADER[:6] + ["district"] + HEADER[6:])
         batch = []
         for i in range(1, args.rows + 1):
             year = rng.randint(2015, 2022)
@@ -80,7 +96,7 @@ def main():
                 gov = "Iraq"
             else:
                 gov = names[rng.randrange(18)]
-            batch.append((
+            row = (
                 year,
                 f"{year:04d}-{month:02d}-{day:02d}",
                 DONORS[rng.randrange(len(DONORS))],
@@ -91,7 +107,12 @@ def main():
                 status(),
                 boundary(),
                 f"BENCH-{i:07d}",
-            ))
+            )
+            if districts is not None:
+                own = districts.get(gov)
+                pick = own[district_rng.randrange(len(own))] if own and district_rng.random() < 0.85 else ""
+                row = row[:6] + (pick,) + row[6:]
+            batch.append(row)
             if len(batch) == 10_000:
                 w.writerows(batch)
                 batch.clear()
