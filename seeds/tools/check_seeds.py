@@ -4,6 +4,7 @@
     python3 seeds/tools/check_seeds.py
 
 Checks encoding (UTF-8, no BOM, \\n line ends), headers, governorate names,
+the district gazetteer against its map file (geo/districts.json),
 the real totals quoted in seeds/README.md, and the shape of the illustrative
 data; prints the illustrative funding per year and region. Exits non-zero on
 the first failed check.
@@ -51,6 +52,36 @@ def norm_org(s):
     return re.sub(r"\s+", " ", s).strip().casefold()
 
 
+def norm_district(s):
+    """As seeds/districts-aliases.md says: case, a leading Al/El, hyphens, spaces, apostrophes ignored."""
+    s = re.sub(r"^(al|el)[\s\-]+", "", s.strip().casefold())
+    return re.sub(r"[\s\-'\u2019\u02bf`]", "", s)
+
+
+def check_districts(governorates):
+    """districts.csv (the admin-2 gazetteer) and geo/districts.json agree and resolve names one way."""
+    header, rows = load("districts.csv")
+    if header != "pcode,parent_pcode,name,name_ar,aliases":
+        fail("districts.csv header")
+    if len(rows) != 101 or len({r["pcode"] for r in rows}) != 101:
+        fail("districts.csv: 101 distinct P-codes expected")
+    keys = {}
+    for r in rows:
+        if not re.fullmatch(r"IQG\d\dQ\d\d", r["pcode"]) or r["pcode"][:5] != r["parent_pcode"]:
+            fail(f"districts.csv: P-code {r['pcode']} / parent {r['parent_pcode']}")
+        if r["parent_pcode"] not in governorates or not r["name"] or not r["name_ar"]:
+            fail(f"districts.csv: {r['pcode']} parent or names")
+        for n in [r["name"]] + [a for a in r["aliases"].split("|") if a]:
+            k = (r["parent_pcode"], norm_district(n))
+            if keys.setdefault(k, r["pcode"]) != r["pcode"]:
+                fail(f"districts.csv: {n!r} matches both {keys[k]} and {r['pcode']}")
+    shapes = json.load(open(os.path.join(SEEDS, "geo", "districts.json"), encoding="utf-8"))
+    drawn = [(a["pcode"], a["parentPcode"], a["name"], a["nameAr"]) for a in shapes["areas"]]
+    if drawn != [(r["pcode"], r["parent_pcode"], r["name"], r["name_ar"]) for r in sorted(rows, key=lambda r: r["pcode"])]:
+        fail("geo/districts.json and districts.csv differ in P-codes, parents or names")
+    print(f"districts.csv: {len(rows)} rows, {sum(len([a for a in r['aliases'].split('|') if a]) for r in rows)} aliases; geo/districts.json agrees")
+
+
 def main():
     header, gaz = load("governorates.csv")
     if header != "pcode,name,name_ar,region,tile_row,tile_col,population,aliases":
@@ -58,14 +89,10 @@ def main():
     if len(gaz) != 18:
         fail("governorates.csv row count")
     region = {g["name"]: g["region"] for g in gaz}
-    dheader, districts = load("districts.csv")
-    if dheader != "pcode,parent_pcode,name,name_ar,aliases":
-        fail("districts.csv header")
-    pcodes = {g["pcode"] for g in gaz}
-    if len(districts) != 101 or any(d["parent_pcode"] not in pcodes or not d["pcode"].startswith(d["parent_pcode"]) for d in districts):
-        fail("districts.csv: 101 districts, each under a governorate of governorates.csv")
     if sum(int(g["population"]) for g in gaz) != 33_330_600:
         fail("population total")
+
+    check_districts({g["pcode"] for g in gaz})
 
     manifest = json.load(open(os.path.join(SEEDS, "manifest.json"), encoding="utf-8"))
     listed = {m["file"] for m in manifest}

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Web.Components.Shared.Map;
@@ -6,17 +7,19 @@ using EquityDashboard.Web.Tests.Api;
 namespace EquityDashboard.Web.Tests.Components;
 
 /// <summary>
-/// The map file tools/GeoPrep made from the COD-AB boundaries (seeds/geo/governorates.json), as
-/// committed and as embedded in the app: the right areas, paths that parse, borders shared by
-/// neighbours, and small.
+/// The map files tools/GeoPrep made from the COD-AB boundaries: seeds/geo/governorates.json, as
+/// committed and as embedded in the app (the right areas, paths that parse, borders shared by
+/// neighbours, and small), and seeds/geo/districts.json, not used by the app yet (the districts of
+/// seeds/districts.csv in the same plane).
 /// </summary>
 public sealed partial class MapGeometryTests
 {
     private static readonly string FilePath = Path.Combine(EquityAppFactory.RepoRoot, "seeds", "geo", "governorates.json");
+    private static readonly string DistrictsPath = Path.Combine(EquityAppFactory.RepoRoot, "seeds", "geo", "districts.json");
 
-    private static MapGeometry FromFile()
+    private static MapGeometry FromFile(string? path = null)
     {
-        using var stream = File.OpenRead(FilePath);
+        using var stream = File.OpenRead(path ?? FilePath);
         return MapGeometry.Parse(stream);
     }
 
@@ -65,27 +68,7 @@ public sealed partial class MapGeometryTests
     [Fact]
     public void Neighbours_share_their_borders_so_the_outline_is_one_closed_line()
     {
-        var map = FromFile();
-        var uses = new Dictionary<(MapPoint, MapPoint), List<string>>();
-        foreach (var area in map.Areas)
-        foreach (var ring in MapGeometry.ParsePath(area.Path))
-        {
-            for (var i = 0; i < ring.Count; i++)
-            {
-                var (a, b) = (ring[i], ring[(i + 1) % ring.Count]);
-                var key = (a.X, a.Y).CompareTo((b.X, b.Y)) < 0 ? (a, b) : (b, a);
-                if (!uses.TryGetValue(key, out var list)) uses[key] = list = [];
-                list.Add(area.Pcode);
-            }
-        }
-
-        // No segment is drawn by more than two areas; those drawn by one are the country's outline,
-        // where every point joins exactly two segments (no slivers, no gaps between neighbours).
-        Assert.All(uses.Values, u => Assert.InRange(u.Count, 1, 2));
-        var outline = uses.Where(u => u.Value.Count == 1).Select(u => u.Key).ToList();
-        var degree = outline.SelectMany(s => new[] { s.Item1, s.Item2 }).GroupBy(p => p).Select(g => g.Count());
-        Assert.All(degree, d => Assert.Equal(2, d));
-        Assert.True(uses.Count(u => u.Value.Count == 2) > outline.Count, "most segments should be inner borders");
+        var uses = AssertBordersShared(FromFile());
 
         // Known neighbours share a border: Baghdad touches Al-Anbar, Babil, Diyala, Salah Al-Din and Wassit.
         var neighboursOfBaghdad = uses.Values.Where(u => u.Count == 2 && u.Contains("IQG08")).SelectMany(u => u).Where(p => p != "IQG08").ToHashSet();
@@ -120,6 +103,65 @@ public sealed partial class MapGeometryTests
         embedded.CopyTo(copy);
         Assert.Equal(bytes, copy.ToArray());
         Assert.Equal(FromFile().Areas.Select(a => a.Path), MapGeometry.Default.Areas.Select(a => a.Path));
+    }
+
+    [Fact]
+    public void The_district_file_has_every_district_of_the_gazetteer_in_the_governorates_plane()
+    {
+        var districts = FromFile(DistrictsPath);
+        var gazetteer = File.ReadAllLines(Path.Combine(EquityAppFactory.RepoRoot, "seeds", "districts.csv")).Skip(1)
+            .Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1]);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(DistrictsPath));
+        using var governoratesJson = JsonDocument.Parse(File.ReadAllBytes(FilePath));
+
+        Assert.Equal(101, districts.Areas.Count);
+        Assert.Equal(gazetteer.Keys.Order(StringComparer.Ordinal), districts.Areas.Select(a => a.Pcode));
+        var entries = json.RootElement.GetProperty("areas").EnumerateArray().ToList();
+        Assert.All(entries, e => Assert.Equal(gazetteer[e.GetProperty("pcode").GetString()!], e.GetProperty("parentPcode").GetString()));
+        Assert.Equal(GazetteerSource.Default.All.Select(g => g.Pcode), gazetteer.Values.Distinct().Order(StringComparer.Ordinal));
+        // Same projection, origin and view box as the governorates, so the layers overlay.
+        Assert.Equal(governoratesJson.RootElement.GetProperty("projection").GetString(), json.RootElement.GetProperty("projection").GetString());
+        Assert.Equal(FromFile().ViewBox, districts.ViewBox);
+        Assert.Contains("administrative level 2", districts.Source, StringComparison.Ordinal);
+        Assert.Contains("2019-06-03", districts.Source, StringComparison.Ordinal);
+        Assert.InRange(new FileInfo(DistrictsPath).Length, 30_000, 200_000);
+
+        foreach (var (area, entry) in districts.Areas.Zip(entries.OrderBy(e => e.GetProperty("pcode").GetString(), StringComparer.Ordinal)))
+        {
+            Assert.Matches(PathSyntax(), area.Path);
+            Assert.True(area.Contains(area.LabelX, area.LabelY), $"{area.Pcode}: the label point is outside the area");
+            var box = entry.GetProperty("bbox").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+            var points = MapGeometry.ParsePath(area.Path).SelectMany(r => r).ToList();
+            Assert.Equal([points.Min(p => p.X), points.Min(p => p.Y), points.Max(p => p.X), points.Max(p => p.Y)], box);
+        }
+        AssertBordersShared(districts);
+    }
+
+    /// <summary>
+    /// No segment is drawn by more than two areas; those drawn by one are the country's outline,
+    /// where every point joins exactly two segments (no slivers, no gaps between neighbours).
+    /// Returns the areas drawing each segment.
+    /// </summary>
+    private static Dictionary<(MapPoint, MapPoint), List<string>> AssertBordersShared(MapGeometry map)
+    {
+        var uses = new Dictionary<(MapPoint, MapPoint), List<string>>();
+        foreach (var area in map.Areas)
+        foreach (var ring in MapGeometry.ParsePath(area.Path))
+        {
+            for (var i = 0; i < ring.Count; i++)
+            {
+                var (a, b) = (ring[i], ring[(i + 1) % ring.Count]);
+                var key = (a.X, a.Y).CompareTo((b.X, b.Y)) < 0 ? (a, b) : (b, a);
+                if (!uses.TryGetValue(key, out var list)) uses[key] = list = [];
+                list.Add(area.Pcode);
+            }
+        }
+        Assert.All(uses.Values, u => Assert.InRange(u.Count, 1, 2));
+        var outline = uses.Where(u => u.Value.Count == 1).Select(u => u.Key).ToList();
+        var degree = outline.SelectMany(s => new[] { s.Item1, s.Item2 }).GroupBy(p => p).Select(g => g.Count());
+        Assert.All(degree, d => Assert.Equal(2, d));
+        Assert.True(uses.Count(u => u.Value.Count == 2) > outline.Count, "most segments should be inner borders");
+        return uses;
     }
 
     /// <summary>"M x y x y … Z" rings, integers or short decimals.</summary>
