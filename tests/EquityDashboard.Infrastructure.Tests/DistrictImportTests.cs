@@ -62,18 +62,23 @@ public sealed class DistrictImportTests
             "2019,,Donor C,,WASH,Al-Anbar,Al-Falluja,2000,paid,,6");
 
         await using var ctx = db.NewContext();
+        var districts = await ctx.FundingDistrictTotals.AsNoTracking().Where(t => t.BatchId == report.BatchId).ToListAsync();
+        decimal District(string pcode) => districts.Where(t => t.DistrictPcode == pcode).Sum(t => t.AmountUsd);
+        Assert.Equal(1500m, District("IQG15Q05"));
+        Assert.Equal(250m, District("IQG15Q08"));
+        Assert.Equal(2000m, District("IQG01Q01"));
+        Assert.Equal(3, districts.Select(d => d.DistrictPcode).Distinct().Count());
+        // Governorate totals as before: each governorate's districts plus what names none.
         var totals = await ctx.FundingTotals.AsNoTracking().Where(t => t.BatchId == report.BatchId).ToListAsync();
-        decimal Sum(string? pcode, string? district) =>
-            totals.Where(t => t.GovernoratePcode == pcode && t.DistrictPcode == district).Sum(t => t.AmountUsd);
-        Assert.Equal(1500m, Sum("IQG15", "IQG15Q05"));
-        Assert.Equal(250m, Sum("IQG15", "IQG15Q08"));
-        Assert.Equal(125m, Sum("IQG15", null));
-        Assert.Equal(99m, Sum(null, null));
-        Assert.Equal(2000m, Sum("IQG01", "IQG01Q01"));
-        foreach (var g in totals.Select(t => t.GovernoratePcode).Distinct())
+        decimal Governorate(string? pcode) => totals.Where(t => t.GovernoratePcode == pcode).Sum(t => t.AmountUsd);
+        Assert.Equal(1500m + 250m + 125m, Governorate("IQG15"));
+        Assert.Equal(2000m, Governorate("IQG01"));
+        Assert.Equal(99m, Governorate(null));
+        foreach (var g in districts.Select(d => d.GovernoratePcode).Distinct())
         {
-            var flows = await ctx.Funding.Where(f => f.BatchId == report.BatchId && f.GovernoratePcode == g).SumAsync(f => (double)f.AmountUsd);
-            Assert.Equal((decimal)flows, totals.Where(t => t.GovernoratePcode == g).Sum(t => t.AmountUsd));
+            var named = await ctx.Funding.Where(f => f.BatchId == report.BatchId && f.GovernoratePcode == g && f.DistrictPcode == null)
+                .SumAsync(f => (double)f.AmountUsd);
+            Assert.Equal(Governorate(g), districts.Where(d => d.GovernoratePcode == g).Sum(d => d.AmountUsd) + (decimal)named);
         }
         Assert.Equal(
             [("IQG15", "IQG15Q05"), ("IQG15", "IQG15Q05"), ("IQG15", "IQG15Q08"), ("IQG15", null), (null, null), ("IQG01", "IQG01Q01")],

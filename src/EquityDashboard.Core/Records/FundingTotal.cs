@@ -12,8 +12,6 @@ public sealed class FundingTotal
     public int BatchId { get; set; }
     public int Year { get; set; }
     public string? GovernoratePcode { get; set; }
-    /// <summary>The district (admin2 P-code) the row names, or null: the governorate only ("district not specified").</summary>
-    public string? DistrictPcode { get; set; }
     public string? Cluster { get; set; }
     public required string Donor { get; set; }
     public FundingStatus Status { get; set; }

@@ -100,6 +100,7 @@ public sealed class BatchStore(IDbContextFactory<EquityDbContext> factory, ILogg
     internal static async Task<int> DeleteBatchAsync(EquityDbContext db, int batchId, CancellationToken ct)
     {
         await db.FundingTotals.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
+        await db.FundingDistrictTotals.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
         await db.Funding.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
         await db.Presence.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
         await db.Need.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);

@@ -14,6 +14,8 @@ public sealed class EquityDbContext(DbContextOptions<EquityDbContext> options) :
     /// <summary>The funding flows as imported (provenance, withdrawal). Queries read <see cref="FundingTotals"/>.</summary>
     public DbSet<FundingRecord> Funding => Set<FundingRecord>();
     public DbSet<FundingTotal> FundingTotals => Set<FundingTotal>();
+    /// <summary>The funding naming a district, summed per district (without the donor).</summary>
+    public DbSet<FundingDistrictTotal> FundingDistrictTotals => Set<FundingDistrictTotal>();
     public DbSet<PresenceRecord> Presence => Set<PresenceRecord>();
     public DbSet<NeedFigure> Need => Set<NeedFigure>();
     public DbSet<SecurityIncident> Incidents => Set<SecurityIncident>();

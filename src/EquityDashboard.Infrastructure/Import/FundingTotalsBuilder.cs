@@ -5,8 +5,9 @@ using EquityDashboard.Core.Records;
 namespace EquityDashboard.Infrastructure.Import;
 
 /// <summary>
-/// Sums the flows an import writes per year, area (governorate, or district within it), cluster, donor, status and boundary,
-/// and writes those totals (FundingTotals) at the end of the batch. Keys are compared exactly
+/// Sums the flows an import writes per year, governorate, cluster, donor, status and boundary,
+/// and writes those totals (FundingTotals) at the end of the batch, with the flows that name a
+/// district also summed per district (FundingDistrictTotals, without the donor). Keys are compared exactly
 /// as written; spellings that differ only in case become separate totals, which the NOCASE
 /// columns then treat as one in filters and DISTINCT, as they did for the flows.
 /// </summary>
@@ -15,12 +16,17 @@ namespace EquityDashboard.Infrastructure.Import;
 /// with its amount; the keys are sorted (<see cref="RadixSort"/>) and runs of equal keys summed
 /// once a million flows are in, and at the end. A hash table of the 100,000+ totals of a large file, probed per
 /// flow, cost a cache miss or two per flow (0.5 s per million flows against 0.03 s for the sort).
+/// The district totals leave the donor out, so they stay a few thousand (a hash table that
+/// fits in the cache) where per donor they were three times the governorate totals: with a
+/// district column, writing them made a million-row import 60 % slower (benchmarks/README.md).
 /// </remarks>
 /// <param name="maxPending">Flows held before they are sorted and summed (a million: 16 MB).</param>
 internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
 {
     private static readonly string[] Insert =
-        ["BatchId", "Year", "GovernoratePcode", "DistrictPcode", "Cluster", "Donor", "Status", "Boundary", "PooledFund", "AmountUsd", "Flows"];
+        ["BatchId", "Year", "GovernoratePcode", "Cluster", "Donor", "Status", "Boundary", "PooledFund", "AmountUsd", "Flows"];
+    private static readonly string[] DistrictInsert =
+        ["BatchId", "Year", "GovernoratePcode", "DistrictPcode", "Cluster", "Status", "Boundary", "PooledFund", "AmountUsd", "Flows"];
 
     private ulong[] _keys = [];
     private double[] _amounts = [];
@@ -31,14 +37,16 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
     private readonly TextIds _clusters = new(ClusterBits);
     private readonly TextIds _donors = new(TextBits);
     private readonly TextIds _funds = new(FundBits);
+    /// <summary>Per district key (the governorate key with the district's area and no donor): amount and flows.</summary>
+    private readonly Dictionary<ulong, (double Amount, int Flows)> _districtSums = [];
 
     private readonly record struct Total(ulong Key, double Amount, int Flows);
 
     // Key layout, high bits first: year since 1990 (7), area (16), status (2), boundary (2),
-    // pooled fund (4), cluster (12), donor (21). An area is a governorate, or a district with its
-    // governorate: up to 65,535 of them in one file, whatever the gazetteer holds; the funds a
-    // file's flows come from or go into are a handful; clusters a few dozen (up to 4,095); donors
-    // up to two million.
+    // pooled fund (4), cluster (12), donor (21). An area is a governorate (the governorate
+    // totals), or a district with its governorate (the district totals, donor 0): up to 65,535
+    // of them in one file, whatever the gazetteer holds; the funds a file's flows come from or
+    // go into are a handful; clusters a few dozen (up to 4,095); donors up to two million.
     private const int AreaBits = 16;
     private const int FundBits = 4;
     private const int ClusterBits = 12;
@@ -63,7 +71,15 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
     {
         var sinceMin = year - RowAccessor.MinYear;
         if ((uint)sinceMin >= 1u << (64 - YearShift)) throw new ArgumentOutOfRangeException(nameof(year), year, "Year outside the range the importer accepts.");
-        var key = Pack(sinceMin, _areas.Id(pcode, district), (int)status, (int)boundary, _funds.Id(pooledFund), _clusters.Id(cluster), _donors.Id(donor));
+        var fund = _funds.Id(pooledFund);
+        var clusterId = _clusters.Id(cluster);
+        var key = Pack(sinceMin, _areas.Id(pcode, null), (int)status, (int)boundary, fund, clusterId, _donors.Id(donor));
+        if (district is not null)
+        {
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(_districtSums,
+                Pack(sinceMin, _areas.Id(pcode, district), (int)status, (int)boundary, fund, clusterId, 0), out _);
+            sum = (sum.Amount + amount, sum.Flows + 1);
+        }
         if (_pending == _keys.Length)
         {
             if (_keys.Length < maxPending)
@@ -102,14 +118,32 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         foreach (var t in Rows())
         {
             writer ??= context.Writer("FundingTotals", Insert);
-            writer.Insert(context.BatchId, t.Year, t.Pcode, t.District, t.Cluster, t.Donor, t.Status.ToString(), t.Boundary.ToString(), t.PooledFund, t.Amount, t.Flows);
+            writer.Insert(context.BatchId, t.Year, t.Pcode, t.Cluster, t.Donor, t.Status.ToString(), t.Boundary.ToString(), t.PooledFund, t.Amount, t.Flows);
+        }
+        RecordWriter? districts = null;
+        foreach (var t in DistrictRows())
+        {
+            districts ??= context.Writer("FundingDistrictTotals", DistrictInsert);
+            districts.Insert(context.BatchId, t.Year, t.Pcode, t.District, t.Cluster, t.Status.ToString(), t.Boundary.ToString(), t.PooledFund, t.Amount, t.Flows);
         }
         _sums.Clear();
         _sortedBatches = 0;
+        _districtSums.Clear();
+    }
+
+    /// <summary>The district totals so far, in no particular order (a few thousand rows).</summary>
+    internal IEnumerable<DistrictTotalRow> DistrictRows()
+    {
+        foreach (var (key, (amount, flows)) in _districtSums)
+        {
+            var (pcode, district) = _areas[AreaOf(key)];
+            yield return new DistrictTotalRow(YearOf(key) + RowAccessor.MinYear, pcode!, district!, _clusters[ClusterOf(key)],
+                (FundingStatus)StatusOf(key), (FlowBoundary)BoundaryOf(key), _funds[FundOf(key)], amount, flows);
+        }
     }
 
     /// <summary>
-    /// The totals so far, in the order of the gaps index (year, governorate, district, status, boundary),
+    /// The totals so far, in the order of the gaps index (year, governorate, status, boundary),
     /// so SQLite adds to that index and the batch index at their ends rather than all over them:
     /// writing the 132,000 totals of the benchmark took 1.0 s in hash order, 0.6 s sorted. Rows
     /// are made as they are asked for, so the inserts start while the rest are still being made.
@@ -132,8 +166,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         RadixSort.Sort(order, totals.AsSpan());
         foreach (var t in totals)
         {
-            var (pcode, district) = _areas[AreaOf(t.Key)];
-            yield return new TotalRow(YearOf(t.Key) + RowAccessor.MinYear, pcode, district,
+            yield return new TotalRow(YearOf(t.Key) + RowAccessor.MinYear, _areas[AreaOf(t.Key)].Pcode,
                 _clusters[ClusterOf(t.Key)], _donors[DonorOf(t.Key)]!,
                 (FundingStatus)StatusOf(t.Key), (FlowBoundary)BoundaryOf(t.Key), _funds[FundOf(t.Key)], t.Amount, t.Flows);
         }
@@ -148,7 +181,10 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         return ranks;
     }
 
-    internal readonly record struct TotalRow(int Year, string? Pcode, string? District, string? Cluster, string Donor, FundingStatus Status, FlowBoundary Boundary,
+    internal readonly record struct DistrictTotalRow(int Year, string Pcode, string District, string? Cluster, FundingStatus Status,
+        FlowBoundary Boundary, string? PooledFund, double Amount, int Flows);
+
+    internal readonly record struct TotalRow(int Year, string? Pcode, string? Cluster, string Donor, FundingStatus Status, FlowBoundary Boundary,
         string? PooledFund, double Amount, int Flows);
 
     /// <summary>The totals of several sorted batches, with the totals of the same key added up.</summary>

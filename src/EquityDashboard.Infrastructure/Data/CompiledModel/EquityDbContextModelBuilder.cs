@@ -11,7 +11,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
     public partial class EquityDbContextModel
     {
         private EquityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dc128924-349d-41a4-b8a1-8ec46fa2e559"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("faee48aa-4645-44b1-9dfc-1c1f3757ca8e"), entityTypeCount: 19)
         {
         }
 
@@ -19,6 +19,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
         {
             var auditEvent = AuditEventEntityType.Create(this);
             var displacementFigure = DisplacementFigureEntityType.Create(this);
+            var fundingDistrictTotal = FundingDistrictTotalEntityType.Create(this);
             var fundingRecord = FundingRecordEntityType.Create(this);
             var fundingTotal = FundingTotalEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
@@ -39,10 +40,11 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
             DisplacementFigureEntityType.CreateForeignKey1(displacementFigure, importBatch);
             DisplacementFigureEntityType.CreateForeignKey2(displacementFigure, areaEntity);
             DisplacementFigureEntityType.CreateForeignKey3(displacementFigure, areaEntity);
+            FundingDistrictTotalEntityType.CreateForeignKey1(fundingDistrictTotal, importBatch);
+            FundingDistrictTotalEntityType.CreateForeignKey2(fundingDistrictTotal, areaEntity);
             FundingRecordEntityType.CreateForeignKey1(fundingRecord, importBatch);
             FundingTotalEntityType.CreateForeignKey1(fundingTotal, importBatch);
             FundingTotalEntityType.CreateForeignKey2(fundingTotal, areaEntity);
-            FundingTotalEntityType.CreateForeignKey3(fundingTotal, areaEntity);
             NeedFigureEntityType.CreateForeignKey1(needFigure, importBatch);
             NeedFigureEntityType.CreateForeignKey2(needFigure, areaEntity);
             NeedFigureEntityType.CreateForeignKey3(needFigure, areaEntity);
@@ -63,6 +65,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
 
             AuditEventEntityType.CreateAnnotations(auditEvent);
             DisplacementFigureEntityType.CreateAnnotations(displacementFigure);
+            FundingDistrictTotalEntityType.CreateAnnotations(fundingDistrictTotal);
             FundingRecordEntityType.CreateAnnotations(fundingRecord);
             FundingTotalEntityType.CreateAnnotations(fundingTotal);
             ImportBatchEntityType.CreateAnnotations(importBatch);

@@ -20,9 +20,9 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 "EquityDashboard.Core.Records.FundingTotal",
                 typeof(FundingTotal),
                 baseEntityType,
-                propertyCount: 12,
-                foreignKeyCount: 3,
-                unnamedIndexCount: 4,
+                propertyCount: 11,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -65,14 +65,6 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 fieldInfo: typeof(FundingTotal).GetField("<Cluster>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 120);
-
-            var districtPcode = runtimeEntityType.AddProperty(
-                "DistrictPcode",
-                typeof(string),
-                propertyInfo: typeof(FundingTotal).GetProperty("DistrictPcode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(FundingTotal).GetField("<DistrictPcode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 16);
 
             var donor = runtimeEntityType.AddProperty(
                 "Donor",
@@ -125,16 +117,13 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { districtPcode });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { governoratePcode });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { batchId, year });
 
-            var index2 = runtimeEntityType.AddIndex(
-                new[] { year, governoratePcode, districtPcode, status, boundary, batchId, pooledFund, amountUsd });
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { year, governoratePcode, status, boundary, batchId, pooledFund, amountUsd });
 
             return runtimeEntityType;
         }
@@ -151,16 +140,6 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
         }
 
         public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
-        {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("DistrictPcode") },
-                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Pcode") }),
-                principalEntityType,
-                deleteBehavior: DeleteBehavior.Restrict);
-
-            return runtimeForeignKey;
-        }
-
-        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("GovernoratePcode") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Pcode") }),

@@ -19,6 +19,7 @@ internal sealed class FundingRecordConfiguration : IEntityTypeConfiguration<Fund
         b.Property(x => x.Locations).HasMaxLength(1000);
         b.Property(x => x.SourceId).HasMaxLength(120);
         b.Property(x => x.NamedPcodes).HasMaxLength(1000);
+        b.Property(x => x.DistrictPcode).HasMaxLength(16);
         // "Also named in multi-governorate funding": a year's few such flows, found without
         // reading the million others (a partial index holds only the rows it filters on).
         b.HasIndex(x => x.Year).HasFilter("NamedPcodes IS NOT NULL").HasDatabaseName("IX_FundingRecords_Year_Named");
@@ -38,7 +39,6 @@ internal sealed class FundingRecordConfiguration : IEntityTypeConfiguration<Fund
         b.Property(nameof(FundingRecord.Donor)).HasMaxLength(300).UseCollation("NOCASE");
         b.Property(nameof(FundingRecord.Cluster)).HasMaxLength(120).UseCollation("NOCASE");
         b.Property(nameof(FundingRecord.GovernoratePcode)).HasMaxLength(16);
-        b.Property(nameof(FundingRecord.DistrictPcode)).HasMaxLength(16);
         // SQLite has no decimal type: REAL keeps SUM() in SQL (15+ significant digits, enough for USD).
         b.Property(nameof(FundingRecord.AmountUsd)).HasConversion<double>();
         b.Property(nameof(FundingRecord.Status)).HasConversion<string>().HasMaxLength(16);

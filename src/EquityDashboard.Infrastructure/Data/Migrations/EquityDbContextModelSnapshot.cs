@@ -96,6 +96,64 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     b.ToTable("DisplacementFigures", (string)null);
                 });
 
+            modelBuilder.Entity("EquityDashboard.Core.Records.FundingDistrictTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AmountUsd")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Boundary")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cluster")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("DistrictPcode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Flows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GovernoratePcode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PooledFund")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictPcode");
+
+                    b.HasIndex("BatchId", "Year");
+
+                    b.HasIndex("Year", "GovernoratePcode", "DistrictPcode", "Status", "Boundary", "BatchId", "PooledFund", "AmountUsd");
+
+                    b.ToTable("FundingDistrictTotals", (string)null);
+                });
+
             modelBuilder.Entity("EquityDashboard.Core.Records.FundingRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -195,10 +253,6 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
 
-                    b.Property<string>("DistrictPcode")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Donor")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -226,13 +280,11 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DistrictPcode");
-
                     b.HasIndex("GovernoratePcode");
 
                     b.HasIndex("BatchId", "Year");
 
-                    b.HasIndex("Year", "GovernoratePcode", "DistrictPcode", "Status", "Boundary", "BatchId", "PooledFund", "AmountUsd");
+                    b.HasIndex("Year", "GovernoratePcode", "Status", "Boundary", "BatchId", "PooledFund", "AmountUsd");
 
                     b.ToTable("FundingTotals", (string)null);
                 });
@@ -821,6 +873,21 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EquityDashboard.Core.Records.FundingDistrictTotal", b =>
+                {
+                    b.HasOne("EquityDashboard.Core.Records.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictPcode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EquityDashboard.Core.Records.FundingRecord", b =>
                 {
                     b.HasOne("EquityDashboard.Core.Records.ImportBatch", null)
@@ -837,11 +904,6 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
-                        .WithMany()
-                        .HasForeignKey("DistrictPcode")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
                         .WithMany()

@@ -306,6 +306,40 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FundingDistrictTotals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    GovernoratePcode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DistrictPcode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Cluster = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true, collation: "NOCASE"),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Boundary = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PooledFund = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AmountUsd = table.Column<double>(type: "REAL", nullable: false),
+                    Flows = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundingDistrictTotals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FundingDistrictTotals_Areas_DistrictPcode",
+                        column: x => x.DistrictPcode,
+                        principalTable: "Areas",
+                        principalColumn: "Pcode",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FundingDistrictTotals_ImportBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "ImportBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FundingRecords",
                 columns: table => new
                 {
@@ -346,7 +380,6 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     BatchId = table.Column<int>(type: "INTEGER", nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     GovernoratePcode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    DistrictPcode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     Cluster = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true, collation: "NOCASE"),
                     Donor = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false, collation: "NOCASE"),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
@@ -358,12 +391,6 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_FundingTotals", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_FundingTotals_Areas_DistrictPcode",
-                        column: x => x.DistrictPcode,
-                        principalTable: "Areas",
-                        principalColumn: "Pcode",
-                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_FundingTotals_Areas_GovernoratePcode",
                         column: x => x.GovernoratePcode,
@@ -594,6 +621,21 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                 columns: new[] { "Year", "GovernoratePcode", "DistrictPcode" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FundingDistrictTotals_BatchId_Year",
+                table: "FundingDistrictTotals",
+                columns: new[] { "BatchId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingDistrictTotals_DistrictPcode",
+                table: "FundingDistrictTotals",
+                column: "DistrictPcode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingDistrictTotals_Year_GovernoratePcode_DistrictPcode_Status_Boundary_BatchId_PooledFund_AmountUsd",
+                table: "FundingDistrictTotals",
+                columns: new[] { "Year", "GovernoratePcode", "DistrictPcode", "Status", "Boundary", "BatchId", "PooledFund", "AmountUsd" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FundingRecords_BatchId",
                 table: "FundingRecords",
                 column: "BatchId");
@@ -610,19 +652,14 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                 columns: new[] { "BatchId", "Year" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_FundingTotals_DistrictPcode",
-                table: "FundingTotals",
-                column: "DistrictPcode");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_FundingTotals_GovernoratePcode",
                 table: "FundingTotals",
                 column: "GovernoratePcode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_FundingTotals_Year_GovernoratePcode_DistrictPcode_Status_Boundary_BatchId_PooledFund_AmountUsd",
+                name: "IX_FundingTotals_Year_GovernoratePcode_Status_Boundary_BatchId_PooledFund_AmountUsd",
                 table: "FundingTotals",
-                columns: new[] { "Year", "GovernoratePcode", "DistrictPcode", "Status", "Boundary", "BatchId", "PooledFund", "AmountUsd" });
+                columns: new[] { "Year", "GovernoratePcode", "Status", "Boundary", "BatchId", "PooledFund", "AmountUsd" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportBatches_Sha256",
@@ -698,6 +735,7 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                 name: "IX_SecurityIncidents_Year_GovernoratePcode",
                 table: "SecurityIncidents",
                 columns: new[] { "Year", "GovernoratePcode" });
+
             // The audit trail is append-only: the database itself refuses to change or delete an entry.
             migrationBuilder.Sql("""
                 CREATE TRIGGER AuditEvents_NoUpdate BEFORE UPDATE ON AuditEvents
@@ -744,6 +782,9 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "DisplacementFigures");
+
+            migrationBuilder.DropTable(
+                name: "FundingDistrictTotals");
 
             migrationBuilder.DropTable(
                 name: "FundingRecords");
