@@ -9,8 +9,8 @@ namespace EquityDashboard.Web.Tests.Components;
 /// <summary>
 /// The map files tools/GeoPrep made from the COD-AB boundaries: seeds/geo/governorates.json, as
 /// committed and as embedded in the app (the right areas, paths that parse, borders shared by
-/// neighbours, and small), and seeds/geo/districts.json, not used by the app yet (the districts of
-/// seeds/districts.csv in the same plane).
+/// neighbours, and small), and seeds/geo/districts.json, also embedded (the districts of
+/// seeds/districts.csv in the same plane, drawn one governorate at a time).
 /// </summary>
 public sealed partial class MapGeometryTests
 {
@@ -103,6 +103,23 @@ public sealed partial class MapGeometryTests
         embedded.CopyTo(copy);
         Assert.Equal(bytes, copy.ToArray());
         Assert.Equal(FromFile().Areas.Select(a => a.Path), MapGeometry.Default.Areas.Select(a => a.Path));
+    }
+
+    [Fact]
+    public void The_app_embeds_the_district_file_and_draws_one_governorate_s_districts_in_a_fitted_view_box()
+    {
+        var districts = MapGeometry.Districts;
+        Assert.Equal(FromFile(DistrictsPath).Areas.Select(a => a.Path), districts.Areas.Select(a => a.Path));
+        Assert.All(districts.Areas, a => Assert.Equal(a.Pcode[..5], a.ParentPcode));
+
+        var ninewa = districts.Within("IQG15");
+        Assert.Equal(9, ninewa.Areas.Count);
+        Assert.All(ninewa.Areas, a => Assert.Equal("IQG15", a.ParentPcode));
+        // Every district inside the fitted box, which is smaller than the country's.
+        var (x, y, w, h) = (ninewa.ViewBox[0], ninewa.ViewBox[1], ninewa.ViewBox[2], ninewa.ViewBox[3]);
+        Assert.All(ninewa.Areas, a => Assert.True(a.Bounds.MinX >= x && a.Bounds.MinY >= y && a.Bounds.MaxX <= x + w && a.Bounds.MaxY <= y + h, a.Pcode));
+        Assert.True(w < districts.ViewBox[2] / 2 && h < districts.ViewBox[3] / 2, ninewa.ViewBoxAttribute);
+        Assert.Same(districts, districts.Within("IQG99"));
     }
 
     [Fact]

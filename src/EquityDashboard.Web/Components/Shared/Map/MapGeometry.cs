@@ -4,13 +4,23 @@ using System.Text.Json.Serialization;
 
 namespace EquityDashboard.Web.Components.Shared.Map;
 
-/// <summary>One governorate of the map file: SVG path data in projected kilometres and where its label goes.</summary>
+/// <summary>One area of a map file (a governorate, or a district): SVG path data in projected kilometres and where its label goes.</summary>
 /// <param name="LabelX">Centre of the largest circle inside the area (a point always inside it).</param>
 /// <param name="LabelRadius">That circle's radius, in the map's units.</param>
 /// <param name="Rings">The path's rings as points, for placing labels.</param>
+/// <param name="ParentPcode">The governorate of a district; null for a governorate.</param>
 public sealed record MapArea(string Pcode, string Name, string NameAr, double LabelX, double LabelY, double LabelRadius,
-    string Path, IReadOnlyList<IReadOnlyList<MapPoint>> Rings)
+    string Path, IReadOnlyList<IReadOnlyList<MapPoint>> Rings, string? ParentPcode = null)
 {
+    /// <summary>The smallest box holding the area: min x, min y, max x, max y.</summary>
+    public (double MinX, double MinY, double MaxX, double MaxY) Bounds { get; } = BoundsOf(Rings);
+
+    private static (double, double, double, double) BoundsOf(IReadOnlyList<IReadOnlyList<MapPoint>> rings)
+    {
+        var points = rings.SelectMany(r => r).ToList();
+        return points.Count == 0 ? (0, 0, 0, 0) : (points.Min(p => p.X), points.Min(p => p.Y), points.Max(p => p.X), points.Max(p => p.Y));
+    }
+
     /// <summary>Whether a point lies inside the area (even-odd rule over all rings, as the path is filled).</summary>
     public bool Contains(double x, double y)
     {
@@ -38,13 +48,17 @@ public readonly record struct MapPoint(double X, double Y);
 public sealed class MapGeometry
 {
     public const string ResourceName = "governorates-map.json";
+    public const string DistrictsResourceName = "districts-map.json";
 
-    private static readonly Lazy<MapGeometry> Embedded = new(() =>
+    private static readonly Lazy<MapGeometry> Embedded = new(() => Load(ResourceName));
+    private static readonly Lazy<MapGeometry> EmbeddedDistricts = new(() => Load(DistrictsResourceName));
+
+    private static MapGeometry Load(string name)
     {
-        using var stream = typeof(MapGeometry).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded map file '{ResourceName}' is missing.");
+        using var stream = typeof(MapGeometry).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded map file '{name}' is missing.");
         return Parse(stream);
-    });
+    }
 
     private MapGeometry(string source, double[] viewBox, IReadOnlyList<MapArea> areas)
     {
@@ -53,8 +67,26 @@ public sealed class MapGeometry
         Areas = areas;
     }
 
-    /// <summary>The map shipped with the app.</summary>
+    /// <summary>The governorates' map shipped with the app.</summary>
     public static MapGeometry Default => Embedded.Value;
+
+    /// <summary>The districts' map shipped with the app (seeds/geo/districts.json), in the governorates' plane.</summary>
+    public static MapGeometry Districts => EmbeddedDistricts.Value;
+
+    /// <summary>
+    /// The areas inside one governorate (a district map's), drawn in a view box fitted to them
+    /// with a margin of 3 % of the larger side; the same map when no area has that parent.
+    /// </summary>
+    public MapGeometry Within(string parentPcode)
+    {
+        var inside = Areas.Where(a => string.Equals(a.ParentPcode, parentPcode, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (inside.Count == 0) return this;
+        double minX = inside.Min(a => a.Bounds.MinX), minY = inside.Min(a => a.Bounds.MinY);
+        double maxX = inside.Max(a => a.Bounds.MaxX), maxY = inside.Max(a => a.Bounds.MaxY);
+        var margin = Math.Round(0.03 * Math.Max(maxX - minX, maxY - minY), 1);
+        double[] box = [Math.Floor(minX - margin), Math.Floor(minY - margin), Math.Ceiling(maxX - minX + 2 * margin), Math.Ceiling(maxY - minY + 2 * margin)];
+        return new MapGeometry(Source, box, inside);
+    }
 
     /// <summary>Where the shapes come from, as the file says.</summary>
     public string Source { get; }
@@ -81,7 +113,7 @@ public sealed class MapGeometry
             .Select(a => new MapArea(
                 Required(a.Pcode, "pcode"), Required(a.Name, "name"), Required(a.NameAr, "nameAr"),
                 a.Label is { Length: 2 } l ? l[0] : throw new FormatException($"{a.Pcode}: label must be two numbers."),
-                a.Label[1], a.LabelRadiusKm, Required(a.Path, "path"), ParsePath(Required(a.Path, "path"))))
+                a.Label[1], a.LabelRadiusKm, Required(a.Path, "path"), ParsePath(Required(a.Path, "path")), a.ParentPcode))
             .OrderBy(a => a.Pcode, StringComparer.Ordinal)
             .ToList();
         var duplicate = areas.GroupBy(a => a.Pcode).FirstOrDefault(g => g.Count() > 1);
@@ -135,5 +167,6 @@ public sealed class MapGeometry
         [JsonPropertyName("label")] public double[]? Label { get; set; }
         [JsonPropertyName("labelRadiusKm")] public double LabelRadiusKm { get; set; }
         [JsonPropertyName("path")] public string? Path { get; set; }
+        [JsonPropertyName("parentPcode")] public string? ParentPcode { get; set; }
     }
 }
