@@ -7,7 +7,7 @@ namespace EquityDashboard.Infrastructure.Import;
 /// <summary>
 /// Sums the flows an import writes per year, governorate, cluster, donor, status and boundary,
 /// and writes those totals (FundingTotals) at the end of the batch, with the flows that name a
-/// district also summed per district (FundingDistrictTotals, without the donor). Keys are compared exactly
+/// district also summed per district (FundingDistrictTotals, without cluster and donor). Keys are compared exactly
 /// as written; spellings that differ only in case become separate totals, which the NOCASE
 /// columns then treat as one in filters and DISTINCT, as they did for the flows.
 /// </summary>
@@ -16,9 +16,10 @@ namespace EquityDashboard.Infrastructure.Import;
 /// with its amount; the keys are sorted (<see cref="RadixSort"/>) and runs of equal keys summed
 /// once a million flows are in, and at the end. A hash table of the 100,000+ totals of a large file, probed per
 /// flow, cost a cache miss or two per flow (0.5 s per million flows against 0.03 s for the sort).
-/// The district totals leave the donor out, so they stay a few thousand (a hash table that
-/// fits in the cache) where per donor they were three times the governorate totals: with a
-/// district column, writing them made a million-row import 60 % slower (benchmarks/README.md).
+/// The district totals leave cluster and donor out, so they stay a few thousand (a hash table
+/// that fits in the cache): per cluster and donor they were three times the governorate totals,
+/// per cluster 90,000 rows for the benchmark's million flows, and writing them made the import
+/// 60 % slower (benchmarks/README.md, "The district level").
 /// </remarks>
 /// <param name="maxPending">Flows held before they are sorted and summed (a million: 16 MB).</param>
 internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
@@ -26,7 +27,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
     private static readonly string[] Insert =
         ["BatchId", "Year", "GovernoratePcode", "Cluster", "Donor", "Status", "Boundary", "PooledFund", "AmountUsd", "Flows"];
     private static readonly string[] DistrictInsert =
-        ["BatchId", "Year", "GovernoratePcode", "DistrictPcode", "Cluster", "Status", "Boundary", "PooledFund", "AmountUsd", "Flows"];
+        ["BatchId", "Year", "GovernoratePcode", "DistrictPcode", "Status", "Boundary", "PooledFund", "AmountUsd", "Flows"];
 
     private ulong[] _keys = [];
     private double[] _amounts = [];
@@ -37,7 +38,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
     private readonly TextIds _clusters = new(ClusterBits);
     private readonly TextIds _donors = new(TextBits);
     private readonly TextIds _funds = new(FundBits);
-    /// <summary>Per district key (the governorate key with the district's area and no donor): amount and flows.</summary>
+    /// <summary>Per district key (the governorate key with the district's area, no cluster and no donor): amount and flows.</summary>
     private readonly Dictionary<ulong, (double Amount, int Flows)> _districtSums = [];
 
     private readonly record struct Total(ulong Key, double Amount, int Flows);
@@ -72,12 +73,11 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         var sinceMin = year - RowAccessor.MinYear;
         if ((uint)sinceMin >= 1u << (64 - YearShift)) throw new ArgumentOutOfRangeException(nameof(year), year, "Year outside the range the importer accepts.");
         var fund = _funds.Id(pooledFund);
-        var clusterId = _clusters.Id(cluster);
-        var key = Pack(sinceMin, _areas.Id(pcode, null), (int)status, (int)boundary, fund, clusterId, _donors.Id(donor));
+        var key = Pack(sinceMin, _areas.Id(pcode, null), (int)status, (int)boundary, fund, _clusters.Id(cluster), _donors.Id(donor));
         if (district is not null)
         {
             ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(_districtSums,
-                Pack(sinceMin, _areas.Id(pcode, district), (int)status, (int)boundary, fund, clusterId, 0), out _);
+                Pack(sinceMin, _areas.Id(pcode, district), (int)status, (int)boundary, fund, 0, 0), out _);
             sum = (sum.Amount + amount, sum.Flows + 1);
         }
         if (_pending == _keys.Length)
@@ -124,7 +124,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         foreach (var t in DistrictRows())
         {
             districts ??= context.Writer("FundingDistrictTotals", DistrictInsert);
-            districts.Insert(context.BatchId, t.Year, t.Pcode, t.District, t.Cluster, t.Status.ToString(), t.Boundary.ToString(), t.PooledFund, t.Amount, t.Flows);
+            districts.Insert(context.BatchId, t.Year, t.Pcode, t.District, t.Status.ToString(), t.Boundary.ToString(), t.PooledFund, t.Amount, t.Flows);
         }
         _sums.Clear();
         _sortedBatches = 0;
@@ -137,7 +137,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         foreach (var (key, (amount, flows)) in _districtSums)
         {
             var (pcode, district) = _areas[AreaOf(key)];
-            yield return new DistrictTotalRow(YearOf(key) + RowAccessor.MinYear, pcode!, district!, _clusters[ClusterOf(key)],
+            yield return new DistrictTotalRow(YearOf(key) + RowAccessor.MinYear, pcode!, district!,
                 (FundingStatus)StatusOf(key), (FlowBoundary)BoundaryOf(key), _funds[FundOf(key)], amount, flows);
         }
     }
@@ -181,7 +181,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         return ranks;
     }
 
-    internal readonly record struct DistrictTotalRow(int Year, string Pcode, string District, string? Cluster, FundingStatus Status,
+    internal readonly record struct DistrictTotalRow(int Year, string Pcode, string District, FundingStatus Status,
         FlowBoundary Boundary, string? PooledFund, double Amount, int Flows);
 
     internal readonly record struct TotalRow(int Year, string? Pcode, string? Cluster, string Donor, FundingStatus Status, FlowBoundary Boundary,

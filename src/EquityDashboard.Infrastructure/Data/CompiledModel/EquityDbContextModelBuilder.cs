@@ -11,7 +11,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
     public partial class EquityDbContextModel
     {
         private EquityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("faee48aa-4645-44b1-9dfc-1c1f3757ca8e"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("00a1b599-9f9c-465e-a5df-b9fd27196b1e"), entityTypeCount: 19)
         {
         }
 

@@ -20,7 +20,7 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 "EquityDashboard.Core.Records.FundingDistrictTotal",
                 typeof(FundingDistrictTotal),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 10,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -57,14 +57,6 @@ namespace EquityDashboard.Infrastructure.Data.CompiledModel
                 maxLength: 16,
                 providerPropertyType: typeof(string));
             boundary.SetSentinelFromProviderValue("Unspecified");
-
-            var cluster = runtimeEntityType.AddProperty(
-                "Cluster",
-                typeof(string),
-                propertyInfo: typeof(FundingDistrictTotal).GetProperty("Cluster", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(FundingDistrictTotal).GetField("<Cluster>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 120);
 
             var districtPcode = runtimeEntityType.AddProperty(
                 "DistrictPcode",

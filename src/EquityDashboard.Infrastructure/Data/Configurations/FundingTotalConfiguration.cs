@@ -29,7 +29,6 @@ internal sealed class FundingDistrictTotalConfiguration : IEntityTypeConfigurati
         b.HasKey(x => x.Id);
         b.Property(x => x.GovernoratePcode).HasMaxLength(16);
         b.Property(x => x.DistrictPcode).HasMaxLength(16);
-        b.Property(x => x.Cluster).HasMaxLength(120).UseCollation("NOCASE");
         b.Property(x => x.AmountUsd).HasConversion<double>();
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Boundary).HasConversion<string>().HasMaxLength(16);

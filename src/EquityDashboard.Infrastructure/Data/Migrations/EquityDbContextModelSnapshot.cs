@@ -113,11 +113,6 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Cluster")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
-
                     b.Property<string>("DistrictPcode")
                         .IsRequired()
                         .HasMaxLength(16)

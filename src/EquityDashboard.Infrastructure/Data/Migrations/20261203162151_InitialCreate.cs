@@ -315,7 +315,6 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     GovernoratePcode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     DistrictPcode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Cluster = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true, collation: "NOCASE"),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Boundary = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     PooledFund = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EquityDashboard.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(EquityDbContext))]
-    [Migration("20261203155523_InitialCreate")]
+    [Migration("20261203162151_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -115,11 +115,6 @@ namespace EquityDashboard.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("Cluster")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
 
                     b.Property<string>("DistrictPcode")
                         .IsRequired()
