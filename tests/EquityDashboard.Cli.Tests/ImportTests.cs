@@ -309,6 +309,34 @@ public sealed class ImportTests
         Assert.Contains("Read as: template", result.StdOut, StringComparison.Ordinal);
     }
 
+    [RealDataFact]
+    public async Task The_dtm_master_list_imports_as_displacement_without_kind_and_prints_the_rows_and_districts()
+    {
+        // IOM DTM round 123: 2,842 locations (its 'Round 123' sheet and SOURCES.md say so), five of whose
+        // districts the 2019 COD does not have (seeds/districts-aliases.md, "Left unresolved").
+        var path = RealData.File("irq_iom_dtm_idps_master_list_round_123.xlsx");
+        using var db = new TempDatabase("import");
+
+        var result = (await EquityCli.RunAsync(db.Path, "import", path)).AssertSuccess();
+        Assert.Contains("irq_iom_dtm_idps_master_list_round_123.xlsx (displacement)", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Read as: IOM DTM master list, sheet 'DTM Dataset'", result.StdOut, StringComparison.Ordinal);
+        AssertCount(result.StdOut, "Rows read", 2842);
+        AssertCount(result.StdOut, "Rows written", 2842);
+        AssertCount(result.StdOut, "Errors", 0);
+        Assert.Contains("Year 2021 is the year of the round, from sheet 'Round 123', row 10", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Districts: 2,774 row(s) in a district, 68 district not specified (68 of them with a name not resolved)", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("district 'Abu Ghraib' in Baghdad not resolved: 33 row(s)", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("district 'Al-Azezia' in Wassit not resolved: 10 row(s)", result.StdOut, StringComparison.Ordinal);
+        var batch = Assert.Single(BatchesTable.Parse((await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut));
+        Assert.Equal("displacement", batch.Kind);
+
+        // Named, the kind reads the file the same way.
+        using var other = new TempDatabase("import");
+        var named = (await EquityCli.RunAsync(other.Path, "import", path, "--kind", "displacement", "--dry-run")).AssertSuccess();
+        Assert.Contains("(displacement)", named.StdOut, StringComparison.Ordinal);
+        AssertCount(named.StdOut, "Rows valid", 2842);
+    }
+
     [Fact]
     public async Task UnrecognisableFileWithoutKindFailsAndSaysWhatWasExpected()
     {

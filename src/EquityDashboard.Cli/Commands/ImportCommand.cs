@@ -13,7 +13,7 @@ internal static class ImportCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "CSV or .xlsx: the template, an HXL table, or a known export (docs/data-formats.md)" };
-        var kind = new Option<RecordKind?>("--kind") { Description = "funding, presence, need or incidents (default: detected from the header)" };
+        var kind = new Option<RecordKind?>("--kind") { Description = "funding, presence, need, incidents or displacement (default: detected from the header)" };
         var source = new Option<string?>("--source") { Description = "Source name stored with the batch (default: the file name)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and print the report; write nothing" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Write the valid rows; list the invalid ones in the batch report" };
@@ -103,12 +103,25 @@ internal static class ImportCommand
         if (report.MultiGovernorate is { } multi) output.WriteLine(MultiGovernorateLine(multi));
         foreach (var mapping in report.ResolvedVariants)
             output.WriteLine($"  '{mapping.Input}' -> {mapping.Name} ({mapping.Pcode}), {mapping.Rows} row(s)");
+        if (report.Districts is { } districts) output.WriteLine(DistrictsLine(districts));
+        foreach (var unresolved in report.Districts?.Unresolved ?? [])
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  district '{unresolved.Input}' in {unresolved.Governorate} not resolved: {unresolved.Rows} row(s) counted at the governorate, district not specified"));
         foreach (var note in report.PooledFundNotes) output.WriteLine($"Counted through the pooled fund: {note}");
         foreach (var warning in report.Warnings) output.WriteLine($"Warning: {warning}");
         foreach (var error in report.Errors) Console.Error.WriteLine($"Error: {error}");
         if (report.Committed) output.WriteLine($"Written as batch {report.BatchId}.");
         else if (report.DryRun) output.WriteLine("Dry run: nothing written.");
         else output.WriteLine("Nothing written.");
+    }
+
+    /// <summary>"Districts: 2,640 rows in a district, 202 district not specified (68 of them with a name not resolved)".</summary>
+    internal static string DistrictsLine(DistrictSummary districts)
+    {
+        var unresolved = districts.Unresolved.Sum(u => u.Rows);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Districts: {districts.RowsInDistricts:N0} row(s) in a district, {districts.RowsNotSpecified:N0} district not specified")
+            + (unresolved > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({unresolved:N0} of them with a name not resolved)") : string.Empty);
     }
 
     /// <summary>"USD 1,250,000 in 3 rows names several governorates ...: Duhok (2 rows), Erbil (3)".</summary>

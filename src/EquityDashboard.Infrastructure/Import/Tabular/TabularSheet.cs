@@ -20,6 +20,18 @@ internal sealed class TabularSheet(string name, int index, Func<TabularSheet, bo
     /// </summary>
     public IEnumerable<CsvRecord> StreamRows() => rows(this, true);
 
+    private IReadOnlyList<TabularSheet>? _workbook;
+
+    /// <summary>
+    /// Every sheet of the file this one belongs to, in workbook order (itself only for CSV), so a
+    /// format can read what a workbook says about its data elsewhere (a survey round's date, say).
+    /// </summary>
+    public IReadOnlyList<TabularSheet> Workbook
+    {
+        get => _workbook ?? [this];
+        internal set => _workbook = value;
+    }
+
     /// <summary>Bytes of the file read so far by the current enumeration (CSV only; 0 for workbooks).</summary>
     public long BytesRead { get; internal set; }
 }

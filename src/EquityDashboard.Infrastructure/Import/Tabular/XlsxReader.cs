@@ -59,7 +59,9 @@ internal static class XlsxReader
             do names.Add(reader.Name ?? $"Sheet{names.Count + 1}");
             while (reader.NextResult());
         }
-        return names.Select((name, i) => new TabularSheet(name, i, (_, _) => ReadSheet(path, i))).ToList();
+        var sheets = names.Select((name, i) => new TabularSheet(name, i, (_, _) => ReadSheet(path, i))).ToList();
+        foreach (var sheet in sheets) sheet.Workbook = sheets;
+        return sheets;
     }
 
     private static IEnumerable<CsvRecord> ReadSheet(string path, int sheetIndex)
