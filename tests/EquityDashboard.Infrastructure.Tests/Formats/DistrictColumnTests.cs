@@ -1,0 +1,78 @@
+using EquityDashboard.Core.Records;
+using EquityDashboard.Infrastructure.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace EquityDashboard.Infrastructure.Tests.Formats;
+
+/// <summary>
+/// Every source format that has a district passes it on as the template's <c>district</c>: the
+/// district P-code column before the district name column, a row taking the first that is not
+/// blank, resolved within the row's governorate like any district (docs/data-formats.md 1.2).
+/// </summary>
+public sealed class DistrictColumnTests
+{
+    private static async Task<ImportReport> ImportOkAsync(TestDatabase db, ImportRequest request, string format)
+    {
+        var report = await db.Importer.ImportAsync(request);
+        Assert.True(report.Committed, $"not imported: {report.RefusedReason} {string.Join(" | ", report.Errors)}");
+        Assert.Equal(0, report.ErrorCount);
+        Assert.Equal(format, report.Format);
+        return report;
+    }
+
+    [Fact]
+    public async Task Hxl_3w_takes_the_district_pcode_before_the_name_and_the_name_where_the_code_is_blank()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var path = db.WriteCsv("3w-hxl.csv",
+            "Year,Governorate,District,ADM2_PCODE,Partner,Cluster",
+            "#date+year,#adm1+name,#adm2+name,#adm2+code,#org+name,#sector",
+            "2022,Ninewa,Mosul,IQG15Q05,Partner A,Health",       // row 3: the code
+            "2022,Ninewa,Sinjar,IQG15Q08,Partner B,Health",      // row 4: the code wins over a name that disagrees
+            "2022,Ninewa,Tal Afar,,Partner C,Health",            // row 5: no code: the name (a listed variant)
+            "2022,Ninewa,,,Partner D,Health",                    // row 6: neither: district not specified
+            "2022,Kirkuk,Atlantis,,Partner E,Health");           // row 7: an unknown name: at Kirkuk, reported
+
+        var report = await ImportOkAsync(db, new ImportRequest(path), "HXL");
+
+        Assert.Equal(RecordKind.Presence, report.Kind);
+        // Both district columns are read: neither is an "unused tag".
+        Assert.DoesNotContain(report.Warnings, w => w.Message.Contains("#adm2", StringComparison.Ordinal));
+        var districts = report.Districts!;
+        Assert.Equal(3, districts.RowsInDistricts);
+        Assert.Equal(2, districts.RowsNotSpecified);
+        var unknown = Assert.Single(districts.Unresolved);
+        Assert.Equal(("Atlantis", "IQG13"), (unknown.Input, unknown.GovernoratePcode));
+
+        await using var ctx = db.NewContext();
+        var rows = await ctx.Presence.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Organisation, p.DistrictPcode }).ToListAsync();
+        Assert.Equal(
+            [("Partner A", "IQG15Q05"), ("Partner B", "IQG15Q08"), ("Partner C", "IQG15Q08"), ("Partner D", null), ("Partner E", null)],
+            rows.Select(r => (r.Organisation, r.DistrictPcode)));
+    }
+
+    [Fact]
+    public async Task Hxl_funding_and_incidents_keep_their_district_too()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var funding = db.WriteCsv("funding-hxl.csv",
+            "Donor,Amount,Governorate,District code,District,Year",
+            "#org+funder,#value+usd,#adm1+code,#adm2+code,#adm2+name,#date+year",
+            "Donor A,1000,IQG13,IQG13Q01,,2021",
+            "Donor A,500,IQG13,,Dibis,2021",
+            "Donor B,250,IQG13,,,2021");
+        await ImportOkAsync(db, new ImportRequest(funding), "HXL");
+        var incidents = db.WriteCsv("incidents-hxl.csv",
+            "Date,Governorate,District,Type",
+            "#date,#adm1+name,#adm2,#event+type",
+            "2021-03-01,Kirkuk,Al Hawiga,IED");
+        await ImportOkAsync(db, new ImportRequest(incidents), "HXL");
+
+        await using var ctx = db.NewContext();
+        Assert.Equal([("IQG13Q01", 1000m), ("IQG13Q03", 500m), (null, 250m)],
+            (await ctx.Funding.AsNoTracking().OrderBy(f => f.Id).ToListAsync()).Select(f => (f.DistrictPcode, f.AmountUsd)));
+        Assert.Equal("IQG13Q01", (await ctx.Incidents.AsNoTracking().SingleAsync()).DistrictPcode);
+        // The governorate's funding is still all of it: districts plus not specified.
+        Assert.Equal(1750m, (await db.TableAsync(2021)).Gov("IQG13").FundingUsd);
+    }
+}
