@@ -75,4 +75,32 @@ public sealed class DistrictColumnTests
         // The governorate's funding is still all of it: districts plus not specified.
         Assert.Equal(1750m, (await db.TableAsync(2021)).Gov("IQG13").FundingUsd);
     }
+
+    [Fact]
+    public async Task Pooled_fund_project_locations_keep_admloc2_and_an_unknown_one_stays_at_the_governorate()
+    {
+        const string header = "PFId,PrjCode,ClstAgg,ClstPrct,AdmLocTypeIdAgg,AdmLoc1,AdmLoc2,AdmLoc3,AdmLoc4,AdmLoc5,AdmLoc6,"
+            + "AdmLocBenClustAgg1,AdmLocBenClustAgg2,AdmLocBenClustAgg3,AdmLocBenClustAgg4,AdmLocBenClustAgg5,AdmLocBenClustAgg6,"
+            + "AdmLocCord1,AdmLocCord2,AdmLocCord3,AdmLocCord4,AdmLocCord5,AdmLocCord6,"
+            + "AdmLocClustBdg1,AdmLocClustBdg2,AdmLocClustBdg3,AdmLocClustBdg4,AdmLocClustBdg5,AdmLocClustBdg6,AYr";
+        static string Row(string project, string gov, string district, string budget) =>
+            $"72,{project},7|||11,60.00|||40.00,37##38##,{gov},{district},,,,,,,,,,,,,,,,,{budget},{budget},,,,,2017";
+        await using var db = await TestDatabase.CreateAsync();
+        var path = db.WriteCsv("ProjectSummaryAggV2_2017.csv", header,
+            Row("P1", "Nineveh", "Al Mosul", "600.000|||400.000"),   // a 2017 spelling of Al-Mosul
+            Row("P1", "Nineveh", "", "100.000|||50.000"),            // no district: Ninewa only
+            Row("P2", "Kirkuk", "Atlantis", "70.000|||30.000"));     // unknown: at Kirkuk, reported
+
+        var report = await ImportOkAsync(db, new ImportRequest(path), "CBPF project summary");
+
+        var unknown = Assert.Single(report.Districts!.Unresolved);
+        Assert.Equal(("Atlantis", "IQG13", 2), (unknown.Input, unknown.GovernoratePcode, unknown.Rows)); // one per cluster share
+        var warning = Assert.Single(report.Warnings, w => w.Value == "Atlantis");
+        Assert.Equal("AdmLoc2", warning.Column);
+        await using var ctx = db.NewContext();
+        var funding = await ctx.Funding.AsNoTracking().ToListAsync();
+        Assert.Equal(1000m, funding.Where(f => f.DistrictPcode == "IQG15Q05").Sum(f => f.AmountUsd));
+        Assert.Equal(150m, funding.Where(f => f.GovernoratePcode == "IQG15" && f.DistrictPcode == null).Sum(f => f.AmountUsd));
+        Assert.Equal(100m, funding.Where(f => f.GovernoratePcode == "IQG13" && f.DistrictPcode == null).Sum(f => f.AmountUsd));
+    }
 }
