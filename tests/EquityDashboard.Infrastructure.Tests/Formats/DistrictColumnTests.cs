@@ -103,4 +103,24 @@ public sealed class DistrictColumnTests
         Assert.Equal(150m, funding.Where(f => f.GovernoratePcode == "IQG15" && f.DistrictPcode == null).Sum(f => f.AmountUsd));
         Assert.Equal(100m, funding.Where(f => f.GovernoratePcode == "IQG13" && f.DistrictPcode == null).Sum(f => f.AmountUsd));
     }
+
+    [Fact]
+    public async Task An_untagged_3w_is_read_by_its_titles_district_pcode_first()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var path = db.WriteCsv("3w-untagged.csv",
+            "Month,ADM1_PCODE,Governorate,ADM2_PCODE,District,Cluster,Partner Acronym,Partner Full Name,Organisation type",
+            "2021-01,IQG13,Kirkuk,IQG13Q01,Hawija,Health,DRC,Danish Refugee Council,INGO",
+            "2021-02,IQG13,Kirkuk,,Dibis,Health,DRC,Danish Refugee Council,INGO",
+            "2021-02,IQG13,Kirkuk,,,Protection,,Local Partner,NNGO");
+
+        var report = await ImportOkAsync(db, new ImportRequest(path), "3W");
+
+        Assert.Equal(RecordKind.Presence, report.Kind);
+        Assert.Equal((2, 1), (report.Districts!.RowsInDistricts, report.Districts.RowsNotSpecified));
+        await using var ctx = db.NewContext();
+        Assert.Equal([(2021, "IQG13", "IQG13Q01"), (2021, "IQG13", "IQG13Q03"), (2021, "IQG13", null)],
+            (await ctx.Presence.AsNoTracking().OrderBy(p => p.Id).ToListAsync()).Select(p => (p.Year, p.GovernoratePcode, p.DistrictPcode)));
+        Assert.Equal(2, (await db.TableAsync(2021)).Gov("IQG13").Orgs);
+    }
 }

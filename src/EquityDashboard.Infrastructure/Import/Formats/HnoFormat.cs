@@ -144,7 +144,8 @@ internal sealed class HnoColumns
     private static readonly string[] TargetedTitles = ["targeted", "target", "peopletargeted", "totaltargeted", "pintargeted"];
     private static readonly string[] ReachedTitles = ["reached", "peoplereached", "totalreached"];
     private static readonly string[] YearTitles = ["year", "referenceyear", "hnoyear", "hrpyear", "planyear"];
-    private static readonly string[] OrganisationTitles = ["organisation", "organization", "partner", "partnername", "orgname", "implementingpartner", "partneracronym"];
+    /// <summary>An organisation column makes the table a 3W (people reached per organisation), read as presence.</summary>
+    private static readonly string[] OrganisationTitles = [.. ThreeWFormat.OrganisationTitles, .. ThreeWFormat.AcronymTitles];
 
     public static HnoColumns Find(HeaderInfo header)
     {
