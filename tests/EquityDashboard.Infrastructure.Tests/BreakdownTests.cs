@@ -68,6 +68,27 @@ public sealed class BreakdownTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cluster_need_by_district_is_the_newest_batchs_rows_summed_per_governorate()
+    {
+        // A newer needs file by district for Ninewa Health: its two districts and a row naming none
+        // replace the older governorate figure (40,000) with their sum (41,000), not one row of them picked.
+        await _db.ImportOkAsync("need-districts.csv", RecordKind.Need,
+            "year,governorate,district,cluster,people_in_need,targeted,reached",
+            "2019,Ninewa,IQG15Q05,Health,26000,,",
+            "2019,Ninewa,IQG15Q07,Health,10000,,",
+            "2019,Ninewa,,Health,5000,,",
+            "2019,Ninewa,IQG15Q05,WASH,1000,,");
+
+        var rows = await Breakdown.ClustersAsync(new EquityScope(2019), "IQG15");
+
+        Assert.Equal(41000, rows.Single(r => r.Cluster.Equals("Health", StringComparison.OrdinalIgnoreCase)).PeopleInNeed);
+        Assert.Equal(1000, rows.Single(r => r.Cluster == "WASH").PeopleInNeed);
+        Assert.Equal(41000, (await _db.TableAsync(2019, "Health")).Gov("IQG15").Need);
+        // Nationally, Al-Basrah's WASH figure from the older batch still counts beside Ninewa's new one.
+        Assert.Equal(21000, (await Breakdown.ClustersAsync(new EquityScope(2019))).Single(r => r.Cluster == "WASH").PeopleInNeed);
+    }
+
+    [Fact]
     public async Task Clusters_of_a_governorate_or_region_leave_out_money_located_elsewhere()
     {
         var ninewa = await Breakdown.ClustersAsync(new EquityScope(2019), "IQG15");

@@ -274,7 +274,8 @@ internal sealed class PresenceKind : TemplateKind
         var district = row.Text("district");
         var districtPcode = row.District("district", district, pcode);
         var activity = row.Text("activity");
-        var activityKey = OrganisationLinker.ActivityKey(orgKey, cluster, pcode!, district, activity);
+        // The district by its P-code when resolved, so its P-code and its name are one place.
+        var activityKey = OrganisationLinker.ActivityKey(orgKey, cluster, pcode!, districtPcode ?? district, activity);
         if (!context.SeenActivities.Add(string.Create(CultureInfo.InvariantCulture, $"{year}|{activityKey}")))
         {
             context.DuplicatesRemoved++;

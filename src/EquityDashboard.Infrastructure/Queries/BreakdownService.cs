@@ -64,12 +64,17 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
             .Where(n => places == null || places.Contains(n.GovernoratePcode))
             .Select(n => new { n.GovernoratePcode, n.Cluster, n.BatchId, n.PeopleInNeed })
             .ToListAsync(ct);
-        // The latest batch wins per governorate and cluster, as in the equity table.
+        // The latest batch wins per governorate and cluster, as in the equity table: the sum of its rows
+        // there, so a table by district gives its districts' sum (with any row naming no district).
         var need = needRows
             .GroupBy(n => (n.GovernoratePcode, Cluster: n.Cluster.ToUpperInvariant()))
-            .Select(g => g.MaxBy(n => n.BatchId)!)
+            .Select(g =>
+            {
+                var newest = g.Max(n => n.BatchId);
+                return (g.First(n => n.BatchId == newest).Cluster, PeopleInNeed: g.Where(n => n.BatchId == newest).Sum(n => n.PeopleInNeed!.Value));
+            })
             .GroupBy(n => n.Cluster, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Sum(n => n.PeopleInNeed!.Value), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(g => g.Key, g => g.Sum(n => n.PeopleInNeed), StringComparer.OrdinalIgnoreCase);
 
         var funding = (await EquityQueries.CountedFunding(db, scope, scope.Year, filter)
                 .Where(f => places == null || (f.GovernoratePcode != null && places.Contains(f.GovernoratePcode)))

@@ -172,6 +172,59 @@ public sealed class CbpfFormatTests
         Assert.All(split, f => Assert.Equal("IQG15", f.GovernoratePcode));
     }
 
+    [RealDataTheory]
+    [InlineData(2017, "cbpf_allocations_overview/ProjectSummaryAggV2_2017.csv")]
+    [InlineData(2021, "cbpf_allocations_overview/ProjectSummaryAggV2_2021.csv")]
+    public async Task Project_summary_budgets_per_district_equal_the_files_sums_and_governorates_still_add_up(int year, string file)
+    {
+        var path = RealDataFiles.File(file);
+        var places = new SeedPlaces();
+        // Independently: the Iraq rows (PFId 72, the importer's default fund), each row's whole budget
+        // (its per-cluster figures added) at its AdmLoc1 and AdmLoc2.
+        var iraq = TestSupport.ReadCsv(path).Where(r => r["pfid"] == "72")
+            .Select(r => (Gov: places.Governorate(r["admloc1"]), District: r["admloc2"].Trim(),
+                Budget: r["admlocclustbdg1"].Split("|||").Sum(Dec)))
+            .ToList();
+        var named = iraq.Where(r => r.District.Length > 0).ToList();
+        var unplaced = named.Where(r => places.District(r.Gov, r.District) is null).Select(r => $"{r.Gov} {r.District}").Distinct().ToList();
+        Assert.True(unplaced.Count == 0, $"AdmLoc2 spellings the seed gazetteer does not list: {string.Join(", ", unplaced)}");
+        var expectedDistricts = named.GroupBy(r => places.District(r.Gov, r.District)!)
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.Budget));
+        var expectedNotSpecified = iraq.Where(r => r.District.Length == 0).GroupBy(r => r.Gov)
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.Budget));
+        var expectedGovernorates = iraq.GroupBy(r => r.Gov).ToDictionary(g => g.Key, g => g.Sum(r => r.Budget));
+
+        await using var db = await TestDatabase.CreateAsync();
+        var report = await ImportOkAsync(db, new ImportRequest(path), "CBPF project summary");
+
+        // Every AdmLoc2 spelling resolved: none left at its governorate for want of a name.
+        var districts = Assert.IsType<DistrictSummary>(report.Districts);
+        Assert.Empty(districts.Unresolved);
+        var funding = await FundingAsync(db);
+        Assert.All(funding, f => Assert.Equal(year, f.Year));
+        Assert.All(funding.Where(f => f.DistrictPcode is not null), f => Assert.StartsWith(f.GovernoratePcode + "Q", f.DistrictPcode, StringComparison.Ordinal));
+        var actualDistricts = funding.Where(f => f.DistrictPcode is not null).GroupBy(f => f.DistrictPcode!)
+            .ToDictionary(g => g.Key, g => g.Sum(f => f.AmountUsd));
+        Assert.Equal(expectedDistricts.Where(kv => kv.Value != 0).Select(kv => kv.Key).Order(), actualDistricts.Keys.Order());
+        foreach (var (district, usd) in actualDistricts) Near(expectedDistricts[district], usd, 0.01m, $"{year} {district}");
+        foreach (var (gov, usd) in expectedNotSpecified)
+            Near(usd, funding.Where(f => f.GovernoratePcode == gov && f.DistrictPcode is null).Sum(f => f.AmountUsd), 0.01m, $"{year} {gov} not specified");
+
+        // The governorate totals are as before districts were read: each governorate's districts plus
+        // its budgets naming none, in the flows, in the batch's funding totals and in the equity table.
+        await using var ctx = db.NewContext();
+        var totals = await ctx.FundingTotals.AsNoTracking().ToListAsync();
+        var table = await db.TableAsync(year);
+        foreach (var (gov, usd) in expectedGovernorates)
+        {
+            var inDistricts = expectedDistricts.Where(kv => kv.Key.StartsWith(gov + "Q", StringComparison.Ordinal)).Sum(kv => kv.Value);
+            Near(usd, inDistricts + expectedNotSpecified.GetValueOrDefault(gov), 0.01m, $"{year} {gov}: districts + not specified");
+            Near(usd, funding.Where(f => f.GovernoratePcode == gov).Sum(f => f.AmountUsd), 0.01m, $"{year} {gov} flows");
+            Near(usd, totals.Where(t => t.GovernoratePcode == gov).Sum(t => t.AmountUsd), 0.01m, $"{year} {gov} funding totals");
+            Near(usd, table.Gov(gov).FundingUsd, 0.01m, $"{year} {gov} equity table");
+        }
+    }
+
     private const string AggHeader =
         "PFId,PrjCode,ClstAgg,ClstPrct,AdmLocTypeIdAgg,AdmLoc1,AdmLoc2,AdmLoc3,AdmLoc4,AdmLoc5,AdmLoc6,"
         + "AdmLocBenClustAgg1,AdmLocBenClustAgg2,AdmLocBenClustAgg3,AdmLocBenClustAgg4,AdmLocBenClustAgg5,AdmLocBenClustAgg6,"

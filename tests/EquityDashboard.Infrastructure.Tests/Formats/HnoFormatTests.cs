@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace EquityDashboard.Infrastructure.Tests.Formats;
 
 /// <summary>
-/// HNO / HRP people-in-need tables: admin1 and admin2 rows, the roll-up to governorates (admin1
-/// total wins, never double counted), categories, intersectoral figures, blanks, the year, and the
-/// two real PiN files of ../shared/real-data (neither holds Iraq governorate figures).
+/// HNO / HRP people-in-need tables: admin1 and admin2 rows, district rows kept with their district
+/// and their governorate's figure their sum (admin1 total wins, never double counted), categories,
+/// intersectoral figures, blanks, the year, and the two real PiN files of ../shared/real-data
+/// (neither holds Iraq governorate figures).
 /// </summary>
 public sealed class HnoFormatTests
 {
@@ -31,8 +32,19 @@ public sealed class HnoFormatTests
         return await ctx.Need.AsNoTracking().ToListAsync();
     }
 
-    private static NeedFigure Figure(List<NeedFigure> need, string pcode, string cluster, int year = 2022) =>
-        Assert.Single(need, n => n.GovernoratePcode == pcode && n.Cluster == cluster && n.Year == year);
+    /// <summary>A governorate's figures: its rows summed (districts and any row naming none), blank where no row reports one.</summary>
+    private sealed record GovernorateNeed(long? PeopleInNeed, long? Targeted, long? Reached);
+
+    private static GovernorateNeed Figure(List<NeedFigure> need, string pcode, string cluster, int year = 2022)
+    {
+        var rows = need.Where(n => n.GovernoratePcode == pcode && n.Cluster == cluster && n.Year == year).ToList();
+        Assert.NotEmpty(rows);
+        static long? Sum(IEnumerable<long?> values) => values.Any(v => v is not null) ? values.Sum() : null;
+        return new GovernorateNeed(Sum(rows.Select(r => r.PeopleInNeed)), Sum(rows.Select(r => r.Targeted)), Sum(rows.Select(r => r.Reached)));
+    }
+
+    private static List<(string? District, long? PeopleInNeed)> Rows(List<NeedFigure> need, string pcode, string cluster) =>
+        need.Where(n => n.GovernoratePcode == pcode && n.Cluster == cluster).OrderBy(n => n.Id).Select(n => (n.DistrictPcode, n.PeopleInNeed)).ToList();
 
     private static async Task AssertNothingWrittenAsync(TestDatabase db, ImportReport report)
     {
@@ -86,7 +98,7 @@ public sealed class HnoFormatTests
     }
 
     [Fact]
-    public async Task Admin2_rows_roll_up_to_their_governorate()
+    public async Task Admin2_rows_keep_their_district_and_add_up_to_their_governorate()
     {
         await using var db = await TestDatabase.CreateAsync();
         // No Admin 1 columns: the governorate is the first five characters of the admin2 P-code.
@@ -103,14 +115,20 @@ public sealed class HnoFormatTests
         var report = await ImportOkAsync(db, new ImportRequest(path) { Year = 2020 });
 
         Assert.Equal(6, report.RowsRead);
-        Assert.Equal(3, report.RowsWritten);
+        Assert.Equal(6, report.RowsWritten);
+        Assert.Equal(6, report.Districts!.RowsInDistricts);
         var need = await NeedAsync(db);
+        // Each district row is kept at its district (the P-code wins over the name written beside it).
+        Assert.Equal([("IQG15Q01", 1_000_000L), ("IQG15Q02", 250_000L), ("IQG15Q03", 1_000L)], Rows(need, Ninewa, "Health"));
         var health = Figure(need, Ninewa, "Health", 2020);
         Assert.Equal(1_251_000L, health.PeopleInNeed);
         Assert.Equal(500_000L, health.Targeted); // one row reports it: the others are not zeros
         Assert.Null(health.Reached);             // nobody reports it: still blank, not 0
         Assert.Equal(70_000L, Figure(need, Anbar, "Health", 2020).PeopleInNeed);
         Assert.Equal(2_300_000L, Figure(need, Ninewa, NeedFigure.Intersectoral, 2020).PeopleInNeed);
+        // The dashboard's figure for the governorate is the same sum.
+        Assert.Equal(1_251_000L, (await db.TableAsync(2020, "Health")).Gov(Ninewa).Need);
+        Assert.Equal(2_300_000L, (await db.TableAsync(2020)).Gov(Ninewa).Need);
         // Health was summed where Targeted is partly blank: PiN is complete, so no PiN warning.
         Assert.DoesNotContain(report.Warnings, w => w.Message.Contains("report no people in need", StringComparison.Ordinal));
     }
@@ -132,12 +150,46 @@ public sealed class HnoFormatTests
         var report = await ImportOkAsync(db, new ImportRequest(path));
 
         var need = await NeedAsync(db);
-        Assert.Equal(3, need.Count);
-        Assert.Equal(120_000L, Figure(need, Ninewa, "Health").PeopleInNeed);
+        Assert.Equal(4, need.Count);
+        // Ninewa Health: the admin1 row alone, no district row beside it (nothing counted twice).
+        Assert.Equal([((string?)null, (long?)120_000L)], Rows(need, Ninewa, "Health"));
+        Assert.Equal([("IQG01Q01", 30_000L), ("IQG01Q02", 20_000L)], Rows(need, Anbar, "Health"));
         Assert.Equal(50_000L, Figure(need, Anbar, "Health").PeopleInNeed);
-        Assert.Equal(10_000L, Figure(need, Ninewa, "Protection").PeopleInNeed);
+        Assert.Equal([("IQG15Q01", 10_000L)], Rows(need, Ninewa, "Protection"));
+        var health = await db.TableAsync(2022, "Health");
+        Assert.Equal(120_000L, health.Gov(Ninewa).Need);
+        Assert.Equal(50_000L, health.Gov(Anbar).Need);
         var warning = Assert.Single(report.Warnings, w => w.Message == "admin1 total already present; admin2 rows not added");
         Assert.Equal(2, warning.Row);
+    }
+
+    [Fact]
+    public async Task Subdistrict_rows_add_up_to_their_district_and_district_rows_win_over_them()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        // No admin1 or admin2 columns: the governorate and the district come from the admin3 P-code.
+        var path = db.WriteCsv("hno-admin3.csv",
+            "Year,Admin 3 PCode,Admin 3 Name,Cluster,In Need",
+            "2022,IQG15Q05N01,Mosul centre,Health,700",
+            "2022,IQG15Q05N02,Hamam al-Alil,Health,300",
+            "2022,IQG15Q07N01,Sinjar centre,Health,200",
+            "2022,IQG13Q01N01,Hawiga centre,Health,50");
+        await ImportOkAsync(db, new ImportRequest(path));
+        var need = await NeedAsync(db);
+        Assert.Equal([("IQG15Q05", 1000L), ("IQG15Q07", 200L)], Rows(need, Ninewa, "Health"));
+        Assert.Equal([("IQG13Q01", 50L)], Rows(need, "IQG13", "Health"));
+        Assert.Equal(1_200L, (await db.TableAsync(2022, "Health")).Gov(Ninewa).Need);
+
+        // With district rows for the governorate and cluster, its sub-district rows are not added.
+        await using var db2 = await TestDatabase.CreateAsync();
+        var mixed = db2.WriteCsv("hno-admin2-admin3.csv",
+            "Year,Admin 2 PCode,Admin 3 PCode,Cluster,In Need",
+            "2022,IQG15Q05,IQG15Q05N01,Health,700",
+            "2022,IQG15Q05,,Health,900",
+            "2022,IQG15Q07,,Health,200");
+        var report = await ImportOkAsync(db2, new ImportRequest(mixed));
+        Assert.Equal([("IQG15Q05", 900L), ("IQG15Q07", 200L)], Rows(await NeedAsync(db2), Ninewa, "Health"));
+        Assert.Single(report.Warnings, w => w.Row == 2 && w.Message == "admin2 total already present; admin3 rows not added");
     }
 
     [Fact]
@@ -265,12 +317,13 @@ public sealed class HnoFormatTests
     public async Task A_rolled_up_figure_is_reported_at_its_first_contributing_row()
     {
         await using var db = await TestDatabase.CreateAsync();
+        // Two sub-districts of one district: one figure for the district, made of rows 3 and 5.
         var path = db.WriteCsv("hno-bad-year.csv",
-            "Year,Admin 2 PCode,Cluster,In Need",
-            "2022,IQG01Q01,Health,10",
-            "1850,IQG15Q01,Health,100",
-            "2022,IQG01Q02,Health,10",
-            "1850,IQG15Q02,Health,200");
+            "Year,Admin 2 PCode,Admin 3 PCode,Cluster,In Need",
+            "2022,IQG01Q01,IQG01Q01N01,Health,10",
+            "1850,IQG15Q01,IQG15Q01N01,Health,100",
+            "2022,IQG01Q02,IQG01Q02N01,Health,10",
+            "1850,IQG15Q01,IQG15Q01N02,Health,200");
 
         var report = await db.Importer.ImportAsync(new ImportRequest(path));
 

@@ -90,7 +90,7 @@ public sealed class ThreeWWorkbookTests
     private const int DataRows = 4839;
 
     /// <summary>The 3W data rows read independently of the product: the columns the tests need.</summary>
-    private sealed record ThreeWRow(string Pcode, string Cluster, string District, string Acronym, string FullName);
+    private sealed record ThreeWRow(string Pcode, string Cluster, string DistrictPcode, string District, string Acronym, string FullName);
 
     private static List<ThreeWRow> ReadWorkbook(string path)
     {
@@ -107,13 +107,14 @@ public sealed class ThreeWWorkbookTests
         }
         var pcode = ByTag("#adm1+code", "ADM1_PCODE");
         var cluster = ByTag("#sector+cluster", "Cluster");
+        var districtPcode = ByTag("#adm2+code", "ADM2_PCODE");
         var district = ByTag("#adm2+name", "District");
         var acronym = ByTag("#org+acronym", "Partner Acronym");
         var name = ByTag("#org+name", "Partner Full Name");
         string At(string[] cells, int i) => i < cells.Length ? cells[i] : string.Empty;
         return rows.Skip(2)
             .Where(r => r.Cells.Any(c => c.Trim().Length > 0))
-            .Select(r => new ThreeWRow(At(r.Cells, pcode).Trim(), At(r.Cells, cluster).Trim(), At(r.Cells, district).Trim(),
+            .Select(r => new ThreeWRow(At(r.Cells, pcode).Trim(), At(r.Cells, cluster).Trim(), At(r.Cells, districtPcode).Trim(), At(r.Cells, district).Trim(),
                 At(r.Cells, acronym), At(r.Cells, name)))
             .ToList();
     }
@@ -224,6 +225,42 @@ public sealed class ThreeWWorkbookTests
         // Distinct partners over all governorates: the stored organisation keys.
         await using var ctx = db.NewContext();
         Assert.Equal(107, await ctx.Presence.Select(p => p.OrganisationKey).Distinct().CountAsync());
+    }
+
+    [RealDataFact]
+    public async Task Partners_per_district_equal_distinct_partners_per_ADM2_PCODE_in_the_workbook()
+    {
+        var path = RealDataFiles.File(WorkbookName);
+        var rows = ReadWorkbook(path);
+        var partners = new Partners(rows.Select(r => (r.Acronym, r.FullName)));
+        var expected = rows.GroupBy(r => r.DistrictPcode)
+            .ToDictionary(g => g.Key, g => g.Select(r => partners.Of(r.Acronym, r.FullName)).Distinct().Count());
+        // Every row names a district by its P-code, inside its own governorate: 81 districts in all.
+        Assert.Equal(81, expected.Count);
+        Assert.All(rows, r => Assert.StartsWith(r.Pcode + "Q", r.DistrictPcode, StringComparison.Ordinal));
+        // The five districts with the most partners, as counted here from the workbook.
+        Assert.Equal(
+            [("IQG15Q05", 50), ("IQG15Q07", 34), ("IQG01Q01", 28), ("IQG15Q03", 28), ("IQG15Q08", 27)],
+            expected.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5).Select(kv => (kv.Key, kv.Value)));
+
+        await using var db = await TestDatabase.CreateAsync();
+        var report = await ImportOkAsync(db, new ImportRequest(path));
+
+        // The P-code column (#adm2+code) gives the district: every row placed, nothing to resolve by name.
+        var districts = Assert.IsType<DistrictSummary>(report.Districts);
+        Assert.Equal(DataRows, districts.RowsInDistricts);
+        Assert.Equal(0, districts.RowsNotSpecified);
+        Assert.Empty(districts.Unresolved);
+
+        await using var ctx = db.NewContext();
+        var stored = await ctx.Presence.AsNoTracking().Select(p => new { p.GovernoratePcode, p.DistrictPcode, p.OrganisationKey }).ToListAsync();
+        Assert.All(stored, p => Assert.StartsWith(p.GovernoratePcode + "Q", p.DistrictPcode, StringComparison.Ordinal));
+        var actual = stored.GroupBy(p => p.DistrictPcode!)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.OrganisationKey).Distinct().Count());
+        var mismatches = expected.Where(kv => actual.GetValueOrDefault(kv.Key) != kv.Value)
+            .Select(kv => $"{kv.Key}: workbook {kv.Value}, product {actual.GetValueOrDefault(kv.Key)}").ToList();
+        Assert.True(mismatches.Count == 0, string.Join("; ", mismatches));
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
     }
 
     [RealDataFact]

@@ -139,7 +139,8 @@ internal sealed class CbpfFundAdm1Format : SourceFormat
 /// <para>
 /// One source row is one project at one location: AdmLoc1 is the governorate and AdmLoc2..6 the
 /// district, sub-district... of that same place, and AdmLocClustBdg1..6 repeat the same budget at each
-/// of those levels (they are not added up: level 1 is read). A project working in several places has one
+/// of those levels (they are not added up: level 1 is read). AdmLoc2 is passed on as the district
+/// (resolved within the governorate; blank, the budget stays at the governorate, district not specified). A project working in several places has one
 /// row per place, each with that place's own budget, so no budget is ever spread over places here.
 /// </para>
 /// <para>
@@ -187,26 +188,27 @@ internal sealed class CbpfProjectSummaryFormat : SourceFormat
             admin1 = header.Column("AdmLoc1"), budget = header.Column("AdmLocClustBdg1"), year = header.Column("AYr");
         if (fund < 0 || project < 0 || clusters < 0 || admin1 < 0 || budget < 0 || year < 0) return null;
         var fundId = request.PooledFundId is null or PooledFunds.IraqPfbi ? PooledFunds.IraqCbpfgms : request.PooledFundId.Value;
-        var projector = new Projector(header, fundId, fund, project, clusters, header.Column("ClstPrct"), admin1, budget, year);
+        var projector = new Projector(header, fundId, fund, project, clusters, header.Column("ClstPrct"), admin1, header.Column("AdmLoc2"), budget, year);
         return PooledFunds.Allocations(new FormatMatch(Name, RecordKind.Funding, 500, projector), fundId, fundId == PooledFunds.IraqCbpfgms);
     }
 
     private sealed class Projector : RowProjector
     {
-        private readonly int _fundId, _fund, _project, _clusters, _percent, _admin1, _budget, _year;
+        private readonly int _fundId, _fund, _project, _clusters, _percent, _admin1, _admin2, _budget, _year;
         private readonly string _donor;
-        private readonly int _tYear, _tDonor, _tCluster, _tGov, _tAmount, _tStatus, _tSourceId;
+        private readonly int _tYear, _tDonor, _tCluster, _tGov, _tDistrict, _tAmount, _tStatus, _tSourceId;
 
-        public Projector(HeaderInfo header, int fundId, int fund, int project, int clusters, int percent, int admin1, int budget, int year)
+        public Projector(HeaderInfo header, int fundId, int fund, int project, int clusters, int percent, int admin1, int admin2, int budget, int year)
             : base(TemplateKind.For(RecordKind.Funding))
         {
-            (_fundId, _fund, _project, _clusters, _percent, _admin1, _budget, _year) = (fundId, fund, project, clusters, percent, admin1, budget, year);
+            (_fundId, _fund, _project, _clusters, _percent, _admin1, _admin2, _budget, _year) = (fundId, fund, project, clusters, percent, admin1, admin2, budget, year);
             _donor = PooledFunds.Donor(fundId, fundId == PooledFunds.IraqCbpfgms);
-            (_tYear, _tDonor, _tCluster, _tGov, _tAmount, _tStatus, _tSourceId) =
-                (IndexOf("year"), IndexOf("donor"), IndexOf("cluster"), IndexOf("governorate"), IndexOf("amount_usd"), IndexOf("status"), IndexOf("source_id"));
+            (_tYear, _tDonor, _tCluster, _tGov, _tDistrict, _tAmount, _tStatus, _tSourceId) =
+                (IndexOf("year"), IndexOf("donor"), IndexOf("cluster"), IndexOf("governorate"), IndexOf("district"), IndexOf("amount_usd"), IndexOf("status"), IndexOf("source_id"));
             SourceNames["year"] = header.TitleOf(year);
             SourceNames["cluster"] = header.TitleOf(clusters);
             SourceNames["governorate"] = header.TitleOf(admin1);
+            if (admin2 >= 0) SourceNames["district"] = header.TitleOf(admin2);
             SourceNames["amount_usd"] = header.TitleOf(budget);
             SourceNames["source_id"] = header.TitleOf(project);
             SourceNames["donor"] = header.TitleOf(fund);
@@ -235,6 +237,7 @@ internal sealed class CbpfProjectSummaryFormat : SourceFormat
                 fields[_tDonor] = _donor;
                 fields[_tCluster] = cluster;
                 fields[_tGov] = PooledFunds.Cell(f, _admin1);
+                fields[_tDistrict] = PooledFunds.Cell(f, _admin2);
                 fields[_tAmount] = amount;
                 fields[_tStatus] = "paid";
                 fields[_tSourceId] = PooledFunds.Cell(f, _project);

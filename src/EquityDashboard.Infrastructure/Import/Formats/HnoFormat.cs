@@ -13,11 +13,14 @@ namespace EquityDashboard.Infrastructure.Import.Formats;
 /// <c>Admin 1 PCode, Admin 1 Name, Admin 2 PCode, Admin 2 Name, Cluster, Category, Population, In Need, Targeted, Affected, Reached</c>.
 /// <para>How rows become need figures (one per year, governorate and cluster):</para>
 /// <list type="bullet">
-/// <item>Admin-2 (or admin-3) rows roll up to their governorate: the Admin 1 P-code, else the Admin 1 name,
+/// <item>Admin-2 (or admin-3) rows belong to their governorate: the Admin 1 P-code, else the Admin 1 name,
 /// else the first five characters of an Iraqi admin-2 P-code (IQG15Q01 -> IQG15). Spellings are matched through
-/// the gazetteer, so "IQG15", "Ninewa" and "Nineveh" are one governorate.</item>
+/// the gazetteer, so "IQG15", "Ninewa" and "Nineveh" are one governorate. They keep their district (the Admin 2
+/// P-code, else its name, else the first eight characters of an Iraqi admin-3 P-code): one figure per district
+/// (its sub-district rows summed), and the governorate's figure is its districts' sum, made where it is read.</item>
 /// <item>If the file also has an admin-1 row for that governorate and cluster, the admin-1 figure wins and the
-/// admin-2 rows are not added (one warning per governorate and cluster): nothing is counted twice.</item>
+/// admin-2 rows are not written (one warning per governorate and cluster): nothing is counted twice. In the same
+/// way district rows win over sub-district rows of the governorate and cluster.</item>
 /// <item>Rows split by Category (IDPs in camp, returnees, host community, ...) are parts of one place's PiN:
 /// they are summed per place and cluster. A category "Total"/"All" (or blank) row is that sum already: when
 /// present, the category rows of the same place and cluster are not added.</item>
@@ -134,13 +137,6 @@ internal sealed class HnoColumns
     public bool HasAdmin => Admin1Code >= 0 || Admin1Name >= 0 || Admin2Code >= 0 || Admin2Name >= 0 || Admin3Code >= 0;
     public int Recognised => Used.Count;
 
-    private static readonly string[] Admin1CodeTitles = ["admin1pcode", "admin1code", "adm1pcode", "adm1code", "admin1pcodes", "governoratepcode", "govpcode"];
-    private static readonly string[] Admin1NameTitles = ["admin1name", "adm1name", "admin1", "adm1", "admin1nameen", "adm1nameen", "adm1en", "admin1en"];
-    private static readonly string[] Admin1WeakTitles = ["governorate", "governoratename", "gov"];
-    private static readonly string[] Admin2CodeTitles = ["admin2pcode", "admin2code", "adm2pcode", "adm2code", "districtpcode"];
-    private static readonly string[] Admin2NameTitles = ["admin2name", "adm2name", "admin2", "adm2", "admin2nameen", "adm2nameen", "adm2en", "district", "districtname"];
-    private static readonly string[] Admin3CodeTitles = ["admin3pcode", "admin3code", "adm3pcode", "adm3code", "subdistrictpcode"];
-    private static readonly string[] Admin3NameTitles = ["admin3name", "adm3name", "admin3", "adm3", "subdistrict", "subdistrictname"];
     private static readonly string[] CountryTitles = ["country", "countrycode", "countryname", "iso3", "isoalpha3", "isoalpha3code", "isoalpha3codes", "admin0pcode", "adm0pcode", "admin0name", "adm0name"];
     private static readonly string[] ClusterTitles = ["cluster", "sector", "clustersector", "sectorcluster", "clustername", "sectorname"];
     private static readonly string[] CategoryTitles = ["category", "populationgroup", "populationgroups", "populationtype", "populationcategory", "group", "caseload", "populationcaseload"];
@@ -148,7 +144,8 @@ internal sealed class HnoColumns
     private static readonly string[] TargetedTitles = ["targeted", "target", "peopletargeted", "totaltargeted", "pintargeted"];
     private static readonly string[] ReachedTitles = ["reached", "peoplereached", "totalreached"];
     private static readonly string[] YearTitles = ["year", "referenceyear", "hnoyear", "hrpyear", "planyear"];
-    private static readonly string[] OrganisationTitles = ["organisation", "organization", "partner", "partnername", "orgname", "implementingpartner", "partneracronym"];
+    /// <summary>An organisation column makes the table a 3W (people reached per organisation), read as presence.</summary>
+    private static readonly string[] OrganisationTitles = [.. ThreeWFormat.OrganisationTitles, .. ThreeWFormat.AcronymTitles];
 
     public static HnoColumns Find(HeaderInfo header)
     {
@@ -182,13 +179,13 @@ internal sealed class HnoColumns
             return Take(i);
         }
 
-        c.Admin1Code = Find(Admin1CodeTitles, t => t.Is("adm1", "code"));
-        c.Admin1Name = Find(Admin1NameTitles, t => t.Hashtag == "adm1" && !t.Has("code"));
-        if (c.Admin1Name < 0) c.Admin1Name = Take(ByTitle(Admin1WeakTitles));
-        c.Admin2Code = Find(Admin2CodeTitles, t => t.Is("adm2", "code"));
-        c.Admin2Name = Find(Admin2NameTitles, t => t.Hashtag == "adm2" && !t.Has("code"));
-        c.Admin3Code = Find(Admin3CodeTitles, t => t.Is("adm3", "code"));
-        c.Admin3Name = Find(Admin3NameTitles, t => t.Hashtag == "adm3" && !t.Has("code"));
+        c.Admin1Code = Find(AdminColumns.Admin1CodeTitles, AdminColumns.IsAdmin1Code);
+        c.Admin1Name = Find(AdminColumns.Admin1NameTitles, AdminColumns.IsAdmin1Name);
+        if (c.Admin1Name < 0) c.Admin1Name = Take(ByTitle(AdminColumns.Admin1WeakTitles));
+        c.Admin2Code = Find(AdminColumns.Admin2CodeTitles, AdminColumns.IsAdmin2Code);
+        c.Admin2Name = Find(AdminColumns.Admin2NameTitles, AdminColumns.IsAdmin2Name);
+        c.Admin3Code = Find(AdminColumns.Admin3CodeTitles, AdminColumns.IsAdmin3Code);
+        c.Admin3Name = Find(AdminColumns.Admin3NameTitles, AdminColumns.IsAdmin3Name);
         c.Country = Find(CountryTitles, t => t.Hashtag is "country" or "adm0", strong: false);
         c.Cluster = Find(ClusterTitles, t => t.Hashtag == "sector" && !t.Has("code"), strong: false);
         c.Category = Find(CategoryTitles, t => t.Hashtag is "category" or "group" || t.Is("population", "group") || t.Is("population", "type"), strong: false);
@@ -228,7 +225,7 @@ internal sealed partial class HnoProjector : RowProjector
     private readonly List<Entry> _entries = [];
     private static readonly Lazy<NameResolver> Resolver = new(() => new NameResolver(Data.GazetteerSource.Default));
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
-    private readonly int _year, _governorate, _cluster, _pin, _targeted, _reached;
+    private readonly int _year, _governorate, _district, _cluster, _pin, _targeted, _reached;
     private readonly string[] _measureColumns = ["people_in_need", "targeted", "reached"];
 
     public HnoProjector(HeaderInfo header, HnoColumns columns, int? requestYear) : base(TemplateKind.For(RecordKind.Need))
@@ -237,12 +234,15 @@ internal sealed partial class HnoProjector : RowProjector
         _defaultYear = requestYear?.ToString(CultureInfo.InvariantCulture);
         _year = IndexOf("year");
         _governorate = IndexOf("governorate");
+        _district = IndexOf("district");
         _cluster = IndexOf("cluster");
         _pin = IndexOf("people_in_need");
         _targeted = IndexOf("targeted");
         _reached = IndexOf("reached");
         var gov = new[] { columns.Admin1Code, columns.Admin1Name, columns.Admin2Code, columns.Admin3Code }.FirstOrDefault(i => i >= 0, -1);
         if (gov >= 0) SourceNames["governorate"] = header.TitleOf(gov);
+        var district = new[] { columns.Admin2Code, columns.Admin2Name, columns.Admin3Code }.FirstOrDefault(i => i >= 0, -1);
+        if (district >= 0) SourceNames["district"] = header.TitleOf(district);
         if (columns.Year >= 0) SourceNames["year"] = header.TitleOf(columns.Year);
         if (columns.Cluster >= 0) SourceNames["cluster"] = header.TitleOf(columns.Cluster);
         if (columns.Pin.Count > 0) SourceNames["people_in_need"] = header.TitleOf(columns.Pin[0]);
@@ -250,8 +250,8 @@ internal sealed partial class HnoProjector : RowProjector
         if (columns.Reached >= 0) SourceNames["reached"] = header.TitleOf(columns.Reached);
     }
 
-    /// <summary>One source row, keyed for the roll-up.</summary>
-    private sealed record Entry(int Row, string? Year, string? Governorate, string GovKey, int Level, string Place,
+    /// <summary>One source row, keyed for the roll-up; <paramref name="District"/> as written (admin-2 and admin-3 rows).</summary>
+    private sealed record Entry(int Row, string? Year, string? Governorate, string GovKey, int Level, string Place, string? District,
         string ClusterKey, string? Cluster, bool CategoryTotal, string CategoryKey, string?[] Raw);
 
     /// <summary>True: an Iraq row (by P-code or country); false: another country's; null: cannot tell.</summary>
@@ -287,6 +287,8 @@ internal sealed partial class HnoProjector : RowProjector
         string? admin2 = Cell(f, _c.Admin2Code) ?? Cell(f, _c.Admin2Name);
         string? admin3 = Cell(f, _c.Admin3Code) ?? Cell(f, _c.Admin3Name);
         var governorate = admin1Code ?? admin1Name ?? IraqGovernorateOf(Cell(f, _c.Admin2Code)) ?? IraqGovernorateOf(Cell(f, _c.Admin3Code));
+        // The district: the Admin 2 P-code, else its name, else the district of an Iraqi admin-3 P-code.
+        var district = Cell(f, _c.Admin2Code) ?? Cell(f, _c.Admin2Name) ?? IraqDistrictOf(Cell(f, _c.Admin3Code));
         var raw = new[] { Number(f, _c.Pin.Count > 0 ? _c.Pin[0] : -1), Number(f, _c.Targeted), Number(f, _c.Reached) };
         var year = _c.Year >= 0 && Cell(f, _c.Year) is { } y ? (_c.YearConvert is null ? SourceFormat.YearOf(y) ?? y : _c.YearConvert(y) ?? y) : _defaultYear;
         var clusterText = Cell(f, _c.Cluster);
@@ -321,7 +323,7 @@ internal sealed partial class HnoProjector : RowProjector
         var clusterKey = NeedKind.IsIntersectoral(clusterText) ? IntersectoralKey : NameKey.Fold(clusterText);
         var category = Cell(f, _c.Category);
         var categoryTotal = category is null || TotalNames.Contains(NameKey.Fold(category));
-        _entries.Add(new Entry(row.Line, year, governorate, GovernorateKey(governorate), level, place,
+        _entries.Add(new Entry(row.Line, year, governorate, GovernorateKey(governorate), level, place, level > 1 ? district : null,
             clusterKey, clusterText, categoryTotal, categoryTotal ? string.Empty : NameKey.Fold(category), raw));
     }
 
@@ -351,7 +353,9 @@ internal sealed partial class HnoProjector : RowProjector
             else perPlace.AddRange(g);
         }
 
-        // 3. Per governorate and cluster: the least detailed level wins (admin1 total over admin2 rows).
+        // 3. Per governorate and cluster: the least detailed level wins (admin1 total over admin2 rows, admin2 over
+        //    admin3), so nothing is counted twice. District rows keep their district, one figure per district (its
+        //    sub-districts summed): the governorate's figure is their sum, made where the figures are read.
         foreach (var g in perPlace.GroupBy(e => (e.Year, e.GovKey, e.ClusterKey)).OrderBy(g => g.Min(e => e.Row)))
         {
             var level = g.Min(e => e.Level);
@@ -360,16 +364,29 @@ internal sealed partial class HnoProjector : RowProjector
             if (deeper.Count > 0)
                 context.Warn(deeper[0].Row, SourceNames.GetValueOrDefault("governorate"), chosen[0].Governorate,
                     $"admin{level} total already present; admin{deeper.Min(e => e.Level)} rows not added");
-            if (Emit(chosen, context) is { } row) yield return row;
+            WarnPartial(chosen, context);
+            foreach (var district in chosen.GroupBy(e => NameKey.Fold(e.District)))
+                if (Emit(district.ToList(), context) is { } row) yield return row;
         }
     }
 
+    /// <summary>A governorate and cluster whose figure adds rows that report people in need to rows that report none: said once.</summary>
+    private void WarnPartial(List<Entry> rows, ProjectionContext context)
+    {
+        var blanks = rows.Count(e => e.Raw[0] is null);
+        if (blanks > 0 && blanks < rows.Count)
+            context.Warn(rows[0].Row, SourceNames.GetValueOrDefault("people_in_need"), null, string.Create(CultureInfo.InvariantCulture,
+                $"{blanks} of the {rows.Count} rows summed for this governorate and cluster report no people in need; the total covers the rows that do."));
+    }
+
+    /// <summary>One figure: a single row as written, or the sum of a place's rows (its categories, or a district's sub-districts).</summary>
     private ProjectedRow? Emit(List<Entry> rows, ProjectionContext context)
     {
         var first = rows[0];
         var fields = NewRow();
         fields[_year] = first.Year;
         fields[_governorate] = first.Governorate;
+        fields[_district] = first.District;
         fields[_cluster] = first.ClusterKey == IntersectoralKey ? NeedFigure.Intersectoral : first.Cluster;
         var targets = new[] { _pin, _targeted, _reached };
         if (rows.Count == 1)
@@ -382,11 +399,10 @@ internal sealed partial class HnoProjector : RowProjector
         for (var m = 0; m < targets.Length; m++)
         {
             decimal? sum = null;
-            var blanks = 0;
             foreach (var e in rows)
             {
                 var text = e.Raw[m];
-                if (text is null) { blanks++; continue; }
+                if (text is null) continue;
                 if (!TryParseCount(text, out var value))
                 {
                     context.Error(e.Row, SourceNames.GetValueOrDefault(_measureColumns[m], _measureColumns[m]), text,
@@ -402,9 +418,6 @@ internal sealed partial class HnoProjector : RowProjector
                 }
                 sum = (sum ?? 0) + value;
             }
-            if (m == 0 && sum is not null && blanks > 0)
-                context.Warn(first.Row, SourceNames.GetValueOrDefault("people_in_need"), null, string.Create(CultureInfo.InvariantCulture,
-                    $"{blanks} of the {rows.Count} rows summed for this governorate and cluster report no people in need; the total covers the rows that do."));
             fields[targets[m]] = sum?.ToString("0.##########", CultureInfo.InvariantCulture);
         }
         return valid ? new ProjectedRow(first.Row, fields) : null;
@@ -440,6 +453,10 @@ internal sealed partial class HnoProjector : RowProjector
     private static string? IraqGovernorateOf(string? code) =>
         code is not null && IraqSubCode().IsMatch(code) ? code[..5].ToUpperInvariant() : null;
 
+    /// <summary>The district of an Iraqi admin-3 P-code (IQG15Q01N02 -> IQG15Q01); null otherwise.</summary>
+    private static string? IraqDistrictOf(string? code) =>
+        code is not null && IraqSubDistrictCode().IsMatch(code) ? code[..8].ToUpperInvariant() : null;
+
     private static bool IsTotalName(string name) => TotalNames.Contains(NameKey.Fold(name)) || NameResolver.IsCountry(name);
 
     private static string? Cell(string[] f, int i)
@@ -457,4 +474,7 @@ internal sealed partial class HnoProjector : RowProjector
 
     [GeneratedRegex(@"^IQG\d{2}Q\d{2}", RegexOptions.IgnoreCase)]
     private static partial Regex IraqSubCode();
+
+    [GeneratedRegex(@"^IQG\d{2}Q\d{2}N\d{2}", RegexOptions.IgnoreCase)]
+    private static partial Regex IraqSubDistrictCode();
 }

@@ -19,7 +19,7 @@ internal sealed class HxlFormat : SourceFormat
         if (map.Count == 0) return null;
 
         var template = TemplateKind.For(inferred.Value);
-        var columns = map.Select(m => (m.Key, m.Value.Index, m.Value.Convert)).ToList();
+        var columns = map.SelectMany(m => m.Value.Select(v => (m.Key, v.Index, v.Convert))).ToList();
         var constants = new List<(string, string)>();
         var problems = new List<HeaderNote>();
         var hasYear = map.ContainsKey("year") || (inferred == RecordKind.Funding && map.ContainsKey("date")) || inferred == RecordKind.Incidents;
@@ -40,7 +40,7 @@ internal sealed class HxlFormat : SourceFormat
             problems = [new HeaderNote(missing[0], KindGuess.Message(inferred.Value, missing, yearOption: true))];
         }
 
-        var used = map.Values.Select(v => v.Index).ToHashSet();
+        var used = map.Values.SelectMany(v => v).Select(v => v.Index).ToHashSet();
         var warnings = tags.Select((t, i) => (t, i)).Where(x => x.t is not null && !used.Contains(x.i))
             .Select(x => new HeaderNote(header.TitleOf(x.i), $"HXL tag {x.t!.Text} is not used for {inferred.Value.ToString().ToLowerInvariant()} data; column ignored."))
             .ToList();
@@ -79,20 +79,42 @@ internal sealed class HxlFormat : SourceFormat
         _ => "see docs/data-formats.md",
     };
 
-    /// <summary>Template column -> (source index, conversion) for the tags present.</summary>
-    internal static Dictionary<string, (int Index, Func<string, string?>? Convert)> Map(HxlTag?[] tags, RecordKind kind)
+    /// <summary>
+    /// Template column -> its source columns (index, conversion) for the tags present: one, or for the
+    /// district the P-code column and then the name column, a row taking the first that is not blank.
+    /// </summary>
+    internal static Dictionary<string, List<(int Index, Func<string, string?>? Convert)>> Map(HxlTag?[] tags, RecordKind kind)
     {
-        var map = new Dictionary<string, (int, Func<string, string?>?)>(StringComparer.Ordinal);
+        var map = new Dictionary<string, List<(int, Func<string, string?>?)>>(StringComparer.Ordinal);
+        int Find(Func<HxlTag, bool> predicate)
+        {
+            for (var i = 0; i < tags.Length; i++)
+                if (tags[i] is { } t && predicate(t)) return i;
+            return -1;
+        }
+        // The first tag that fits gives the column; later rules for the same column are not read.
         void Take(string column, Func<HxlTag, bool> predicate, Func<string, string?>? convert = null)
         {
             if (map.ContainsKey(column)) return;
-            for (var i = 0; i < tags.Length; i++)
-                if (tags[i] is { } t && predicate(t)) { map[column] = (i, convert); return; }
+            var i = Find(predicate);
+            if (i >= 0) map[column] = [(i, convert)];
+        }
+        // A further source for the column, read in rows where the ones before it are blank.
+        void Also(string column, Func<HxlTag, bool> predicate)
+        {
+            var i = Find(predicate);
+            if (i < 0) return;
+            if (!map.TryGetValue(column, out var sources)) map[column] = sources = [];
+            if (!sources.Exists(s => s.Item1 == i)) sources.Add((i, null));
         }
         // Governorate: the P-code is the most reliable, then the name, then a bare #adm1.
-        Take("governorate", t => t.Is("adm1", "code"));
+        Take("governorate", AdminColumns.IsAdmin1Code);
         Take("governorate", t => t.Is("adm1", "name"));
         Take("governorate", t => t.Hashtag == "adm1");
+        // District, for every kind: the P-code (#adm2+code), else the name (#adm2+name, or a bare #adm2).
+        Also("district", AdminColumns.IsAdmin2Code);
+        Also("district", t => t.Is("adm2", "name"));
+        Also("district", AdminColumns.IsAdmin2Name);
 
         switch (kind)
         {
@@ -114,8 +136,6 @@ internal sealed class HxlFormat : SourceFormat
                 Take("acronym", t => t.Is("org", "acronym"));
                 Take("org_type", t => t.Is("org", "type"));
                 Take("cluster", t => t.Hashtag == "sector" && !t.Has("code"));
-                Take("district", t => t.Is("adm2", "name"));
-                Take("district", t => t.Hashtag == "adm2");
                 Take("activity", t => t.Hashtag == "activity" && !t.Has("id") && !t.Has("code"));
                 Take("year", t => t.Is("date", "year"));
                 Take("year", t => t.Hashtag == "date", YearOf);

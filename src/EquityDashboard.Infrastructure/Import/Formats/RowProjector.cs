@@ -52,7 +52,8 @@ internal sealed class ProjectionContext(string fileName, ImportReport report, Im
 
 /// <summary>
 /// The common case: each template column copied from one source column (or a constant),
-/// optionally through a conversion.
+/// optionally through a conversion. A column may be given several source columns, best first
+/// (a district's P-code column, then its name column): a row takes the first that is not blank.
 /// </summary>
 internal sealed class ColumnMapProjector : RowProjector
 {
@@ -67,7 +68,8 @@ internal sealed class ColumnMapProjector : RowProjector
         var list = map.Where(m => m.Source >= 0).ToList();
         _map = list.Select(m => (IndexOf(m.Column), m.Source, m.Convert)).ToArray();
         _constants = (constants ?? []).Select(c => (IndexOf(c.Column), c.Value)).ToArray();
-        foreach (var m in list) SourceNames[m.Column] = header.TitleOf(m.Source);
+        foreach (var g in list.GroupBy(m => m.Column))
+            SourceNames[g.Key] = string.Join(" / ", g.Select(m => header.TitleOf(m.Source)));
         _fields = NewRow();
     }
 
@@ -79,7 +81,7 @@ internal sealed class ColumnMapProjector : RowProjector
         foreach (var (target, value) in _constants) fields[target] = value;
         foreach (var (target, source, convert) in _map)
         {
-            if (source >= row.Fields.Length) continue;
+            if (source >= row.Fields.Length || fields[target] is not null) continue;
             var raw = row.Fields[source].Trim();
             if (raw.Length == 0) continue;
             fields[target] = convert is null ? raw : convert(raw);
