@@ -57,6 +57,17 @@ public sealed class Gazetteer
         All.Where(g => string.Equals(g.Region, region, StringComparison.Ordinal));
 
     /// <summary>
+    /// The areas of one level as the equity engine takes them, in P-code order: every governorate, or
+    /// the districts (of one governorate when <paramref name="governoratePcode"/> is given, else all).
+    /// </summary>
+    public IReadOnlyList<AreaUnit> Areas(AreaLevel level, string? governoratePcode = null) => level switch
+    {
+        AreaLevel.Governorate => All.Select(AreaUnit.Of).ToList(),
+        _ => (governoratePcode is null ? Districts : DistrictsOf(governoratePcode))
+            .Select(d => AreaUnit.Of(d, _byPcode[d.ParentPcode])).ToList(),
+    };
+
+    /// <summary>
     /// Parses the gazetteer CSVs: governorates (iso3 optional, pcode, name, name_ar, region, tile_row,
     /// tile_col, population, aliases) and, when given, districts (pcode, parent_pcode, name, name_ar,
     /// aliases); aliases separated by '|'. Fields hold no commas, so a plain split is enough.

@@ -3,62 +3,62 @@ using EquityDashboard.Core.Geography;
 
 namespace EquityDashboard.Core.Metrics;
 
-/// <summary>Implements docs/methodology.md (equity-metrics.md) over aggregates: pure, no I/O.</summary>
+/// <summary>
+/// Implements docs/methodology.md (equity-metrics.md) over aggregates: pure, no I/O. One engine for
+/// both levels: the governorates (<see cref="Compute"/>) and the districts (<see cref="ComputeDistricts"/>)
+/// are lists of <see cref="AreaUnit"/> run through the same figures and flags.
+/// </summary>
 public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thresholds)
 {
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
 
+    /// <summary>The governorate table: every governorate and region of the gazetteer.</summary>
     public EquityTable Compute(EquityInputs inputs)
     {
         var scope = inputs.Scope;
-        var governorates = gazetteer.All;
-
-        long? NeedOf(Governorate g) => scope.Baseline == Baseline.Population
-            ? g.Population
-            : inputs.PeopleInNeed.GetValueOrDefault(g.Pcode);
-        decimal FundingOf(Governorate g) => inputs.Funding.GetValueOrDefault(g.Pcode);
-
-        var totalFunding = governorates.Sum(FundingOf);
-        var totalNeed = governorates.Sum(g => NeedOf(g) ?? 0);
-        double? nationalRate = totalNeed > 0 ? (double)totalFunding / totalNeed : null;
-        var context = new Context(scope, totalFunding, totalNeed, nationalRate, inputs.Incidents is not null, inputs.PresenceLoaded);
-
-        var govFigures = governorates.Select(g => Figures(context, new Area(
-            g.Pcode, g.Name, g.Region,
-            NeedOf(g),
+        var incidentsLoaded = inputs.Incidents is not null;
+        var areas = gazetteer.Areas(AreaLevel.Governorate).Select(g => new Area(
+            g.Pcode, g.Name, g.Region, null, null,
+            NeedOf(scope, g, inputs.PeopleInNeed.GetValueOrDefault(g.Pcode)),
             inputs.PeopleInNeed.GetValueOrDefault(g.Pcode),
-            FundingOf(g),
+            inputs.Funding.GetValueOrDefault(g.Pcode),
             inputs.PreviousFunding.GetValueOrDefault(g.Pcode),
             inputs.Orgs.GetValueOrDefault(g.Pcode),
             inputs.Activities.GetValueOrDefault(g.Pcode),
-            inputs.Incidents?.GetValueOrDefault(g.Pcode)))).ToList();
+            inputs.Incidents?.GetValueOrDefault(g.Pcode),
+            Reported(inputs.Idps, g.Pcode),
+            PresenceCounts: inputs.PresenceLoaded,
+            ChangeCounts: true)).ToList();
+        var context = Context.For(scope, areas, incidentsLoaded, inputs.PresenceLoaded, ShareOf: string.Empty);
+        var govFigures = areas.Select(a => Figures(context, a)).ToList();
 
         var regionFigures = Regions.All.Select(region =>
         {
             var members = govFigures.Where(f => f.Region == region).ToList();
             return Figures(context, new Area(
-                region, region, region,
+                region, region, region, null, null,
                 SumReported(members.Select(m => m.Need)),
                 SumReported(members.Select(m => m.PeopleInNeed)),
                 members.Sum(m => m.FundingUsd),
                 members.Sum(m => m.PreviousFundingUsd),
                 inputs.RegionOrgs.GetValueOrDefault(region),
                 members.Sum(m => m.Activities),
-                context.IncidentsLoaded ? members.Sum(m => m.Incidents ?? 0) : null));
+                context.IncidentsLoaded ? members.Sum(m => m.Incidents ?? 0) : null,
+                SumReported(members.Select(m => m.Idps)),
+                PresenceCounts: inputs.PresenceLoaded,
+                ChangeCounts: true));
         }).ToList();
-
-        var gini = Gini.Compute(govFigures.Select(f => (f.Key, f.Need ?? 0, f.FundingUsd)), totalFunding);
 
         return new EquityTable
         {
             Scope = scope,
-            TotalFundingUsd = totalFunding,
+            TotalFundingUsd = context.TotalFunding,
             UnallocatedUsd = inputs.UnallocatedUsd,
             PledgedUsd = inputs.PledgedUsd,
             CountedThroughPooledFund = inputs.CountedThroughPooledFund,
-            TotalNeed = totalNeed,
-            UsdPerPin = nationalRate,
-            Gini = gini,
+            TotalNeed = context.TotalNeed,
+            UsdPerPin = context.NationalRate,
+            Gini = GiniOf(govFigures, context),
             IncidentDataLoaded = context.IncidentsLoaded,
             PresenceLoaded = context.PresenceLoaded,
             Governorates = scope.Region is null ? govFigures : govFigures.Where(f => f.Region == scope.Region).ToList(),
@@ -66,6 +66,118 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
             Thresholds = thresholds,
         };
     }
+
+    /// <summary>
+    /// The district table of the scope: the districts of <paramref name="governoratePcode"/>, with shares
+    /// of that governorate's figures that name a district, or (null) every district, with shares of the
+    /// national figures that name a district. The same formulas, flags and thresholds as
+    /// <see cref="Compute"/>; what names no district is kept apart per governorate. The region filter
+    /// limits the national table's lists (totals stay national); inside a governorate it does nothing.
+    /// </summary>
+    /// <param name="inputs">The governorate inputs of the scope (its totals, what is loaded for the year).</param>
+    /// <param name="districts">The district inputs of the same scope.</param>
+    /// <exception cref="ArgumentException">The P-code is not a governorate of the gazetteer.</exception>
+    public DistrictTable ComputeDistricts(EquityInputs inputs, DistrictInputs districts, string? governoratePcode = null)
+    {
+        var scope = inputs.Scope;
+        Governorate? within = null;
+        if (governoratePcode is not null && !gazetteer.TryGet(governoratePcode.Trim(), out within))
+            throw new ArgumentException($"'{governoratePcode}' is not a governorate P-code.", nameof(governoratePcode));
+        IReadOnlyList<Governorate> governorates = within is null ? gazetteer.All : [within];
+        var incidentsLoaded = inputs.Incidents is not null;
+        var d = districts.Districts;
+
+        var areas = new List<Area>();
+        foreach (var g in governorates)
+        {
+            var units = gazetteer.Areas(AreaLevel.District, g.Pcode);
+            // Whether the governorate's rows of the scope name any district at all: where they name
+            // none, "nothing in this district" says nothing about the district (see ChangeCounts).
+            bool NameDistricts<T>(IReadOnlyDictionary<string, T> byDistrict) => units.Any(u => byDistrict.ContainsKey(u.Pcode));
+            var fundingByDistrict = NameDistricts(d.Funding);
+            var presenceByDistrict = NameDistricts(d.Orgs);
+            var incidentsByDistrict = incidentsLoaded && NameDistricts(d.Incidents);
+            areas.AddRange(units.Select(u => new Area(
+                u.Pcode, u.Name, u.Region, u.ParentPcode, u.ParentName,
+                NeedOf(scope, u, d.PeopleInNeed.GetValueOrDefault(u.Pcode)),
+                d.PeopleInNeed.GetValueOrDefault(u.Pcode),
+                d.Funding.GetValueOrDefault(u.Pcode),
+                d.PreviousFunding.GetValueOrDefault(u.Pcode),
+                d.Orgs.GetValueOrDefault(u.Pcode),
+                d.Activities.GetValueOrDefault(u.Pcode),
+                incidentsByDistrict ? d.Incidents.GetValueOrDefault(u.Pcode) : null,
+                Reported(d.Idps, u.Pcode),
+                PresenceCounts: inputs.PresenceLoaded && presenceByDistrict,
+                ChangeCounts: fundingByDistrict)));
+        }
+        var shareOf = within is null ? " (shares of the national figures by district)" : $" (shares of {within.Name}'s figures by district)";
+        var context = Context.For(scope, areas, incidentsLoaded, inputs.PresenceLoaded, shareOf);
+        var figures = areas.Select(a => Figures(context, a)).ToList();
+
+        var ns = districts.NotSpecified;
+        var notSpecified = governorates.Select(g =>
+        {
+            var unit = AreaUnit.Of(g);
+            return new NotSpecifiedFigures
+            {
+                GovernoratePcode = g.Pcode,
+                GovernorateName = g.Name,
+                Region = g.Region,
+                FundingUsd = ns.Funding.GetValueOrDefault(g.Pcode),
+                PreviousFundingUsd = ns.PreviousFunding.GetValueOrDefault(g.Pcode),
+                Need = NeedOf(scope, unit, ns.PeopleInNeed.GetValueOrDefault(g.Pcode)),
+                PeopleInNeed = ns.PeopleInNeed.GetValueOrDefault(g.Pcode),
+                Orgs = ns.Orgs.GetValueOrDefault(g.Pcode),
+                Activities = ns.Activities.GetValueOrDefault(g.Pcode),
+                Incidents = incidentsLoaded ? ns.Incidents.GetValueOrDefault(g.Pcode) : null,
+                Idps = Reported(ns.Idps, g.Pcode),
+                GovernorateFundingUsd = inputs.Funding.GetValueOrDefault(g.Pcode),
+                GovernorateNeed = NeedOf(scope, unit, inputs.PeopleInNeed.GetValueOrDefault(g.Pcode)),
+                GovernorateOrgs = inputs.Orgs.GetValueOrDefault(g.Pcode),
+                GovernorateIdps = Reported(inputs.Idps, g.Pcode),
+            };
+        }).ToList();
+
+        var table = new DistrictTable
+        {
+            Scope = scope,
+            GovernoratePcode = within?.Pcode,
+            GovernorateName = within?.Name,
+            TotalFundingUsd = context.TotalFunding,
+            TotalNeed = context.TotalNeed,
+            UsdPerPin = context.NationalRate,
+            Gini = GiniOf(figures, context),
+            ScopeFundingUsd = notSpecified.Sum(n => n.GovernorateFundingUsd),
+            ScopeNeed = notSpecified.Sum(n => n.GovernorateNeed ?? 0),
+            NotSpecifiedFundingUsd = notSpecified.Sum(n => n.FundingUsd),
+            NotSpecifiedNeed = notSpecified.Sum(n => n.Need ?? 0),
+            UnallocatedUsd = within is null ? inputs.UnallocatedUsd : null,
+            IncidentDataLoaded = incidentsLoaded,
+            PresenceLoaded = inputs.PresenceLoaded,
+            Districts = figures,
+            NotSpecified = notSpecified,
+            Notes = [],
+            Thresholds = thresholds,
+        };
+        if (within is null && scope.Region is { } region)
+        {
+            table = table with
+            {
+                Districts = figures.Where(f => f.Region == region).ToList(),
+                NotSpecified = notSpecified.Where(n => n.Region == region).ToList(),
+            };
+        }
+        return table with { Notes = DistrictNotes.Write(table) };
+    }
+
+    private static long? NeedOf(EquityScope scope, AreaUnit unit, long? peopleInNeed) =>
+        scope.Baseline == Baseline.Population ? unit.Population : peopleInNeed;
+
+    private static long? Reported(IReadOnlyDictionary<string, long> values, string key) =>
+        values.TryGetValue(key, out var v) ? v : null;
+
+    private static double? GiniOf(IEnumerable<AreaFigures> figures, Context c) =>
+        Gini.Compute(figures.Select(f => (f.Key, f.Need ?? 0, f.FundingUsd)), c.TotalFunding);
 
     private static long? SumReported(IEnumerable<long?> values)
     {
@@ -75,11 +187,33 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
         return sum;
     }
 
-    private sealed record Context(EquityScope Scope, decimal TotalFunding, long TotalNeed, double? NationalRate, bool IncidentsLoaded, bool PresenceLoaded);
+    /// <summary>
+    /// The totals one level's figures are computed against: F and N over its areas, u = F / N.
+    /// <paramref name="ShareOf"/> says in the flags' reasons what the shares are of (empty for governorates).
+    /// </summary>
+    private sealed record Context(EquityScope Scope, decimal TotalFunding, long TotalNeed, double? NationalRate,
+        bool IncidentsLoaded, bool PresenceLoaded, string ShareOf)
+    {
+        public static Context For(EquityScope scope, IReadOnlyList<Area> areas, bool incidentsLoaded, bool presenceLoaded, string ShareOf)
+        {
+            var totalFunding = areas.Sum(a => a.Funding);
+            var totalNeed = areas.Sum(a => a.Need ?? 0);
+            double? rate = totalNeed > 0 ? (double)totalFunding / totalNeed : null;
+            return new Context(scope, totalFunding, totalNeed, rate, incidentsLoaded, presenceLoaded, ShareOf);
+        }
+    }
 
+    /// <summary>
+    /// One area's inputs. <paramref name="PresenceCounts"/>: whether "no organisation reported" means
+    /// something here (presence data loaded for the year; for a district, its governorate's presence
+    /// names districts). <paramref name="ChangeCounts"/>: whether a change of funding can be read (for a
+    /// district, its governorate's funding of the year names districts, so a fall is not money merely
+    /// reported without a district).
+    /// </summary>
     private sealed record Area(
-        string Key, string Name, string Region, long? Need, long? PeopleInNeed,
-        decimal Funding, decimal PreviousFunding, int Orgs, int Activities, int? Incidents);
+        string Key, string Name, string Region, string? ParentPcode, string? ParentName, long? Need, long? PeopleInNeed,
+        decimal Funding, decimal PreviousFunding, int Orgs, int Activities, int? Incidents, long? Idps,
+        bool PresenceCounts, bool ChangeCounts);
 
     private AreaFigures Figures(Context c, Area a)
     {
@@ -89,7 +223,7 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
         double? perPin = a.Need > 0 ? (double)a.Funding / a.Need.Value : null;
         double? gap = a.Need is { } n2 && c.NationalRate is { } u ? n2 * u - (double)a.Funding : null;
         double? orgsPer100k = a.Need > 0 ? a.Orgs / (double)a.Need.Value * 100_000 : null;
-        double? yoy = a.PreviousFunding > 0 ? (double)((a.Funding - a.PreviousFunding) / a.PreviousFunding) : null;
+        double? yoy = a.ChangeCounts && a.PreviousFunding > 0 ? (double)((a.Funding - a.PreviousFunding) / a.PreviousFunding) : null;
         double? incidentsPer100k = a.Incidents is { } i && a.PeopleInNeed > 0 ? i / (double)a.PeopleInNeed.Value * 100_000 : null;
 
         var figures = new AreaFigures
@@ -97,6 +231,8 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
             Key = a.Key,
             Name = a.Name,
             Region = a.Region,
+            ParentPcode = a.ParentPcode,
+            ParentName = a.ParentName,
             Need = a.Need,
             PeopleInNeed = a.PeopleInNeed,
             FundingUsd = a.Funding,
@@ -112,11 +248,12 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
             YoyChange = yoy,
             Incidents = a.Incidents,
             IncidentsPer100kPin = incidentsPer100k,
+            Idps = a.Idps,
         };
-        return figures with { Flags = FlagsFor(c, figures) };
+        return figures with { Flags = FlagsFor(c, a, figures) };
     }
 
-    private List<Flag> FlagsFor(Context c, AreaFigures f)
+    private List<Flag> FlagsFor(Context c, Area a, AreaFigures f)
     {
         var scope = c.Scope;
         var flags = new List<Flag>();
@@ -125,14 +262,14 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
         {
             if (r < thresholds.UnderServedRatio)
                 flags.Add(new Flag(FlagCodes.UnderServed, string.Format(En,
-                    "Gets {0} of funding for {1} of {2} (equity ratio {3:0.00}, below {4:0.##}).",
-                    Money.Percent(fs), Money.Percent(ns), whose, r, thresholds.UnderServedRatio)));
+                    "Gets {0} of funding for {1} of {2}{5} (equity ratio {3:0.00}, below {4:0.##}).",
+                    Money.Percent(fs), Money.Percent(ns), whose, r, thresholds.UnderServedRatio, c.ShareOf)));
             if (r > thresholds.OverConcentratedRatio)
                 flags.Add(new Flag(FlagCodes.OverConcentrated, string.Format(En,
-                    "Gets {0} of funding for {1} of {2} (equity ratio {3:0.00}, above {4:0.##}).",
-                    Money.Percent(fs), Money.Percent(ns), whose, r, thresholds.OverConcentratedRatio)));
+                    "Gets {0} of funding for {1} of {2}{5} (equity ratio {3:0.00}, above {4:0.##}).",
+                    Money.Percent(fs), Money.Percent(ns), whose, r, thresholds.OverConcentratedRatio, c.ShareOf)));
         }
-        if (c.PresenceLoaded && f.Need > 0 && f.Orgs == 0)
+        if (a.PresenceCounts && f.Need > 0 && f.Orgs == 0)
             flags.Add(new Flag(FlagCodes.NoPresence, string.Format(En,
                 "{0:N0} {1} and no organisation reported present in {2}{3}.",
                 f.Need, scope.Baseline == Baseline.Pin ? "people in need" : "people", scope.Year,

@@ -34,6 +34,12 @@ public sealed record EquityInputs
     public bool PresenceLoaded { get; init; } = true;
     /// <summary>Incidents per governorate in the year; null when no incident data is loaded for it.</summary>
     public IReadOnlyDictionary<string, int>? Incidents { get; init; }
+    /// <summary>
+    /// Internally displaced people per governorate in the year (DisplacementFigures: the newest list
+    /// naming the governorate, its rows summed). A missing key means no list counts it: not reported,
+    /// never zero. Read for an IDPs baseline; no figure uses it yet.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Idps { get; init; } = new Dictionary<string, long>();
 }
 
 /// <summary>

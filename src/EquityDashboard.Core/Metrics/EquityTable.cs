@@ -1,12 +1,17 @@
 namespace EquityDashboard.Core.Metrics;
 
-/// <summary>Figures for one governorate or one region. Undefined values are null.</summary>
+/// <summary>Figures for one governorate, district or region. Undefined values are null.</summary>
 public sealed record AreaFigures
 {
-    /// <summary>P-code for a governorate, the region name for a region.</summary>
+    /// <summary>P-code for a governorate or district, the region name for a region.</summary>
     public required string Key { get; init; }
     public required string Name { get; init; }
+    /// <summary>The region; a district's is its governorate's.</summary>
     public required string Region { get; init; }
+    /// <summary>A district's governorate (P-code); null for a governorate or region.</summary>
+    public string? ParentPcode { get; init; }
+    /// <summary>A district's governorate (English name); null for a governorate or region.</summary>
+    public string? ParentName { get; init; }
     /// <summary>People in need (or population, under that baseline); null when not reported.</summary>
     public long? Need { get; init; }
     /// <summary>People in need of the scope, whatever the baseline (used for access figures).</summary>
@@ -24,6 +29,8 @@ public sealed record AreaFigures
     public double? YoyChange { get; init; }
     public int? Incidents { get; init; }
     public double? IncidentsPer100kPin { get; init; }
+    /// <summary>Internally displaced people (newest displacement list of the year); null when none counts the area.</summary>
+    public long? Idps { get; init; }
     public IReadOnlyList<Flag> Flags { get; init; } = [];
 
     public bool HasFlag(string code) => Flags.Any(f => f.Code == code);

@@ -19,7 +19,10 @@ public sealed record DataFilter(IReadOnlyList<int> LeftOutBatches, IReadOnlyList
 /// <summary>
 /// Reads the engine's inputs for a scope with aggregate queries (GROUP BY in SQLite); rows
 /// are never loaded one by one, except the need figures (one per governorate, or per district).
-/// Funding is read from the import-time totals (FundingTotals), not from the flows.
+/// Funding is read from the import-time totals (FundingTotals), not from the flows. The district
+/// inputs (<see cref="LoadDistrictInputsAsync"/>) are the same queries grouped by governorate and
+/// district (funding from the district totals, or a cluster's or donor's flows), so a governorate's
+/// figures are its districts' plus its rows naming no district.
 /// </summary>
 public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, QueryCache cache)
 {
@@ -32,6 +35,17 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
         var shared = scope with { Region = null, Baseline = Baseline.Pin };
         var inputs = await cache.GetAsync(shared, c => ReadInputsAsync(shared, c), ct);
         return inputs with { Scope = scope };
+    }
+
+    /// <summary>
+    /// The district inputs of the scope (per district, and per governorate what names no district).
+    /// Like <see cref="LoadInputsAsync"/>, they depend on year, cluster, donor and "real figures only"
+    /// only, and are read once per state of the data.
+    /// </summary>
+    public Task<DistrictInputs> LoadDistrictInputsAsync(EquityScope scope, CancellationToken ct = default)
+    {
+        var shared = scope with { Region = null, Baseline = Baseline.Pin };
+        return cache.GetAsync((nameof(DistrictInputs), shared), c => ReadDistrictInputsAsync(shared, c), ct);
     }
 
     /// <summary>What the figures of a year leave out (see <see cref="DataFilter"/>).</summary>
@@ -97,6 +111,10 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
                 .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         }
 
+        var idps = (await IdpsAsync(db, scope.Year, filter, ct))
+            .GroupBy(r => r.Governorate)
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
+
         return new EquityInputs
         {
             Scope = scope,
@@ -111,7 +129,167 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
             RegionOrgs = perRegion.ToDictionary(x => x.Region, x => x.Orgs),
             PresenceLoaded = presenceLoaded,
             Incidents = incidents,
+            Idps = idps,
         };
+    }
+
+    private async Task<DistrictInputs> ReadDistrictInputsAsync(EquityScope scope, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var filter = await ReadFilterAsync(db, scope.RealOnly, scope.Year, ct);
+        var previousFilter = await ReadFilterAsync(db, scope.RealOnly, scope.Year - 1, ct);
+
+        var current = await FundingByDistrictAsync(db, scope, scope.Year, filter, ct);
+        var previous = await FundingByDistrictAsync(db, scope, scope.Year - 1, previousFilter, ct);
+        var pin = await PeopleInNeedByDistrictAsync(db, scope, filter, ct);
+        var presence = await Presence(db, scope, filter)
+            .GroupBy(p => new { p.GovernoratePcode, p.DistrictPcode })
+            .Select(g => new
+            {
+                g.Key.GovernoratePcode,
+                g.Key.DistrictPcode,
+                Orgs = g.Select(p => p.OrganisationKey).Distinct().Count(),
+                Activities = g.Select(p => p.ActivityKey).Distinct().Count(),
+            })
+            .ToListAsync(ct);
+        var leftOut = filter.LeftOutBatches;
+        var incidents = (await db.Incidents.Where(i => i.Year == scope.Year && !leftOut.Contains(i.BatchId))
+                .GroupBy(i => new { i.GovernoratePcode, i.DistrictPcode })
+                .Select(g => new { g.Key.GovernoratePcode, g.Key.DistrictPcode, Count = g.Sum(i => i.Count) })
+                .ToListAsync(ct))
+            .Select(r => new AreaValue<int>(r.GovernoratePcode, r.DistrictPcode, r.Count)).ToList();
+        var idps = await IdpsAsync(db, scope.Year, filter, ct);
+        var orgs = presence.Select(r => new AreaValue<int>(r.GovernoratePcode, r.DistrictPcode, r.Orgs)).ToList();
+        var activities = presence.Select(r => new AreaValue<int>(r.GovernoratePcode, r.DistrictPcode, r.Activities)).ToList();
+
+        AreaAggregates Part(bool districts)
+        {
+            Dictionary<string, T> By<T>(IEnumerable<AreaValue<T>> rows) => rows
+                .Where(r => (r.District is not null) == districts)
+                .ToDictionary(r => districts ? r.District! : r.Governorate, r => r.Value);
+            return new AreaAggregates
+            {
+                Funding = By(current),
+                PreviousFunding = By(previous),
+                PeopleInNeed = By(pin.Select(r => new AreaValue<long?>(r.Governorate, r.District, r.Value))),
+                Orgs = By(orgs),
+                Activities = By(activities),
+                Incidents = By(incidents),
+                Idps = By(idps),
+            };
+        }
+        return new DistrictInputs { Districts = Part(districts: true), NotSpecified = Part(districts: false) };
+    }
+
+    /// <summary>A figure of one governorate's rows naming one district, or (null district) naming none.</summary>
+    private sealed record AreaValue<T>(string Governorate, string? District, T Value);
+
+    /// <summary>
+    /// Counted funding of the scope in a year per governorate and district (null: not specified);
+    /// unallocated money left out. The same rules as the governorate figures: incoming or unspecified
+    /// boundary, no pledges, the batches the view reads, the pooled-fund rule.
+    /// </summary>
+    /// <remarks>
+    /// For all clusters and donors the district amounts are the import-time district totals
+    /// (FundingDistrictTotals), and each governorate's part not specified is its governorate total
+    /// less its districts' (the governorate totals hold every flow of the governorate, with or without
+    /// a district), to the cent: both are sums of the same REAL amounts. The district totals keep no
+    /// cluster or donor, so a cluster's or donor's view sums its flows by district instead, the part
+    /// not specified included.
+    /// </remarks>
+    private static async Task<List<AreaValue<decimal>>> FundingByDistrictAsync(
+        EquityDbContext db, EquityScope scope, int year, DataFilter filter, CancellationToken ct)
+    {
+        if (scope.Cluster is not null || scope.Donor is not null)
+        {
+            var flows = await CountedFlows(db, scope, year, filter)
+                .Where(f => f.GovernoratePcode != null)
+                .GroupBy(f => new { f.GovernoratePcode, f.DistrictPcode })
+                .Select(g => new { g.Key.GovernoratePcode, g.Key.DistrictPcode, Total = g.Sum(f => (double)f.AmountUsd) })
+                .ToListAsync(ct);
+            return flows.Select(r => new AreaValue<decimal>(r.GovernoratePcode!, r.DistrictPcode, (decimal)r.Total)).ToList();
+        }
+
+        var districts = await CountedDistrictTotals(db, year, filter)
+            .GroupBy(f => new { f.GovernoratePcode, f.DistrictPcode })
+            .Select(g => new { g.Key.GovernoratePcode, g.Key.DistrictPcode, Total = g.Sum(f => (double)f.AmountUsd) })
+            .ToListAsync(ct);
+        var named = districts.GroupBy(d => d.GovernoratePcode).ToDictionary(g => g.Key, g => g.Sum(d => (decimal)d.Total));
+        var governorates = await FundingByGovernorateAsync(db, scope, year, filter, ct);
+        return districts.Select(r => new AreaValue<decimal>(r.GovernoratePcode, r.DistrictPcode, (decimal)r.Total))
+            .Concat(governorates.Where(g => g.Key is not null).Select(g =>
+            {
+                var rest = Math.Round(g.Value - named.GetValueOrDefault(g.Key!), 2);
+                return new AreaValue<decimal>(g.Key!, null, rest == 0 ? 0m : rest);
+            }))
+            .ToList();
+    }
+
+    /// <summary>The district totals counted in a year (no cluster or donor: the all-clusters, all-donors scope).</summary>
+    private static IQueryable<FundingDistrictTotal> CountedDistrictTotals(EquityDbContext db, int year, DataFilter filter)
+    {
+        var query = db.FundingDistrictTotals.Where(f => f.Year == year && f.Status != FundingStatus.Pledge
+            && (f.Boundary == FlowBoundary.Incoming || f.Boundary == FlowBoundary.Unspecified));
+        if (filter.LeftOutBatches is { Count: > 0 } leftOut) query = query.Where(f => !leftOut.Contains(f.BatchId));
+        if (filter.FundsWithAllocations is { Count: > 0 } funds) query = query.Where(f => f.PooledFund == null || !funds.Contains(f.PooledFund));
+        return query;
+    }
+
+    /// <summary>The scope's counted flows of a year, by the rules of <see cref="CountedFunding"/>.</summary>
+    private static IQueryable<FundingRecord> CountedFlows(EquityDbContext db, EquityScope scope, int year, DataFilter filter)
+    {
+        var query = db.Funding.Where(f => f.Year == year && f.Status != FundingStatus.Pledge
+            && (f.Boundary == FlowBoundary.Incoming || f.Boundary == FlowBoundary.Unspecified));
+        if (filter.LeftOutBatches is { Count: > 0 } leftOut) query = query.Where(f => !leftOut.Contains(f.BatchId));
+        if (filter.FundsWithAllocations is { Count: > 0 } funds) query = query.Where(f => f.PooledFund == null || !funds.Contains(f.PooledFund));
+        if (scope.Cluster is { } cluster) query = query.Where(f => f.Cluster == cluster);
+        if (scope.Donor is { } donor) query = query.Where(f => f.Donor == donor);
+        return query;
+    }
+
+    /// <summary>
+    /// People in need of the scope per governorate and district (null: not specified), from the same
+    /// batch as the governorate's figure (<see cref="PeopleInNeedAsync"/>: its newest), so the parts add
+    /// up to it. A district the newest batch does not name has no figure (not reported).
+    /// </summary>
+    private static async Task<List<AreaValue<long>>> PeopleInNeedByDistrictAsync(EquityDbContext db, EquityScope scope, DataFilter filter, CancellationToken ct)
+    {
+        var cluster = scope.Cluster ?? NeedFigure.Intersectoral;
+        var leftOut = filter.LeftOutBatches;
+        var rows = await db.Need
+            .Where(n => n.Year == scope.Year && n.Cluster == cluster && n.PeopleInNeed != null && !leftOut.Contains(n.BatchId))
+            .GroupBy(n => new { n.GovernoratePcode, n.DistrictPcode, n.BatchId })
+            .Select(g => new { g.Key.GovernoratePcode, g.Key.DistrictPcode, g.Key.BatchId, Pin = g.Sum(n => n.PeopleInNeed!.Value) })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.GovernoratePcode)
+            .SelectMany(g =>
+            {
+                var newest = g.Max(r => r.BatchId);
+                return g.Where(r => r.BatchId == newest).Select(r => new AreaValue<long>(r.GovernoratePcode, r.DistrictPcode, r.Pin));
+            })
+            .ToList();
+    }
+
+    /// <summary>
+    /// Internally displaced people of the year per governorate and district (null: not specified). A
+    /// displacement list is a count of every location at one time, so two lists of one year are not
+    /// added: a governorate's figures come from the newest list (batch) that names it, as its need does.
+    /// </summary>
+    private static async Task<List<AreaValue<long>>> IdpsAsync(EquityDbContext db, int year, DataFilter filter, CancellationToken ct)
+    {
+        var leftOut = filter.LeftOutBatches;
+        var rows = await db.Displacement
+            .Where(d => d.Year == year && !leftOut.Contains(d.BatchId))
+            .GroupBy(d => new { d.GovernoratePcode, d.DistrictPcode, d.BatchId })
+            .Select(g => new { g.Key.GovernoratePcode, g.Key.DistrictPcode, g.Key.BatchId, Idps = g.Sum(d => d.Idps) })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.GovernoratePcode)
+            .SelectMany(g =>
+            {
+                var newest = g.Max(r => r.BatchId);
+                return g.Where(r => r.BatchId == newest).Select(r => new AreaValue<long>(r.GovernoratePcode, r.DistrictPcode, r.Idps));
+            })
+            .ToList();
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Data;
@@ -10,11 +11,31 @@ namespace EquityDashboard.Infrastructure.Queries;
 /// Every figure comes from <see cref="EquityCalculator"/>; no view computes its own.
 /// </summary>
 public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, EquityQueries queries, EquityCalculator calculator,
-    QueryCache cache)
+    QueryCache cache, Gazetteer gazetteer)
 {
     /// <summary>The scope's table, computed once per state of the data (tables are immutable and shared).</summary>
     public Task<EquityTable> GetTableAsync(EquityScope scope, CancellationToken ct = default) =>
         cache.GetAsync((nameof(GetTableAsync), scope), async c => calculator.Compute(await queries.LoadInputsAsync(scope, c)), ct);
+
+    /// <summary>
+    /// The scope's district table: the districts of <paramref name="governoratePcode"/> (shares of its
+    /// figures that name a district), or with none every district of the country (shares of the national
+    /// figures that name a district); what names no district apart, per governorate. Computed once per
+    /// scope, governorate and state of the data, from the same cached governorate inputs as
+    /// <see cref="GetTableAsync"/> and the district inputs.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="governoratePcode"/> is not a governorate's P-code.</exception>
+    public Task<DistrictTable> GetDistrictTableAsync(EquityScope scope, string? governoratePcode = null, CancellationToken ct = default)
+    {
+        string? pcode = null;
+        if (governoratePcode is not null)
+        {
+            pcode = gazetteer.TryGet(governoratePcode.Trim(), out var g) ? g.Pcode
+                : throw new ArgumentException($"'{governoratePcode}' is not a governorate P-code.", nameof(governoratePcode));
+        }
+        return cache.GetAsync((nameof(GetDistrictTableAsync), scope, pcode), async c => calculator.ComputeDistricts(
+            await queries.LoadInputsAsync(scope, c), await queries.LoadDistrictInputsAsync(scope, c), pcode), ct);
+    }
 
     /// <summary>Region figures per year; by default over every year that has funding, need or presence.</summary>
     public async Task<IReadOnlyList<TrendRow>> GetTrendsAsync(int? from = null, int? to = null, string? cluster = null,
