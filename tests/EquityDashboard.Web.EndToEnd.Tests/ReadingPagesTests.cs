@@ -46,6 +46,12 @@ public sealed class ReadingPagesTests(DashboardFixture app, ITestOutputHelper ou
         foreach (var path in ReadingPages) await page.OpenAsync(path);
         Assert.Empty(sockets);
 
+        // A governorate page lists its districts: Ninewa's nine, in the first answer too.
+        var ninewa = await (await page.OpenAsync("/governorate/IQG15?year=2019")).TextAsync();
+        Assert.Equal(9, Regex.Matches(ninewa, "data-testid=\"district-row\"").Count);
+        await Expect(page.Page.Locator("[data-testid=district-row]")).ToHaveCountAsync(9);
+        await page.ScreenshotAsync("governorate-districts");
+
         // The Data page, where people edit, is the one on a live circuit.
         await page.OpenAsync("/data");
         Assert.Contains(sockets, url => url.Contains("/_blazor", StringComparison.Ordinal));

@@ -17,6 +17,7 @@ public static class MethodologyAnchors
     public const string Gini = "concentration-of-funding-gini";
     public const string YearOnYear = "year-on-year-change";
     public const string Flags = "flags";
+    public const string DistrictFigures = "district-figures";
     public const string MoneyReportedTwice = "money-reported-twice";
     public const string RealAndIllustrative = "real-and-illustrative-data-rounding";
 }

@@ -65,6 +65,29 @@ public sealed class GovernoratePageTests : DatabaseTestBase
     }
 
     [Fact]
+    public async Task The_page_lists_the_governorate_s_districts_and_what_names_none_apart()
+    {
+        await ImportAsync("funding-districts.csv", RecordKind.Funding, """
+            year,date,donor,recipient,cluster,governorate,district,amount_usd,status,boundary,source_id
+            2019,,ECHO,,Health,Ninewa,Al-Mosul,300000,paid,,m1
+            2019,,ECHO,,Health,Ninewa,Sinjar,100000,paid,,s1
+            """);
+        var cut = Open("/governorate/IQG15?year=2019");
+        var table = await Service<EquityService>().GetDistrictTableAsync(new EquityScope(2019), "IQG15");
+
+        var rows = cut.FindAll("[data-testid=district-row]");
+        Assert.Equal(9, rows.Count);
+        Assert.Equal(table.Districts.Select(d => d.Key), rows.Select(r => r.GetAttribute("data-pcode")));
+        var mosul = rows.Single(r => r.GetAttribute("data-pcode") == "IQG15Q05");
+        Assert.Contains("Al-Mosul", mosul.TextContent);
+        Assert.Contains("300,000", mosul.TextContent);
+        Assert.Contains("75.0%", mosul.TextContent); // of the 400,000 that name a district
+        // The 960,000 of Ninewa that name no district stay apart, and the notes say how much names one.
+        Assert.Contains("960,000", cut.Find("[data-testid=district-not-specified]").TextContent);
+        Assert.Equal(table.Notes, cut.FindAll("[data-testid=district-note]").Select(n => n.TextContent));
+    }
+
+    [Fact]
     public async Task Money_given_to_several_governorates_is_named_but_not_added()
     {
         var kirkuk = Open("/governorate/IQG13?year=2019");

@@ -17,11 +17,14 @@ public partial class GovernoratePage : FilteredPage
 
     private DashboardFilters? _filters;
     private GovernorateDetail? _detail;
+    private DistrictTable? _districts;
     private string? _error;
     private string? _notFound;
 
     [Inject] private BreakdownService Breakdown { get; set; } = default!;
+    [Inject] private EquityService Equity { get; set; } = default!;
     [Inject] private NameResolver Names { get; set; } = default!;
+    [Inject] private Gazetteer Gazetteer { get; set; } = default!;
     [Inject] private ILogger<GovernoratePage> Log { get; set; } = default!;
 
     [Parameter] public string Pcode { get; set; } = string.Empty;
@@ -62,6 +65,10 @@ public partial class GovernoratePage : FilteredPage
             // Any spelling works in the address (/governorate/Basra); unknown ones get suggestions.
             var resolution = Names.Resolve(Pcode);
             _detail = resolution.Pcode is { } pcode ? await Breakdown.GovernorateAsync(pcode, _filters.Scope) : null;
+            // Its districts, as national figures are shown here: the region filter does not apply.
+            _districts = _detail is not null && Gazetteer.DistrictsOf(_detail.Governorate.Pcode).Count > 0
+                ? await Equity.GetDistrictTableAsync(_filters.Scope with { Region = null }, _detail.Governorate.Pcode)
+                : null;
             _notFound = _detail is not null ? null
                 : $"There is no governorate '{Pcode}'."
                   + (resolution.Suggestions.Count > 0 ? $" Did you mean {string.Join(", ", resolution.Suggestions)}?" : string.Empty);
