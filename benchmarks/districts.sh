@@ -81,7 +81,7 @@ totals() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(js
 [[ "$(totals "$TMP/gaps-base.out")" == "$(totals "$TMP/gaps-head.out")" ]] || { echo "governorate funding differs between base and head" >&2; exit 1; }
 [[ "$(totals "$TMP/gaps-head.out")" == "$(totals "$TMP/gaps-districts.out")" ]] || { echo "governorate funding differs with districts" >&2; exit 1; }
 district_rows=$(sqlite3 "$TMP/head-districts.db" "SELECT COUNT(*) FROM FundingRecords WHERE DistrictPcode IS NOT NULL;" 2>/dev/null || echo "?")
-district_totals=$(sqlite3 "$TMP/head-districts.db" "SELECT COUNT(*) || ' of ' || (SELECT COUNT(*) FROM FundingTotals) FROM FundingTotals WHERE DistrictPcode IS NOT NULL;" 2>/dev/null || echo "?")
+district_totals=$(sqlite3 "$TMP/head-districts.db" "SELECT (SELECT COUNT(*) FROM FundingDistrictTotals) || ' district totals beside ' || (SELECT COUNT(*) FROM FundingTotals) || ' governorate totals';" 2>/dev/null || echo "?")
 
 b=$(median "${base_times[@]}"); h=$(median "${head_times[@]}"); hd=$(median "${head_district_times[@]}")
 gb=$(median "${gaps_base[@]}"); gh=$(median "${gaps_head[@]}"); gd=$(median "${gaps_districts[@]}")
@@ -104,6 +104,6 @@ within() { pass "$1 <= 1.10 * $2"; }
     echo
     echo "Import rounds (s): before ${base_times[*]}; now ${head_times[*]}; now with districts ${head_district_times[*]}."
     echo "Gaps medians (s): before ${gaps_base[*]}; now ${gaps_head[*]}; now with districts ${gaps_districts[*]}."
-    echo "With districts: $district_rows flows name a district; $district_totals funding totals are per district."
+    echo "With districts: $district_rows flows name a district; $district_totals."
     echo "The governorate totals of the three databases are equal to the cent (checked)."
 } | tee "$OUT"
