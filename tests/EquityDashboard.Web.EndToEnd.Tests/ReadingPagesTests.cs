@@ -50,6 +50,13 @@ public sealed class ReadingPagesTests(DashboardFixture app, ITestOutputHelper ou
         var ninewa = await (await page.OpenAsync("/governorate/IQG15?year=2019")).TextAsync();
         Assert.Equal(9, Regex.Matches(ninewa, "data-testid=\"district-row\"").Count);
         await Expect(page.Page.Locator("[data-testid=district-row]")).ToHaveCountAsync(9);
+        // Its district map: nine areas; one opened by keyboard goes to its row.
+        var districtAreas = page.Page.Locator("[data-testid=district-map] a[data-testid=map-area]");
+        await Expect(districtAreas).ToHaveCountAsync(9);
+        await page.Page.Locator("[data-testid=district-map] a[data-pcode=IQG15Q07]").FocusAsync();
+        await page.Page.Keyboard.PressAsync("Enter");
+        await Expect(page.Page).ToHaveURLAsync(new Regex("#district-IQG15Q07$"));
+        await Expect(page.Page.Locator("tr#district-IQG15Q07")).ToBeInViewportAsync();
         await page.ScreenshotAsync("governorate-districts");
 
         // The Data page, where people edit, is the one on a live circuit.

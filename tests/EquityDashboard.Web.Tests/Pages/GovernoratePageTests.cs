@@ -85,6 +85,19 @@ public sealed class GovernoratePageTests : DatabaseTestBase
         // The 960,000 of Ninewa that name no district stay apart, and the notes say how much names one.
         Assert.Contains("960,000", cut.Find("[data-testid=district-not-specified]").TextContent);
         Assert.Equal(table.Notes, cut.FindAll("[data-testid=district-note]").Select(n => n.TextContent));
+
+        // The district map: Ninewa's nine districts, each a link to its row, in a view box fitted to Ninewa.
+        var map = cut.Find("[data-testid=district-map]");
+        var areas = map.QuerySelectorAll("a[data-testid=map-area]");
+        Assert.Equal(rows.Select(r => r.GetAttribute("data-pcode")), areas.Select(a => a.GetAttribute("data-pcode")));
+        Assert.All(areas, a => Assert.EndsWith($"#district-{a.GetAttribute("data-pcode")}", a.GetAttribute("href")));
+        Assert.All(areas, a => Assert.NotNull(cut.Find($"tr#district-{a.GetAttribute("data-pcode")}")));
+        // Named as its label reads (the short name), then in full with its P-code.
+        var mosulName = areas.Single(a => a.GetAttribute("data-pcode") == "IQG15Q05").GetAttribute("aria-label")!;
+        Assert.StartsWith("Mosul", mosulName);
+        Assert.Contains("Al-Mosul (IQG15Q05)", mosulName);
+        var box = map.QuerySelector("svg")!.GetAttribute("viewBox")!.Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(box[2] < 400 && box[3] < 400, string.Join(' ', box));
     }
 
     [Fact]

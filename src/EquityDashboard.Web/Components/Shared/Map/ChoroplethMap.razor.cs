@@ -27,10 +27,14 @@ public partial class ChoroplethMap
 
     private RatioScale _scale = new(new EquityThresholds());
 
-    [Parameter, EditorRequired] public EquityTable Table { get; set; } = default!;
+    /// <summary>The governorates to draw (the overview's map); or, with <see cref="Districts"/>, one governorate's districts.</summary>
+    [Parameter] public EquityTable? Table { get; set; }
+    /// <summary>One governorate's district table: its districts are drawn, each a link to its row of the page's district list.</summary>
+    [Parameter] public DistrictTable? Districts { get; set; }
     [Parameter, EditorRequired] public DashboardFilters Filters { get; set; } = default!;
     [Inject] private Gazetteer Gazetteer { get; set; } = default!;
     [Inject] private MapGeometry Geometry { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>One governorate as drawn.</summary>
     /// <param name="Label">Whether its name and ratio are written on the map (otherwise they are in the caption).</param>
@@ -46,28 +50,44 @@ public partial class ChoroplethMap
     /// <summary>Governorates in view too small to carry their label: "Kerbala 0.12 ▼".</summary>
     internal IReadOnlyList<string> Unlabelled { get; private set; } = [];
 
+    /// <summary>The caption's id: one per map, as a page may show two.</summary>
+    private string CaptionId => Districts is null ? "choropleth-caption" : "district-map-caption";
+
+    /// <summary>What the map draws: "governorate" or "district".</summary>
+    internal string Noun => Districts is null ? "governorate" : "district";
+
+    /// <summary>The shapes drawn: the governorates, or the districts of one governorate in a view box fitted to them.</summary>
+    internal MapGeometry Drawn => Districts is { GovernoratePcode: { } parent } ? MapGeometry.Districts.Within(parent) : Geometry;
+
+    /// <summary>Label size in map units: the overview's 22 km, scaled with the view box so labels read the same on a zoomed map.</summary>
+    internal double LabelSize => FontSize * Drawn.Width / Geometry.Width;
+
     protected override void OnParametersSet()
     {
-        _scale = new RatioScale(Table.Thresholds);
-        var figures = Table.Governorates.ToDictionary(g => g.Key);
+        var (rows, thresholds) = Districts is { } d ? (d.Districts, d.Thresholds)
+            : Table is { } t ? (t.Governorates, t.Thresholds)
+            : throw new InvalidOperationException("ChoroplethMap needs a Table or Districts.");
+        _scale = new RatioScale(thresholds);
+        var figures = rows.ToDictionary(g => g.Key);
         var shapes = new List<Shape>();
         var query = Filters.QueryString();
-        foreach (var area in Geometry.Areas)
+        var drawn = Drawn;
+        foreach (var area in drawn.Areas)
         {
             figures.TryGetValue(area.Pcode, out var f);
-            var name = Gazetteer.TryGet(area.Pcode, out var g) ? g.Name : area.Name;
+            var name = Gazetteer.NameOf(area.Pcode) is var known && known != area.Pcode ? known : area.Name;
             shapes.Add(new Shape(
                 area,
                 TileMap.ShortName(name),
                 AreaText.Ratio(f),
                 AreaText.Tooltip(name, area.Pcode, f),
-                $"governorate/{area.Pcode}{query}",
+                Districts is null ? $"governorate/{area.Pcode}{query}" : $"{Navigation.ToBaseRelativePath(Navigation.Uri).Split('#')[0]}#district-{area.Pcode}",
                 _scale.ClassOf(f?.EquityRatio)?.Fill ?? RatioScale.NoNeedFill,
                 f?.HasFlag(FlagCodes.UnderServed) ?? false,
                 f is null,
                 Label: false));
         }
-        Shapes = PlaceLabelsOnce(Geometry, shapes);
+        Shapes = PlaceLabelsOnce(drawn, shapes, LabelSize);
         Unlabelled = Shapes.Where(s => !s.Label && !s.Dimmed)
             .OrderBy(s => s.ShortName, StringComparer.Ordinal)
             .Select(s => $"{s.ShortName} {s.RatioText}{(s.UnderServed ? " ▼" : string.Empty)}")
@@ -79,14 +99,14 @@ public partial class ChoroplethMap
     /// change; the placements found are kept per map (at most <see cref="PlacementsKept"/> of them),
     /// so a page render does not test hundreds of points against the borders again.
     /// </summary>
-    private static List<Shape> PlaceLabelsOnce(MapGeometry geometry, List<Shape> shapes)
+    private static List<Shape> PlaceLabelsOnce(MapGeometry geometry, List<Shape> shapes, double size)
     {
         var key = string.Join(',', shapes.Select(s => $"{s.Area.Pcode}:{LabelChars(s)}"));
         var known = Placements.GetValue(geometry, _ => new ConcurrentDictionary<string, IReadOnlyDictionary<string, MapPoint>>());
         if (!known.TryGetValue(key, out var at))
         {
             if (known.Count >= PlacementsKept) known.Clear();
-            at = known[key] = PlaceLabels(shapes);
+            at = known[key] = PlaceLabels(shapes, size);
         }
         return shapes.Select(s => at.TryGetValue(s.Area.Pcode, out var p) ? s with { Label = true, LabelAt = p } : s).ToList();
     }
@@ -100,7 +120,7 @@ public partial class ChoroplethMap
     /// boxes placed before it, at the label point or, failing that, a third of the inner circle's
     /// radius away from it (right, left, up, down, then diagonally).
     /// </summary>
-    private static Dictionary<string, MapPoint> PlaceLabels(List<Shape> shapes)
+    private static Dictionary<string, MapPoint> PlaceLabels(List<Shape> shapes, double size)
     {
         var placed = new List<Box>();
         var at = new Dictionary<string, MapPoint>(StringComparer.Ordinal);
@@ -110,8 +130,8 @@ public partial class ChoroplethMap
             foreach (var (dx, dy) in Offsets)
             {
                 var point = new MapPoint(s.Area.LabelX + dx * step, s.Area.LabelY + dy * step);
-                var box = LabelBox(s, point);
-                if (!Fits(s.Area, box) || placed.Any(p => p.Overlaps(box, FontSize * 0.2))) continue;
+                var box = LabelBox(s, point, size);
+                if (!Fits(s.Area, box) || placed.Any(p => p.Overlaps(box, size * 0.2))) continue;
                 placed.Add(box);
                 at[s.Area.Pcode] = point;
                 break;
@@ -129,10 +149,10 @@ public partial class ChoroplethMap
     }
 
     /// <summary>The extent of a label centred at <paramref name="at"/>: the name's line above it, the ratio's below.</summary>
-    internal static Box LabelBox(Shape s, MapPoint at)
+    internal static Box LabelBox(Shape s, MapPoint at, double size = FontSize)
     {
-        var half = LabelChars(s) * CharWidth * FontSize / 2;
-        return new Box(at.X - half, at.Y - 0.95 * FontSize, at.X + half, at.Y + 1.2 * FontSize);
+        var half = LabelChars(s) * CharWidth * size / 2;
+        return new Box(at.X - half, at.Y - 0.95 * size, at.X + half, at.Y + 1.2 * size);
     }
 
     /// <summary>The width of a label, in characters: its longer line.</summary>

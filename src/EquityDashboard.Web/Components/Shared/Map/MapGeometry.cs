@@ -77,7 +77,12 @@ public sealed class MapGeometry
     /// The areas inside one governorate (a district map's), drawn in a view box fitted to them
     /// with a margin of 3 % of the larger side; the same map when no area has that parent.
     /// </summary>
-    public MapGeometry Within(string parentPcode)
+    public MapGeometry Within(string parentPcode) => _within.GetOrAdd(parentPcode.ToUpperInvariant(), Fit);
+
+    /// <summary>One fitted map per governorate, made once: the same instance every time, so what is kept per map (label places) is kept.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MapGeometry> _within = new(StringComparer.Ordinal);
+
+    private MapGeometry Fit(string parentPcode)
     {
         var inside = Areas.Where(a => string.Equals(a.ParentPcode, parentPcode, StringComparison.OrdinalIgnoreCase)).ToList();
         if (inside.Count == 0) return this;
