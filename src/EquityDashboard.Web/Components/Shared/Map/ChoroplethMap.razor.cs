@@ -72,16 +72,21 @@ public partial class ChoroplethMap
         var shapes = new List<Shape>();
         var query = Filters.QueryString();
         var drawn = Drawn;
+        // A governorate opens its page; a district goes to its row of this page's district list.
+        var page = Districts is null ? null : Navigation.ToBaseRelativePath(Navigation.Uri).Split('#')[0];
+        string HrefOf(string pcode) => page is null ? $"governorate/{pcode}{query}" : $"{page}#district-{pcode}";
         foreach (var area in drawn.Areas)
         {
             figures.TryGetValue(area.Pcode, out var f);
-            var name = Gazetteer.NameOf(area.Pcode) is var known && known != area.Pcode ? known : area.Name;
+            // The gazetteer's name, or the map file's for an area the gazetteer does not know.
+            var name = Gazetteer.NameOf(area.Pcode);
+            if (name == area.Pcode) name = area.Name;
             shapes.Add(new Shape(
                 area,
                 TileMap.ShortName(name),
                 AreaText.Ratio(f),
                 AreaText.Tooltip(name, area.Pcode, f),
-                Districts is null ? $"governorate/{area.Pcode}{query}" : $"{Navigation.ToBaseRelativePath(Navigation.Uri).Split('#')[0]}#district-{area.Pcode}",
+                HrefOf(area.Pcode),
                 _scale.ClassOf(f?.EquityRatio)?.Fill ?? RatioScale.NoNeedFill,
                 f?.HasFlag(FlagCodes.UnderServed) ?? false,
                 f is null,
