@@ -28,7 +28,7 @@ public sealed record EquityScope(
         parts.Add(Cluster is null ? "all clusters" : $"cluster {Cluster}");
         if (Donor is not null) parts.Add($"donor {Donor}");
         if (Region is not null) parts.Add($"region {Region}");
-        parts.Add(Baseline == Baseline.Pin ? "baseline people in need" : "baseline population");
+        parts.Add($"baseline {BaselineWords.For(Baseline).Lower}");
         if (RealOnly) parts.Add("real figures only");
         return string.Join(", ", parts);
     }

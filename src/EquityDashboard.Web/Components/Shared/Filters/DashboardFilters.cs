@@ -49,7 +49,7 @@ public sealed record DashboardFilters(int Year, string? Cluster = null, string? 
         }
     }
 
-    public string NeedLabel => Baseline == Baseline.Pin ? "People in need" : "Population";
+    public string NeedLabel => BaselineWords.For(Baseline).Label;
 
     public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
