@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using EquityDashboard.Core.Records;
+using EquityDashboard.Core.Scope;
 
 namespace EquityDashboard.Infrastructure.Import;
 
@@ -61,7 +62,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
     public void Add(int year, string? pcode, string? district, string? cluster, string donor, FundingStatus status, FlowBoundary boundary, double amount,
         string? pooledFund = null)
     {
-        var sinceMin = year - RowAccessor.MinYear;
+        var sinceMin = year - YearRange.Min;
         if ((uint)sinceMin >= 1u << (64 - YearShift)) throw new ArgumentOutOfRangeException(nameof(year), year, "Year outside the range the importer accepts.");
         var key = Pack(sinceMin, _areas.Id(pcode, district), (int)status, (int)boundary, _funds.Id(pooledFund), _clusters.Id(cluster), _donors.Id(donor));
         if (_pending == _keys.Length)
@@ -133,7 +134,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         foreach (var t in totals)
         {
             var (pcode, district) = _areas[AreaOf(t.Key)];
-            yield return new TotalRow(YearOf(t.Key) + RowAccessor.MinYear, pcode, district,
+            yield return new TotalRow(YearOf(t.Key) + YearRange.Min, pcode, district,
                 _clusters[ClusterOf(t.Key)], _donors[DonorOf(t.Key)]!,
                 (FundingStatus)StatusOf(t.Key), (FlowBoundary)BoundaryOf(t.Key), _funds[FundOf(t.Key)], t.Amount, t.Flows);
         }
