@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<QueryCache>();
         services.AddSingleton<EquityQueries>();
         services.AddSingleton<EquityService>();
+        services.AddSingleton<ScopeReader>();
         services.AddSingleton<BreakdownService>();
         services.AddSingleton<FindingsService>();
         services.AddSingleton<BriefingService>();

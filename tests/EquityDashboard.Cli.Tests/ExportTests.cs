@@ -79,8 +79,8 @@ public sealed class ExportTests(SeededDatabaseFixture seeded) : IDisposable
 
     [Theory]
     [InlineData("--region", "Atlantis", "Unknown region 'Atlantis'")]
-    [InlineData("--cluster", "Helth", "Unknown cluster 'Helth'. Known: CCCM, Education")]
-    [InlineData("--donor", "Nobody", "Unknown donor 'Nobody'. Known: Donor A")]
+    [InlineData("--cluster", "Helth", "Unknown cluster 'Helth'. Clusters: CCCM, Education")]
+    [InlineData("--donor", "Nobody", "Unknown donor 'Nobody'. Donors: Donor A")]
     [InlineData("--governorate", "Basrra", "Unknown governorate 'Basrra'. Did you mean 'Al-Basrah'")]
     public async Task Unknown_names_are_refused_and_nothing_is_written(string option, string value, string message)
     {
@@ -92,11 +92,11 @@ public sealed class ExportTests(SeededDatabaseFixture seeded) : IDisposable
     }
 
     [Fact]
-    public async Task Year_is_required()
+    public async Task Without_a_year_the_briefing_is_of_the_default_year()
     {
-        var run = await EquityCli.RunAsync(seeded.Db, "export", "--out", OutFile("x.xlsx"));
-        run.AssertFailure();
-        Assert.Contains("--year", run.StdErr);
+        var run = (await EquityCli.RunRawAsync(["export", "--out", OutFile("default-year.xlsx"), "--db", seeded.Db],
+            new Dictionary<string, string> { ["Equity__DefaultYear"] = "2019" })).AssertSuccess();
+        Assert.Contains("Briefing: 2019, all clusters, baseline people in need", run.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]

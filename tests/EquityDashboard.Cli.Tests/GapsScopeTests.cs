@@ -8,10 +8,10 @@ namespace EquityDashboard.Cli.Tests;
 public sealed class GapsScopeTests(SeededDatabaseFixture seeded)
 {
     [Theory]
-    [InlineData("gaps", "--cluster", "Helth", "Unknown cluster 'Helth'. Known: CCCM, Education")]
-    [InlineData("gaps", "--donor", "Nobody", "Unknown donor 'Nobody'. Known: Donor A")]
-    [InlineData("trends", "--cluster", "Helth", "Unknown cluster 'Helth'. Known: CCCM, Education")]
-    [InlineData("trends", "--donor", "Nobody", "Unknown donor 'Nobody'. Known: Donor A")]
+    [InlineData("gaps", "--cluster", "Helth", "Unknown cluster 'Helth'. Clusters: CCCM, Education")]
+    [InlineData("gaps", "--donor", "Nobody", "Unknown donor 'Nobody'. Donors: Donor A")]
+    [InlineData("trends", "--cluster", "Helth", "Unknown cluster 'Helth'. Clusters: CCCM, Education")]
+    [InlineData("trends", "--donor", "Nobody", "Unknown donor 'Nobody'. Donors: Donor A")]
     public async Task An_unknown_cluster_or_donor_is_refused_with_the_known_names(string command, string option, string value, string message)
     {
         string[] args = command == "gaps" ? [command, "--year", "2019", option, value] : [command, option, value];
@@ -176,17 +176,49 @@ public sealed class GapsScopeTests(SeededDatabaseFixture seeded)
     }
 
     [Fact]
-    public async Task MissingYearFails()
+    public async Task MissingYearIsTheDefaultYearOfTheSettings()
     {
-        var result = (await seeded.RunAsync("gaps", "--format", "csv")).AssertFailure();
-        Assert.Contains("--year", result.StdErr, StringComparison.Ordinal);
+        // The settings file the CLI shares with the web app names 2019 (Equity:DefaultYear).
+        var json = (await seeded.RunAsync("gaps", "--format", "json")).AssertSuccess();
+        Assert.Equal((await seeded.RunAsync("gaps", "--year", "2019", "--format", "json")).StdOut, json.StdOut);
+    }
+
+    [Fact]
+    public async Task MissingYearIsTheConfiguredDefaultYear()
+    {
+        var run = (await EquityCli.RunRawAsync(["gaps", "--format", "csv", "--db", seeded.Db],
+            new Dictionary<string, string> { ["Equity__DefaultYear"] = "2018" })).AssertSuccess();
+        Assert.Equal((await seeded.RunAsync("gaps", "--year", "2018", "--format", "csv")).StdOut, run.StdOut);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1989")]
+    [InlineData("2101")]
+    public async Task AYearOutsideTheRangeFailsWithAMessage(string year)
+    {
+        var result = await seeded.RunAsync("gaps", "--year", year, "--format", "csv");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--year must be a year from 1990 to 2100, such as 2019; got '{year}'.", result.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("pcode,", result.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task UnknownBaselineFails()
     {
-        var result = (await seeded.RunAsync("gaps", "--year", "2019", "--baseline", "households", "--format", "csv")).AssertFailure();
-        Assert.Contains("households", result.StdErr, StringComparison.Ordinal);
+        var result = await seeded.RunAsync("gaps", "--year", "2019", "--baseline", "households", "--format", "csv");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--baseline must be 'pin' (people in need) or 'population'; got 'households'.", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryBadValueIsNamedAtOnce()
+    {
+        var result = await seeded.RunAsync("gaps", "--year", "x", "--region", "Atlantis", "--cluster", "Helth", "--format", "csv");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(3, Lines(result.StdErr).Length);
+        Assert.Contains("got 'x'", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("Unknown region 'Atlantis'. Regions: North/Centre, Baghdad, KRI, South.", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("Unknown cluster 'Helth'.", result.StdErr, StringComparison.Ordinal);
     }
 }

@@ -113,6 +113,17 @@ public sealed class TrendsTests(SeededDatabaseFixture seeded)
         Assert.NotEqual(string.Empty, result.StdErr.Trim());
     }
 
+    [Theory]
+    [InlineData("--from", "x")]
+    [InlineData("--to", "1989")]
+    public async Task AYearOutsideTheRangeFails(string option, string value)
+    {
+        var result = await seeded.RunAsync("trends", option, value, "--format", "csv");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{option} must be a year from 1990 to 2100, such as 2019; got '{value}'.", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.StdOut.Trim());
+    }
+
     [Fact]
     public async Task TrendsAgreeWithTheGapsRegions()
     {

@@ -79,10 +79,23 @@ public sealed class OverviewTests : DatabaseTestBase
     [Fact]
     public void Empty_state_describes_the_filters_from_the_query_string()
     {
+        var cut = RenderAt("/?year=2021&region=south&baseline=population");
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=empty-state]")), Timeout);
+        Assert.Contains("No funding, need or presence data for 2021, all clusters, region South, baseline population.",
+            Normalise(cut.Find("[data-testid=empty-state]").TextContent));
+    }
+
+    /// <summary>The address is read as the API reads it: a cluster the data does not have is named, and the page shows all clusters.</summary>
+    [Fact]
+    public void Empty_state_with_a_cluster_the_data_does_not_have_names_it_and_shows_all_clusters()
+    {
         var cut = RenderAt("/?year=2021&cluster=Health&region=south");
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=empty-state]")), Timeout);
-        Assert.Contains("No funding, need or presence data for 2021, cluster Health, region South, baseline people in need.",
+        Assert.Contains("Unknown cluster 'Health': no cluster figures are loaded.", cut.Find("[data-testid=query-problem]").TextContent,
+            StringComparison.Ordinal);
+        Assert.Contains("No funding, need or presence data for 2021, all clusters, region South, baseline people in need.",
             Normalise(cut.Find("[data-testid=empty-state]").TextContent));
     }
 
@@ -304,10 +317,15 @@ public sealed class OverviewTests : DatabaseTestBase
     private static string[] Query(string href) => href.TrimStart('?').Split('&');
 
     [Theory]
-    [InlineData("/?year=abc", "year must be a year from 1900 to 2100, such as 2019; got 'abc'.")]
-    [InlineData("/?year=99999999999", "year must be a year from 1900 to 2100, such as 2019; got '99999999999'.")]
+    [InlineData("/?year=abc", "year must be a year from 1990 to 2100, such as 2019; got 'abc'.")]
+    [InlineData("/?year=99999999999", "year must be a year from 1990 to 2100, such as 2019; got '99999999999'.")]
+    [InlineData("/?year=1950", "year must be a year from 1990 to 2100, such as 2019; got '1950'.")]
     [InlineData("/?region=Mars", "Unknown region 'Mars'.")]
     [InlineData("/?baseline=money", "baseline must be 'pin' (people in need) or 'population'; got 'money'.")]
+    [InlineData("/?cluster=Helth", "Unknown cluster 'Helth'. Clusters: ")]
+    [InlineData("/?donor=Nobody%20At%20All", "Unknown donor 'Nobody At All'")]
+    [InlineData("/?level=county", "level must be 'governorate' or 'district'; got 'county'.")]
+    [InlineData("/?governorate=Atlantis", "Unknown governorate 'Atlantis'.")]
     public async Task A_value_the_page_cannot_read_is_named_and_the_default_shown(string address, string message)
     {
         await ImportTemplatesAsync();

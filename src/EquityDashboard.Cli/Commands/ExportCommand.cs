@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using EquityDashboard.Core.Geography;
-using EquityDashboard.Core.Metrics;
+using EquityDashboard.Core.Scope;
 using EquityDashboard.Infrastructure.Export.Briefing;
-using EquityDashboard.Infrastructure.Queries;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EquityDashboard.Cli.Commands;
@@ -14,48 +12,24 @@ internal static class ExportCommand
 {
     public static Command Create()
     {
-        var year = CommonOptions.Year();
-        var cluster = CommonOptions.Cluster();
-        var donor = CommonOptions.Donor();
-        var region = CommonOptions.Region();
-        var baseline = CommonOptions.Baseline();
-        var realOnly = CommonOptions.RealOnly();
-        var governorate = new Option<string?>("--governorate")
-        {
-            Description = "One governorate's briefing (P-code or name) instead of the national one",
-        };
+        var scopeOptions = new ScopeOptions(ScopeParameters.Year, ScopeParameters.Cluster, ScopeParameters.Donor,
+            ScopeParameters.Region, ScopeParameters.Baseline, ScopeParameters.Data, ScopeParameters.Governorate);
+        scopeOptions[ScopeParameters.Governorate].Description = "One governorate's briefing (P-code or name) instead of the national one";
         var output = new Option<FileInfo?>("--out")
         {
             Description = "Workbook to write (default: a name made from the scope, in the current folder)",
         };
 
-        var command = new Command("export", "Briefing workbook (.xlsx): key figures, findings, gap table, regions, clusters, donors, presence, sources")
-        {
-            year, cluster, donor, region, baseline, realOnly, governorate, output,
-        };
+        var command = new Command("export", "Briefing workbook (.xlsx): key figures, findings, gap table, regions, clusters, donors, presence, sources");
+        foreach (var option in scopeOptions.All) command.Options.Add(option);
+        command.Options.Add(output);
         command.SetAction(async (parse, ct) =>
         {
-            if (!CommonOptions.TryGetRegion(parse, region, out var regionName)) return 2;
             await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct);
-            var equity = services.GetRequiredService<EquityService>();
             var briefing = services.GetRequiredService<BriefingService>();
-
-            if (await CommonOptions.KnownClusterAndDonorAsync(parse, cluster, donor, equity, ct) is not { } names) return 2;
-
-            var scope = new EquityScope(parse.GetValue(year), names.Cluster, names.Donor, regionName,
-                CommonOptions.GetBaseline(parse, baseline), parse.GetValue(realOnly));
-            string? place = null;
-            if (parse.GetValue(governorate) is { } typed)
-            {
-                var resolution = services.GetRequiredService<NameResolver>().Resolve(typed);
-                if (resolution.Pcode is null)
-                {
-                    Console.Error.WriteLine(resolution.Error);
-                    return 2;
-                }
-                if (resolution.Warning is not null) Console.Error.WriteLine(resolution.Warning);
-                place = resolution.Pcode;
-            }
+            if (await scopeOptions.ReadAsync(parse, services, ct) is not { } scope) return 2;
+            // The governorate of the scope is the one whose briefing is written.
+            var place = scope.Governorate;
             var fileName = place is null ? BriefingService.FileName(scope) : briefing.GovernorateFileName(place, scope);
             var target = parse.GetValue(output) ?? new FileInfo(fileName);
 

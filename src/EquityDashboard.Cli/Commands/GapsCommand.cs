@@ -1,6 +1,5 @@
 using System.CommandLine;
-using EquityDashboard.Core.Geography;
-using EquityDashboard.Core.Metrics;
+using EquityDashboard.Core.Scope;
 using EquityDashboard.Infrastructure.Export;
 using EquityDashboard.Infrastructure.Queries;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,26 +12,18 @@ internal static class GapsCommand
 {
     public static Command Create()
     {
-        var year = CommonOptions.Year();
-        var cluster = CommonOptions.Cluster();
-        var donor = CommonOptions.Donor();
-        var region = CommonOptions.Region();
-        var baseline = CommonOptions.Baseline();
-        var realOnly = CommonOptions.RealOnly();
+        var scopeOptions = new ScopeOptions(ScopeParameters.Year, ScopeParameters.Cluster, ScopeParameters.Donor,
+            ScopeParameters.Region, ScopeParameters.Baseline, ScopeParameters.Data);
         var format = CommonOptions.Format();
 
-        var command = new Command("gaps", "Equity table: funding against need per governorate and region")
-        {
-            year, cluster, donor, region, baseline, realOnly, format,
-        };
+        var command = new Command("gaps", "Equity table: funding against need per governorate and region");
+        foreach (var option in scopeOptions.All) command.Options.Add(option);
+        command.Options.Add(format);
         command.SetAction(async (parse, ct) =>
         {
-            if (!CommonOptions.TryGetRegion(parse, region, out var regionName)) return 2;
             await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct);
             var service = services.GetRequiredService<EquityService>();
-            if (await CommonOptions.KnownClusterAndDonorAsync(parse, cluster, donor, service, ct) is not { } names) return 2;
-            var scope = new EquityScope(parse.GetValue(year), names.Cluster, names.Donor, regionName,
-                CommonOptions.GetBaseline(parse, baseline), parse.GetValue(realOnly));
+            if (await scopeOptions.ReadAsync(parse, services, ct) is not { } scope) return 2;
             var table = await service.GetTableAsync(scope, ct);
             switch (parse.GetValue(format))
             {

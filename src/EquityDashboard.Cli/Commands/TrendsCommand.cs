@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EquityDashboard.Core.Metrics;
+using EquityDashboard.Core.Scope;
 using EquityDashboard.Infrastructure.Export;
 using EquityDashboard.Infrastructure.Queries;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,27 +14,32 @@ internal static class TrendsCommand
 {
     public static Command Create()
     {
-        var from = new Option<int?>("--from") { Description = "First year (default: first year with data)" };
-        var to = new Option<int?>("--to") { Description = "Last year (default: last year with data)" };
-        var cluster = CommonOptions.Cluster();
-        var donor = CommonOptions.Donor();
+        var from = new Option<string?>("--from") { Description = $"First year, {YearRange.Min} to {YearRange.Max} (default: first year with data)" };
+        var to = new Option<string?>("--to") { Description = $"Last year, {YearRange.Min} to {YearRange.Max} (default: last year with data)" };
+        var scopeOptions = new ScopeOptions(ScopeParameters.Cluster, ScopeParameters.Donor, ScopeParameters.Data);
         var format = CommonOptions.Format();
-        var realOnly = CommonOptions.RealOnly();
-        var command = new Command("trends", "Funding, need, USD per person in need and presence per region and year")
-        {
-            from, to, cluster, donor, realOnly, format,
-        };
+        var command = new Command("trends", "Funding, need, USD per person in need and presence per region and year") { from, to };
+        foreach (var option in scopeOptions.All) command.Options.Add(option);
+        command.Options.Add(format);
         command.SetAction(async (parse, ct) =>
         {
-            if (parse.GetValue(from) is { } f && parse.GetValue(to) is { } t && f > t)
+            var years = new List<int?>();
+            foreach (var option in new[] { from, to })
             {
-                Console.Error.WriteLine($"--from {f} is after --to {t}.");
+                if (YearRange.TryParse(parse.GetValue(option), out var year)) years.Add(year);
+                else Console.Error.WriteLine(YearRange.Problem(option.Name, parse.GetValue(option)));
+            }
+            if (years.Count < 2) return 2;
+            var (first, last) = (years[0], years[1]);
+            if (first > last)
+            {
+                Console.Error.WriteLine($"--from {first} is after --to {last}.");
                 return 2;
             }
             await using var services = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), ct);
             var equity = services.GetRequiredService<EquityService>();
-            if (await CommonOptions.KnownClusterAndDonorAsync(parse, cluster, donor, equity, ct) is not { } names) return 2;
-            var rows = await equity.GetTrendsAsync(parse.GetValue(from), parse.GetValue(to), names.Cluster, names.Donor, parse.GetValue(realOnly), ct);
+            if (await scopeOptions.ReadAsync(parse, services, ct) is not { } scope) return 2;
+            var rows = await equity.GetTrendsAsync(first, last, scope.Cluster, scope.Donor, scope.RealOnly, ct);
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:

@@ -257,22 +257,22 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
     {
         var scope = c.Scope;
         var flags = new List<Flag>();
-        var whose = scope.Baseline == Baseline.Pin ? "people in need" : "the population";
+        var words = BaselineWords.For(scope.Baseline);
         if (f.EquityRatio is { } r && f.FundingShare is { } fs && f.NeedShare is { } ns)
         {
             if (r < thresholds.UnderServedRatio)
                 flags.Add(new Flag(FlagCodes.UnderServed, string.Format(En,
                     "Gets {0} of funding for {1} of {2}{5} (equity ratio {3:0.00}, below {4:0.##}).",
-                    Money.Percent(fs), Money.Percent(ns), whose, r, thresholds.UnderServedRatio, c.ShareOf)));
+                    Money.Percent(fs), Money.Percent(ns), words.Whole, r, thresholds.UnderServedRatio, c.ShareOf)));
             if (r > thresholds.OverConcentratedRatio)
                 flags.Add(new Flag(FlagCodes.OverConcentrated, string.Format(En,
                     "Gets {0} of funding for {1} of {2}{5} (equity ratio {3:0.00}, above {4:0.##}).",
-                    Money.Percent(fs), Money.Percent(ns), whose, r, thresholds.OverConcentratedRatio, c.ShareOf)));
+                    Money.Percent(fs), Money.Percent(ns), words.Whole, r, thresholds.OverConcentratedRatio, c.ShareOf)));
         }
         if (a.PresenceCounts && f.Need > 0 && f.Orgs == 0)
             flags.Add(new Flag(FlagCodes.NoPresence, string.Format(En,
                 "{0:N0} {1} and no organisation reported present in {2}{3}.",
-                f.Need, scope.Baseline == Baseline.Pin ? "people in need" : "people", scope.Year,
+                f.Need, words.People, scope.Year,
                 scope.Cluster is null ? string.Empty : $" for {scope.Cluster}")));
         if (f.YoyChange is { } yoy && yoy < thresholds.FundingFallingChange)
             flags.Add(new Flag(FlagCodes.FundingFalling, string.Format(En,

@@ -9,10 +9,22 @@ public enum Baseline
     Population,
 }
 
+/// <summary>The level of the areas a view lists.</summary>
+public enum Level
+{
+    /// <summary>Governorates (admin1): every view today.</summary>
+    Governorate,
+    /// <summary>Districts (admin2).</summary>
+    District,
+}
+
 /// <summary>
 /// The slice of data a table is computed for. Year, cluster and donor change the figures;
 /// region only limits which governorates and regions are listed (shares stay national).
 /// <paramref name="RealOnly"/> leaves out every batch marked illustrative (invented demonstration data).
+/// <paramref name="Level"/> and <paramref name="Governorate"/> (the P-code of the governorate a
+/// district view is inside) are read from the address and carried, but nothing computes district
+/// figures yet: they change no figure and no description.
 /// </summary>
 public sealed record EquityScope(
     int Year,
@@ -20,7 +32,9 @@ public sealed record EquityScope(
     string? Donor = null,
     string? Region = null,
     Baseline Baseline = Baseline.Pin,
-    bool RealOnly = false)
+    bool RealOnly = false,
+    Level Level = Level.Governorate,
+    string? Governorate = null)
 {
     public string Describe()
     {
@@ -28,7 +42,7 @@ public sealed record EquityScope(
         parts.Add(Cluster is null ? "all clusters" : $"cluster {Cluster}");
         if (Donor is not null) parts.Add($"donor {Donor}");
         if (Region is not null) parts.Add($"region {Region}");
-        parts.Add(Baseline == Baseline.Pin ? "baseline people in need" : "baseline population");
+        parts.Add($"baseline {BaselineWords.For(Baseline).Lower}");
         if (RealOnly) parts.Add("real figures only");
         return string.Join(", ", parts);
     }

@@ -105,7 +105,7 @@ public static class FindingsWriter
         var scope = table.Scope;
         if (table.TotalNeed == 0)
         {
-            var what = scope.Baseline == Baseline.Pin ? "people-in-need figure" : "population figure";
+            var what = BaselineWords.For(scope.Baseline).FigureName;
             var funding = table.TotalFundingUsd > 0
                 ? $"{Money.Full(table.TotalFundingUsd)} allocated to governorates cannot be set against need"
                 : "funding cannot be set against need";
@@ -129,7 +129,7 @@ public static class FindingsWriter
             .OrderByDescending(g => g.FundingUsd).ToList();
         if (missing.Count == 0) return null;
         var names = NameList(missing, g => $"{g.Name} ({Money.Short(g.FundingUsd)})");
-        var what = table.Scope.Baseline == Baseline.Pin ? "need" : "population";
+        var what = BaselineWords.For(table.Scope.Baseline).Figure;
         var text = missing.Count == 1
             ? $"No recorded {what} for {names}, which received funding in {table.Scope.Year}: it is outside the shares, ratios and flags."
             : $"No recorded {what} for {missing.Count} governorates that received funding in {table.Scope.Year}: {names}; they are outside the shares, ratios and flags.";
@@ -178,14 +178,14 @@ public static class FindingsWriter
         var count = table.Governorates.Count(g => g.Region == region.Key);
         var governorates = count == 1 ? "1 governorate" : $"{count} governorates";
         var otherShare = other?.Regions.FirstOrDefault(r => r.Key == region.Key)?.NeedShare is { } os
-            ? $" ({Money.Percent(os)} of {NeedWords(other.Scope.Baseline)})"
+            ? $" ({Money.Percent(os)} of {BaselineWords.For(other.Scope.Baseline).Whole})"
             : string.Empty;
         if (region.EquityRatio is not { } ratio)
-            return $"{region.Name}: {governorates}, no recorded {(table.Scope.Baseline == Baseline.Pin ? "need" : "population")}{otherShare}, {Money.Percent(region.FundingShare)} of funding.";
+            return $"{region.Name}: {governorates}, no recorded {BaselineWords.For(table.Scope.Baseline).Figure}{otherShare}, {Money.Percent(region.FundingShare)} of funding.";
         var state = ratio < t.UnderServedRatio ? string.Format(En, " (under-served, below {0:0.##})", t.UnderServedRatio)
             : ratio > t.OverConcentratedRatio ? string.Format(En, " (over-concentrated, above {0:0.##})", t.OverConcentratedRatio)
             : string.Empty;
-        return $"{region.Name}: {governorates}, {Money.Percent(region.NeedShare)} of {NeedWords(table.Scope.Baseline)}{otherShare}, "
+        return $"{region.Name}: {governorates}, {Money.Percent(region.NeedShare)} of {BaselineWords.For(table.Scope.Baseline).Whole}{otherShare}, "
             + $"{Money.Percent(region.FundingShare)} of funding; equity ratio {Money.Ratio(ratio)}{state}.";
     }
 
@@ -272,14 +272,14 @@ public static class FindingsWriter
         var list = table.Governorates.Where(g => g.HasFlag(FlagCodes.NoPresence)).OrderByDescending(g => g.Need).ToList();
         if (list.Count == 0) return null;
         var scope = table.Scope;
-        var pin = scope.Baseline == Baseline.Pin;
+        var words = BaselineWords.For(scope.Baseline);
         var cluster = scope.Cluster is null ? string.Empty : $" for {scope.Cluster}";
         var names = NameList(list, g => g.Name);
         var total = Money.Number(list.Sum(g => g.Need ?? 0));
         var text = list.Count == 1
-            ? $"No organisation is reported present{cluster} in {names} in {scope.Year}, {(pin ? "with" : "home to")} {total} {(pin ? "people in need" : "people")}."
-            : $"{list.Count} governorates{In(table)}{(pin ? " with people in need" : string.Empty)} have no organisation reported present{cluster} in {scope.Year}: "
-              + $"{names} ({(pin ? $"{total} people in need together" : $"home to {total} people together")}).";
+            ? $"No organisation is reported present{cluster} in {names} in {scope.Year}, {words.With} {total} {words.People}."
+            : $"{list.Count} governorates{In(table)}{words.GovernoratesWith} have no organisation reported present{cluster} in {scope.Year}: "
+              + $"{names} ({string.Format(En, words.TotalTogether, total)}).";
         return new Finding(FindingTopic.NoPresence, text, Keys(list));
     }
 
@@ -287,7 +287,7 @@ public static class FindingsWriter
     {
         if (table.Gini is not { } gini) return null;
         var spread = gini < EvenGini ? "fairly even" : gini < ConcentratedGini ? "uneven" : "highly concentrated";
-        var per = table.Scope.Baseline == Baseline.Pin ? "person in need" : "resident";
+        var per = BaselineWords.For(table.Scope.Baseline).Person;
         var text = string.Format(En,
             "Concentration (Gini) {0}: funding per {1} is {2} across governorates (0 = the same for everyone, 1 = all with one).",
             Money.Ratio(gini), per, spread);
@@ -339,8 +339,8 @@ public static class FindingsWriter
     private static Finding? BaselineDisagreement(EquityTable table, EquityTable other)
     {
         var t = table.Thresholds;
-        var byWords = ByWords(table.Scope.Baseline);
-        var otherWords = ByWords(other.Scope.Baseline);
+        var byWords = BaselineWords.For(table.Scope.Baseline).By;
+        var otherWords = BaselineWords.For(other.Scope.Baseline).By;
 
         List<(AreaFigures Mine, AreaFigures Theirs, double Size)> Disagreements(IEnumerable<AreaFigures> mine, IEnumerable<AreaFigures> theirs)
         {
@@ -376,10 +376,6 @@ public static class FindingsWriter
     }
 
     // --- wording helpers ---------------------------------------------------------------------
-
-    private static string NeedWords(Baseline baseline) => baseline == Baseline.Pin ? "people in need" : "the population";
-
-    private static string ByWords(Baseline baseline) => baseline == Baseline.Pin ? "by people in need" : "by population";
 
     /// <summary>"2019", "2019, cluster Health", "2019, donor ECHO".</summary>
     private static string Label(EquityScope scope)

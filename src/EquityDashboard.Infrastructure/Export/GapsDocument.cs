@@ -53,7 +53,7 @@ public sealed record GapsDocument(
 public sealed record ScopeDocument(string? Cluster, string? Donor, string? Region, string Baseline, string Data)
 {
     public static ScopeDocument From(EquityScope scope) => new(scope.Cluster, scope.Donor, scope.Region,
-        scope.Baseline == Core.Metrics.Baseline.Pin ? "pin" : "population", scope.RealOnly ? "real" : "all");
+        Core.Metrics.BaselineWords.For(scope.Baseline).Value, scope.RealOnly ? "real" : "all");
 }
 
 /// <summary>

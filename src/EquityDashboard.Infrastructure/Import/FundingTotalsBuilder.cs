@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using EquityDashboard.Core.Records;
+using EquityDashboard.Core.Scope;
 
 namespace EquityDashboard.Infrastructure.Import;
 
@@ -70,7 +71,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
     public void Add(int year, string? pcode, string? district, string? cluster, string donor, FundingStatus status, FlowBoundary boundary, double amount,
         string? pooledFund = null)
     {
-        var sinceMin = year - RowAccessor.MinYear;
+        var sinceMin = year - YearRange.Min;
         if ((uint)sinceMin >= 1u << (64 - YearShift)) throw new ArgumentOutOfRangeException(nameof(year), year, "Year outside the range the importer accepts.");
         var fund = _funds.Id(pooledFund);
         var key = Pack(sinceMin, _areas.Id(pcode, null), (int)status, (int)boundary, fund, _clusters.Id(cluster), _donors.Id(donor));
@@ -137,7 +138,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         foreach (var (key, (amount, flows)) in _districtSums)
         {
             var (pcode, district) = _areas[AreaOf(key)];
-            yield return new DistrictTotalRow(YearOf(key) + RowAccessor.MinYear, pcode!, district!,
+            yield return new DistrictTotalRow(YearOf(key) + YearRange.Min, pcode!, district!,
                 (FundingStatus)StatusOf(key), (FlowBoundary)BoundaryOf(key), _funds[FundOf(key)], amount, flows);
         }
     }
@@ -166,7 +167,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         RadixSort.Sort(order, totals.AsSpan());
         foreach (var t in totals)
         {
-            yield return new TotalRow(YearOf(t.Key) + RowAccessor.MinYear, _areas[AreaOf(t.Key)].Pcode,
+            yield return new TotalRow(YearOf(t.Key) + YearRange.Min, _areas[AreaOf(t.Key)].Pcode,
                 _clusters[ClusterOf(t.Key)], _donors[DonorOf(t.Key)]!,
                 (FundingStatus)StatusOf(t.Key), (FlowBoundary)BoundaryOf(t.Key), _funds[FundOf(t.Key)], t.Amount, t.Flows);
         }

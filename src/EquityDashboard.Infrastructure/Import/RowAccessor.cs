@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EquityDashboard.Core.Geography;
+using EquityDashboard.Core.Scope;
 
 namespace EquityDashboard.Infrastructure.Import;
 
@@ -17,9 +18,6 @@ internal sealed partial class RowAccessor(
     IReadOnlyDictionary<string, string>? displayNames = null,
     DistrictTally? districts = null)
 {
-    public const int MinYear = 1990;
-    public const int MaxYear = 2100;
-
     private static readonly string[] DateFormats =
         ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.fffZ"];
 
@@ -154,9 +152,9 @@ internal sealed partial class RowAccessor(
             Error(column, raw, "Not a year (expected e.g. 2019).");
             return null;
         }
-        if (d is < MinYear or > MaxYear)
+        if (d is < YearRange.Min or > YearRange.Max)
         {
-            Error(column, raw, $"Year out of range ({MinYear}-{MaxYear}).");
+            Error(column, raw, $"Year out of range ({YearRange.Min}-{YearRange.Max}).");
             return null;
         }
         return (int)d;
@@ -176,9 +174,9 @@ internal sealed partial class RowAccessor(
             Error(column, raw, "Not a date (expected yyyy-MM-dd).");
             return null;
         }
-        if (date.Year is < MinYear or > MaxYear)
+        if (!YearRange.Contains(date.Year))
         {
-            Error(column, raw, $"Date out of range ({MinYear}-{MaxYear}).");
+            Error(column, raw, $"Date out of range ({YearRange.Min}-{YearRange.Max}).");
             return null;
         }
         if (date > _tomorrow)

@@ -31,13 +31,12 @@ internal static class BriefingApi
     }
 
     private static async Task<Results<PushStreamHttpResult, ValidationProblem>> NationalAsync(
-        [AsParameters] ViewQuery query, EquityService equity, DashboardQueries dashboard, BriefingService briefing,
+        [AsParameters] ViewQuery query, ScopeReader scopes, BriefingService briefing,
         ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger(ApiLog.Category);
         var check = new QueryCheck();
-        var scope = await EquityApi.ReadScopeAsync(check, equity, dashboard, query.Year, query.Cluster, query.Donor, query.Region,
-            query.Baseline, query.Data, ct);
+        var scope = await EquityApi.ReadScopeAsync(check, scopes, query.Values(), ct);
         if (scope is null)
         {
             log.Refused("briefing", StatusCodes.Status400BadRequest, check.Parameters);
@@ -53,7 +52,7 @@ internal static class BriefingApi
 
     private static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GovernorateAsync(
         [Description("P-code (IQG02) or governorate name in any spelling the importer accepts.")] string pcode,
-        [AsParameters] ScopeQuery query, NameResolver resolver, EquityService equity, DashboardQueries dashboard,
+        [AsParameters] ScopeQuery query, NameResolver resolver, ScopeReader scopes,
         BriefingService briefing, ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger(ApiLog.Category);
@@ -65,7 +64,7 @@ internal static class BriefingApi
                 detail: resolution.Error, extensions: new Dictionary<string, object?> { ["suggestions"] = resolution.Suggestions });
         }
         var check = new QueryCheck();
-        var scope = await EquityApi.ReadScopeAsync(check, equity, dashboard, query.Year, query.Cluster, query.Donor, null, query.Baseline, query.Data, ct);
+        var scope = await EquityApi.ReadScopeAsync(check, scopes, query.Values(), ct);
         if (scope is null)
         {
             log.Refused("governorate briefing", StatusCodes.Status400BadRequest, check.Parameters);

@@ -17,13 +17,7 @@ namespace EquityDashboard.Web.Api;
 /// </summary>
 public static class EquityApi
 {
-    internal const string YearHelp =
-        "Reference year (default: the configured default year, else the latest year with both funding and people in need).";
-    internal const string ClusterHelp = "Limit to one cluster (its people in need and funding); case-insensitive.";
-    internal const string DonorHelp = "Limit funding to one donor; case-insensitive.";
-    internal const string BaselineHelp = "pin (people in need, the default) or population (per-capita view).";
     internal const string FormatHelp = "json (the default) or csv.";
-    internal const string DataHelp = "real: real figures only, leaving out every batch marked illustrative (invented demonstration data); all (the default): every batch.";
 
     private const string CsvContentType = "text/csv; charset=utf-8";
 
@@ -65,14 +59,13 @@ public static class EquityApi
     }
 
     private static async Task<Results<JsonHttpResult<GapsDocument>, FileContentHttpResult, ValidationProblem>> GapsAsync(
-        [AsParameters] GapsQuery query, EquityService equity, DashboardQueries dashboard, ILoggerFactory logs,
+        [AsParameters] GapsQuery query, EquityService equity, ScopeReader scopes, ILoggerFactory logs,
         CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var check = new QueryCheck();
         var format = check.Format(query.Format);
-        var scope = await ReadScopeAsync(check, equity, dashboard, query.Year, query.Cluster, query.Donor, query.Region,
-            query.Baseline, query.Data, ct);
+        var scope = await ReadScopeAsync(check, scopes, query.Values(), ct);
         var log = logs.CreateLogger(ApiLog.Category);
         if (scope is null)
         {
@@ -92,17 +85,17 @@ public static class EquityApi
     }
 
     private static async Task<Results<JsonHttpResult<IReadOnlyList<TrendRow>>, FileContentHttpResult, ValidationProblem>> TrendsAsync(
-        [AsParameters] TrendsQuery query, EquityService equity, ILoggerFactory logs, CancellationToken ct)
+        [AsParameters] TrendsQuery query, EquityService equity, ScopeReader scopes, ILoggerFactory logs, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var check = new QueryCheck();
         var from = check.Year("from", query.From);
         var to = check.Year("to", query.To);
         if (from > to) check.Fail("to", $"from {from} is after to {to}.");
-        var cluster = await check.ClusterAsync(equity, query.Cluster, ct);
-        var donor = await check.DonorAsync(equity, query.Donor, ct);
+        var read = await scopes.ReadAsync(query.Values(), ct: ct);
+        check.Add(read.Reading);
+        var (cluster, donor, realOnly) = (read.Scope.Cluster, read.Scope.Donor, read.Scope.RealOnly);
         var format = check.Format(query.Format);
-        var realOnly = check.RealOnly(query.Data);
         var log = logs.CreateLogger(ApiLog.Category);
         if (check.Failed)
         {
@@ -127,8 +120,8 @@ public static class EquityApi
 
     private static async Task<Results<JsonHttpResult<GovernorateDetailDocument>, ValidationProblem, ProblemHttpResult>> GovernorateAsync(
         [Description("P-code (IQG02) or governorate name in any spelling the importer accepts (Basra, Al-Basrah, البصرة).")] string pcode,
-        [AsParameters] ScopeQuery query, NameResolver resolver, EquityService equity, BreakdownService breakdown,
-        DashboardQueries dashboard, ILoggerFactory logs, CancellationToken ct)
+        [AsParameters] ScopeQuery query, NameResolver resolver, BreakdownService breakdown,
+        ScopeReader scopes, ILoggerFactory logs, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var log = logs.CreateLogger(ApiLog.Category);
@@ -141,7 +134,7 @@ public static class EquityApi
         }
 
         var check = new QueryCheck();
-        var scope = await ReadScopeAsync(check, equity, dashboard, query.Year, query.Cluster, query.Donor, null, query.Baseline, query.Data, ct);
+        var scope = await ReadScopeAsync(check, scopes, query.Values(), ct);
         if (scope is null)
         {
             log.Refused("governorate", StatusCodes.Status400BadRequest, check.Parameters);
@@ -158,19 +151,12 @@ public static class EquityApi
     }
 
     /// <summary>The scope of a table query, or null when <paramref name="check"/> holds any failure (this or earlier).</summary>
-    internal static async Task<EquityScope?> ReadScopeAsync(QueryCheck check, EquityService equity, DashboardQueries dashboard,
-        string? yearText, string? clusterText, string? donorText, string? regionText, string? baselineText, string? dataText,
-        CancellationToken ct)
+    internal static async Task<EquityScope?> ReadScopeAsync(QueryCheck check, ScopeReader scopes,
+        IReadOnlyDictionary<string, string?> values, CancellationToken ct)
     {
-        var year = check.Year("year", yearText);
-        var cluster = await check.ClusterAsync(equity, clusterText, ct);
-        var donor = await check.DonorAsync(equity, donorText, ct);
-        var region = check.Region(regionText);
-        var baseline = check.Baseline(baselineText);
-        var realOnly = check.RealOnly(dataText);
-        if (check.Failed) return null;
-        // The dashboard's rule for the year a view opens on.
-        return new EquityScope(await dashboard.YearAsync(year, ct), cluster, donor, region, baseline, realOnly);
+        var read = await scopes.ReadAsync(values, ct: ct);
+        check.Add(read.Reading);
+        return check.Failed ? null : read.Scope;
     }
 
     private static FileContentHttpResult Csv(StringWriter csv, string fileName) =>

@@ -1,4 +1,5 @@
-using EquityDashboard.Web.Services;
+using EquityDashboard.Core.Metrics;
+using EquityDashboard.Core.Scope;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -41,11 +42,13 @@ internal static class OpenApiSetup
                     parameter.Schema = new OpenApiSchema
                     {
                         Type = JsonSchemaType.Integer, Format = "int32",
-                        Minimum = QueryCheck.MinYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        Maximum = QueryCheck.MaxYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Minimum = YearRange.Min.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Maximum = YearRange.Max.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     };
-                else if (parameter.Name == "baseline")
-                    parameter.Schema = Choice("pin", "population");
+                else if (parameter.Name == ScopeParameters.Baseline)
+                    parameter.Schema = Choice([.. BaselineWords.All.Select(w => w.Value)]);
+                else if (parameter.Name == ScopeParameters.Level)
+                    parameter.Schema = Choice([.. Enum.GetValues<Level>().Select(ScopeParser.ValueOf)]);
                 else if (parameter.Name == "format")
                 {
                     parameter.Schema = Choice("json", "csv");

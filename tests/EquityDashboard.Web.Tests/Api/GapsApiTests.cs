@@ -28,6 +28,15 @@ public sealed class GapsApiTests(SeededApp app)
     }
 
     [Fact]
+    public async Task Level_and_governorate_are_checked_but_change_no_figure_yet()
+    {
+        using var response = await app.Client.GetAsync("/api/gaps?year=2019&level=District&governorate=Basra");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(await ExpectedJson(new EquityScope(2019)), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Data_real_gives_the_real_figures_only_table()
     {
         var real = new EquityScope(2019, RealOnly: true);

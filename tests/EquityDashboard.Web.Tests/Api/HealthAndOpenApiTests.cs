@@ -23,10 +23,19 @@ public sealed class OpenApiTests(SeededApp app)
         }
         Assert.True(paths.GetProperty("/api/gaps").GetProperty("get").GetProperty("responses").GetProperty("200")
             .GetProperty("content").TryGetProperty("text/csv", out _));
-        var year = paths.GetProperty("/api/gaps").GetProperty("get").GetProperty("parameters").EnumerateArray()
-            .Single(p => p.GetProperty("name").GetString() == "year");
+        var parameters = paths.GetProperty("/api/gaps").GetProperty("get").GetProperty("parameters").EnumerateArray().ToList();
+        var year = parameters.Single(p => p.GetProperty("name").GetString() == "year");
         Assert.Equal("integer", year.GetProperty("schema").GetProperty("type").GetString());
+        Assert.Equal(1990, year.GetProperty("schema").GetProperty("minimum").GetInt32());
+        Assert.Equal(2100, year.GetProperty("schema").GetProperty("maximum").GetInt32());
+        Assert.Equal(["pin", "population"], Choices(parameters, "baseline"));
+        Assert.Equal(["governorate", "district"], Choices(parameters, "level"));
+        Assert.Contains(parameters, p => p.GetProperty("name").GetString() == "governorate");
     }
+
+    private static List<string?> Choices(List<JsonElement> parameters, string name) =>
+        parameters.Single(p => p.GetProperty("name").GetString() == name).GetProperty("schema").GetProperty("enum")
+            .EnumerateArray().Select(v => v.GetString()).ToList();
 }
 
 /// <summary>/healthz on a working database, and on one that became unusable after start-up.</summary>

@@ -22,6 +22,8 @@ public sealed class ValidationApiTests(SeededApp app)
     [Theory]
     [InlineData("abc")]
     [InlineData("1800")]
+    [InlineData("1989")]
+    [InlineData("2101")]
     [InlineData("2019.5")]
     [InlineData("-2019")]
     public async Task A_bad_year_is_refused(string year)
@@ -54,6 +56,18 @@ public sealed class ValidationApiTests(SeededApp app)
         Assert.Contains("South", Error(problem, "region"), StringComparison.Ordinal);
         Assert.Contains("'pin'", Error(problem, "baseline"), StringComparison.Ordinal);
         Assert.Contains("'csv'", Error(problem, "format"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_level_or_governorate_is_refused()
+    {
+        var problem = await BadRequest("/api/gaps?year=2019&level=county&governorate=Basrra");
+
+        Assert.Equal("level must be 'governorate' or 'district'; got 'county'.", Error(problem, "level"));
+        Assert.StartsWith("Unknown governorate 'Basrra'. Did you mean 'Al-Basrah'", Error(problem, "governorate"), StringComparison.Ordinal);
+
+        var briefing = await BadRequest("/api/governorates/IQG02?year=2019&level=x");
+        Assert.Contains("got 'x'", Error(briefing, "level"), StringComparison.Ordinal);
     }
 
     [Theory]

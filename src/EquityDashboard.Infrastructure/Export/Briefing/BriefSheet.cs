@@ -117,14 +117,12 @@ internal static class BriefSheet
             "Counted funding (paid or committed, incoming) attributed to exactly one governorate: F. Pledges are not counted.");
         yield return ("Unallocated funding", cell => cell.Number(t.UnallocatedUsd, Xl.Usd),
             "Counted funding for several governorates, the whole country or no stated place: in no governorate's figures.");
-        yield return (BaselineWords.Need(b), cell => cell.Number(t.TotalNeed),
-            b == Baseline.Pin
-                ? "People in need summed over the governorates that report a figure: N."
-                : "Total population of the governorates: the per-capita view puts it in place of people in need.");
-        yield return (BaselineWords.PerPerson(b), cell => cell.Number(t.UsdPerPin, Xl.UsdCents),
+        yield return (BaselineWords.For(b).Label, cell => cell.Number(t.TotalNeed),
+            BaselineWords.For(b).TotalNote);
+        yield return (BaselineWords.For(b).UsdPerPersonInWorkbook, cell => cell.Number(t.UsdPerPin, Xl.UsdCents),
             "F / N: the national rate every governorate is compared with.");
         yield return ("Concentration (Gini)", cell => cell.Number(t.Gini, Xl.Ratio),
-            $"How unevenly funding per {(b == Baseline.Pin ? "person in need" : "resident")} is spread: 0 = the same everywhere, 1 = all with one governorate.");
+            $"How unevenly funding per {BaselineWords.For(b).Person} is spread: 0 = the same everywhere, 1 = all with one governorate.");
         yield return ("Governorates flagged", cell => cell.Number((long)flagged),
             $"Governorates with at least one flag, {listed}" + (flagged > 0 ? $": {string.Join(", ", perFlag)}." : "."));
         if (t.PledgedUsd > 0)

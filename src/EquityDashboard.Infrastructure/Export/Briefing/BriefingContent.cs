@@ -28,13 +28,3 @@ public sealed record GovernorateBriefingContent(
     GovernorateDetail Detail,
     IReadOnlyList<Finding> Findings,
     DateTimeOffset GeneratedAt);
-
-/// <summary>Words that change with the baseline (column headers, labels).</summary>
-internal static class BaselineWords
-{
-    public static string Need(Baseline b) => b == Baseline.Pin ? "People in need" : "Population";
-    public static string NeedLower(Baseline b) => b == Baseline.Pin ? "people in need" : "population";
-    public static string PerPerson(Baseline b) => b == Baseline.Pin ? "USD per person in need" : "USD per resident";
-    public static string OrgsPer100k(Baseline b) => b == Baseline.Pin ? "Orgs per 100k PiN" : "Orgs per 100k residents";
-    public static string Name(Baseline b) => b == Baseline.Pin ? "people in need" : "population (per-capita view)";
-}

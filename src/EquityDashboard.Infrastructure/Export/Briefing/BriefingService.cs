@@ -138,7 +138,7 @@ public sealed class BriefingService(
         if (scope.Cluster is { } c) parts.Add(c);
         if (scope.Donor is { } d) parts.Add(d);
         if (scope.Region is { } r) parts.Add(r);
-        if (scope.Baseline == Baseline.Population) parts.Add("population");
+        if (scope.Baseline != Baseline.Pin) parts.Add(BaselineWords.For(scope.Baseline).Value);
         if (scope.RealOnly) parts.Add("real");
         return parts;
     }

@@ -47,18 +47,18 @@ internal static class GovernorateBriefSheet
             ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
             row++;
         }
-        Line(BaselineWords.Need(b), x => x.Number(g.Need), x => x.Number(t.TotalNeed),
+        Line(BaselineWords.For(b).Label, x => x.Number(g.Need), x => x.Number(t.TotalNeed),
             g.Need is null ? "Not reported for this governorate: no share, ratio or gap can be computed." : "The need figure of the scope.");
         Line("Funding (USD)", x => x.Number(g.FundingUsd, Xl.Usd), x => x.Number(t.TotalFundingUsd, Xl.Usd),
             "Counted funding attributed to this governorate alone (national: all allocated funding, F).");
         Line("Funding share", x => x.Number(g.FundingShare, Xl.Share), null, "Its part of all allocated funding.");
-        Line(b == Baseline.Pin ? "Need share" : "Population share", x => x.Number(g.NeedShare, Xl.Share), null, "Its part of the national need.");
+        Line(BaselineWords.For(b).ShareLabel, x => x.Number(g.NeedShare, Xl.Share), null, "Its part of the national need.");
         Line("Equity ratio", x =>
         {
             if (g.EquityRatio is null) x.Text(Money.Ratio(null));
             else x.Number(g.EquityRatio, Xl.Ratio);
         }, null, "Funding share / need share: 1 = in proportion to need.");
-        Line(BaselineWords.PerPerson(b), x => x.Number(g.UsdPerPin, Xl.UsdCents), x => x.Number(t.UsdPerPin, Xl.UsdCents),
+        Line(BaselineWords.For(b).UsdPerPersonInWorkbook, x => x.Number(g.UsdPerPin, Xl.UsdCents), x => x.Number(t.UsdPerPin, Xl.UsdCents),
             "Funding per person; the national figure is the parity rate.");
         Line("Gap to parity (USD)", x => x.Number(g.GapToParityUsd, Xl.Usd), null,
             "Funding it would need to be at the national rate (negative: above it).");
@@ -67,7 +67,7 @@ internal static class GovernorateBriefSheet
         Line("Organisations", x => x.Number((long)g.Orgs), null,
             t.PresenceLoaded ? "Distinct organisations reported present." : $"No presence (3W) data is loaded for {c.Scope.Year}.");
         Line("Activities", x => x.Number((long)g.Activities), null, "Distinct activities reported.");
-        Line(BaselineWords.OrgsPer100k(b), x => x.Number(g.OrgsPer100kNeed, Xl.Rate), null, "Organisations per 100,000 of the need figure.");
+        Line(BaselineWords.For(b).OrgsPer100k, x => x.Number(g.OrgsPer100kNeed, Xl.Rate), null, "Organisations per 100,000 of the need figure.");
         Line("Security incidents", x => x.Number(g.Incidents), null,
             t.IncidentDataLoaded ? "Incidents recorded in the year." : $"No incident data is loaded for {c.Scope.Year}.");
         Line("Incidents per 100k people in need", x => x.Number(g.IncidentsPer100kPin, Xl.Rate), null,

@@ -11,7 +11,7 @@ internal static class GovernorateSheets
     public static readonly IReadOnlyList<string> IncidentHeaders = ["Year", "Type", "Incidents"];
 
     public static IReadOnlyList<string> TrendHeaders(Baseline b) =>
-        ["Year", "Funding (USD)", "People in need", BaselineWords.PerPerson(b), "Equity ratio", "Organisations", "Security incidents"];
+        ["Year", "Funding (USD)", "People in need", BaselineWords.For(b).UsdPerPersonInWorkbook, "Equity ratio", "Organisations", "Security incidents"];
 
     public static void Donors(IXLWorksheet ws, GovernorateBriefingContent c, string title)
     {

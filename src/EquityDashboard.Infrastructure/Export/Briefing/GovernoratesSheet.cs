@@ -22,10 +22,10 @@ internal static class GovernoratesSheet
 
     public static IReadOnlyList<string> Headers(EquityScope scope) =>
     [
-        "P-code", "Governorate", "Region", BaselineWords.Need(scope.Baseline), "Funding (USD)", "Funding share",
-        scope.Baseline == Baseline.Pin ? "Need share" : "Population share", "Equity ratio", BaselineWords.PerPerson(scope.Baseline),
+        "P-code", "Governorate", "Region", BaselineWords.For(scope.Baseline).Label, "Funding (USD)", "Funding share",
+        BaselineWords.For(scope.Baseline).ShareLabel, "Equity ratio", BaselineWords.For(scope.Baseline).UsdPerPersonInWorkbook,
         "Gap to parity (USD)", $"Funding {scope.Year - 1} (USD)", $"Change on {scope.Year - 1}", "Organisations", "Activities",
-        BaselineWords.OrgsPer100k(scope.Baseline), "Security incidents", "Incidents per 100k PiN", "Flags", "Reasons",
+        BaselineWords.For(scope.Baseline).OrgsPer100k, "Security incidents", "Incidents per 100k PiN", "Flags", "Reasons",
     ];
 
     public static void Write(IXLWorksheet ws, BriefingContent c, string title)
@@ -33,7 +33,7 @@ internal static class GovernoratesSheet
         var t = c.Table;
         var scope = t.Scope;
         Xl.Widths(ws, 8, 14, 11, 12, 15, 8, 10, 7, 11, 15, 15, 8, 11, 9, 9, 9, 9, 16, ReasonsWidth);
-        Xl.Title(ws, 1, scope.Region is { } r ? $"Governorates of {r}: funding against {BaselineWords.NeedLower(scope.Baseline)}" : $"Governorates: funding against {BaselineWords.NeedLower(scope.Baseline)}");
+        Xl.Title(ws, 1, scope.Region is { } r ? $"Governorates of {r}: funding against {BaselineWords.For(scope.Baseline).Lower}" : $"Governorates: funding against {BaselineWords.For(scope.Baseline).Lower}");
         ws.Cell(2, 1).Text(scope.Describe());
         Xl.NoteLine(ws, 3, "Shares, ratios and gaps are against national totals. Equity ratio = funding share / need share: 1 is funding in proportion to need.");
 
@@ -133,7 +133,7 @@ internal static class GovernoratesSheet
     {
         yield return "Equity ratio colours (colour-blind-safe): orange below parity, near white at parity (1), purple at twice the share or more.";
         yield return "The total row holds live formulas: edit a funding or need figure and the totals, their equity ratio and "
-            + $"{BaselineWords.PerPerson(scope.Baseline)} recompute. The per-governorate shares, ratios and gaps are the engine's figures and stay as written.";
+            + $"{BaselineWords.For(scope.Baseline).UsdPerPersonInWorkbook} recompute. The per-governorate shares, ratios and gaps are the engine's figures and stay as written.";
         yield return "Organisations are not added up (one organisation can work in several governorates); empty cells are undefined figures.";
         if (!t.IncidentDataLoaded) yield return $"No security incident data is loaded for {scope.Year}: the incident columns are empty.";
         if (!t.PresenceLoaded) yield return $"No presence (3W) data is loaded for {scope.Year}: organisations and activities read 0 and the no-presence flag is not evaluated.";

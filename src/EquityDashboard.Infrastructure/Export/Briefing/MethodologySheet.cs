@@ -47,7 +47,7 @@ internal static class MethodologySheet
         yield return ("Region filter", "Limits which governorates and regions are listed. Shares, ratios, national totals and the Gini stay national.",
             scope.Region ?? "none (all of Iraq)");
         yield return ("Baseline", "What need is measured with. People in need (default): does funding follow assessed need? Population: does funding follow where people live (the per-capita view)?",
-            $"This workbook: {BaselineWords.Name(scope.Baseline)}");
+            $"This workbook: {BaselineWords.For(scope.Baseline).Name}");
         yield return ("Funding (counted)", "Funding of the year with status paid, commitment or blank, and flow boundary incoming or blank. Pledges, internal and outgoing flows count nowhere. The year is the budget year where given, else the year of the date.",
             "funding_g: counted funding attributed to exactly one governorate g");
         yield return ("Unallocated funding", "Counted funding for several governorates, the whole country or no stated place. Reported apart; in no governorate's figures or shares.",

@@ -17,8 +17,8 @@ internal static class RegionsSheet
 
     public static IReadOnlyList<string> Headers(EquityScope scope) =>
     [
-        "Region", "Governorates", BaselineWords.Need(scope.Baseline), "Funding (USD)", "Funding share",
-        scope.Baseline == Baseline.Pin ? "Need share" : "Population share", "Equity ratio", BaselineWords.PerPerson(scope.Baseline),
+        "Region", "Governorates", BaselineWords.For(scope.Baseline).Label, "Funding (USD)", "Funding share",
+        BaselineWords.For(scope.Baseline).ShareLabel, "Equity ratio", BaselineWords.For(scope.Baseline).UsdPerPersonInWorkbook,
         "Gap to parity (USD)", $"Funding {scope.Year - 1} (USD)", $"Change on {scope.Year - 1}", "Organisations",
         "Security incidents", "Flags", "Reasons",
     ];
@@ -28,7 +28,7 @@ internal static class RegionsSheet
         var t = c.Table;
         var scope = t.Scope;
         Xl.Widths(ws, 13, 15, 15, 16, 15, 15, 8, 11, 15, 15, 8, 11, 9, 16, 46);
-        Xl.Title(ws, 1, "Regions: funding against " + BaselineWords.NeedLower(scope.Baseline));
+        Xl.Title(ws, 1, "Regions: funding against " + BaselineWords.For(scope.Baseline).Lower);
         ws.Cell(2, 1).Text(scope.Describe());
         Xl.NoteLine(ws, 3, "A region adds up its governorates' funding and need and counts distinct organisations; shares are against national totals.");
 

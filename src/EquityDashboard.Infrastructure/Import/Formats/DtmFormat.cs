@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Records;
+using EquityDashboard.Core.Scope;
 using EquityDashboard.Infrastructure.Import.Tabular;
 
 namespace EquityDashboard.Infrastructure.Import.Formats;
@@ -268,7 +269,7 @@ internal static partial class DtmRound
         foreach (Match m in Year().Matches(cell))
         {
             var y = int.Parse(m.Value, CultureInfo.InvariantCulture);
-            if (y is >= RowAccessor.MinYear and <= RowAccessor.MaxYear) last = y;
+            if (YearRange.Contains(y)) last = y;
         }
         return last;
     }

@@ -1,27 +1,26 @@
 using System.Globalization;
-using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Metrics;
+using EquityDashboard.Core.Scope;
 
 namespace EquityDashboard.Web.Components.Shared.Filters;
 
 /// <summary>
 /// The filters of a view as they appear in the URL query string (year, cluster, donor, region,
-/// baseline, data=real), so that a copied address reopens the same view.
+/// baseline, data=real), so that a copied address reopens the same view. Made from the scope
+/// <see cref="ScopeParser"/> read (<see cref="From"/>), never by reading the address again.
+/// <see cref="Level"/> and <see cref="Governorate"/> are carried in <see cref="Scope"/> but not yet
+/// written into links: no page shows districts.
 /// </summary>
 public sealed record DashboardFilters(int Year, string? Cluster = null, string? Donor = null, string? Region = null,
-    Baseline Baseline = Baseline.Pin, bool RealOnly = false)
+    Baseline Baseline = Baseline.Pin, bool RealOnly = false, Level Level = Level.Governorate, string? Governorate = null)
 {
-    public const string PopulationValue = "population";
     /// <summary>The value of <c>data</c> for real figures only.</summary>
-    public const string RealValue = "real";
+    public const string RealValue = ScopeParameters.RealData;
 
-    /// <summary>Reads query values leniently: blanks are "all", an unknown region, baseline or data value falls back to the default.</summary>
-    public static DashboardFilters FromQuery(int year, string? cluster, string? donor, string? region, string? baseline, string? data = null) =>
-        new(year, Blank(cluster), Blank(donor), Regions.Canonical(region),
-            string.Equals(baseline, PopulationValue, StringComparison.OrdinalIgnoreCase) ? Baseline.Population : Baseline.Pin,
-            string.Equals(data?.Trim(), RealValue, StringComparison.OrdinalIgnoreCase));
+    public static DashboardFilters From(EquityScope scope) =>
+        new(scope.Year, scope.Cluster, scope.Donor, scope.Region, scope.Baseline, scope.RealOnly, scope.Level, scope.Governorate);
 
-    public EquityScope Scope => new(Year, Cluster, Donor, Region, Baseline, RealOnly);
+    public EquityScope Scope => new(Year, Cluster, Donor, Region, Baseline, RealOnly, Level, Governorate);
 
     /// <summary>The query string (with a leading '?') for links that carry the filters to another page.</summary>
     public string QueryString()
@@ -40,16 +39,14 @@ public sealed record DashboardFilters(int Year, string? Cluster = null, string? 
     {
         get
         {
-            yield return new("year", Year.ToString(CultureInfo.InvariantCulture));
-            if (Cluster is not null) yield return new("cluster", Cluster);
-            if (Donor is not null) yield return new("donor", Donor);
-            if (Region is not null) yield return new("region", Region);
-            if (Baseline == Baseline.Population) yield return new("baseline", PopulationValue);
-            if (RealOnly) yield return new("data", RealValue);
+            yield return new(ScopeParameters.Year, Year.ToString(CultureInfo.InvariantCulture));
+            if (Cluster is not null) yield return new(ScopeParameters.Cluster, Cluster);
+            if (Donor is not null) yield return new(ScopeParameters.Donor, Donor);
+            if (Region is not null) yield return new(ScopeParameters.Region, Region);
+            if (Baseline != default) yield return new(ScopeParameters.Baseline, BaselineWords.For(Baseline).Value);
+            if (RealOnly) yield return new(ScopeParameters.Data, RealValue);
         }
     }
 
-    public string NeedLabel => Baseline == Baseline.Pin ? "People in need" : "Population";
-
-    public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    public string NeedLabel => BaselineWords.For(Baseline).Label;
 }
