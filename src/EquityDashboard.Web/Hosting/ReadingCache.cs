@@ -3,9 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using EquityDashboard.Infrastructure.Queries;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 
@@ -59,7 +57,6 @@ public static class ReadingCache
     {
         app.Use(ConditionalGetAsync);
         app.UseOutputCache();
-        app.Use(DropReadingAntiforgeryCookieAsync);
         app.UseWhen(ctx => !SecurityHeaders.IsPersonal(ctx.Request.Path), branch => branch.UseResponseCompression());
         return app;
     }
@@ -140,85 +137,5 @@ public static class ReadingCache
                 context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;
         }
-    }
-
-    /// <summary>
-    /// Blazor sets its antiforgery cookie on every page of an app with an interactive render mode,
-    /// even where no form posts. Reading pages have none (their forms are GET forms, and the Data
-    /// page is opened with a full load that sets its own), so for anonymous readers the cookie and
-    /// the no-cache headers that come with it are dropped before the answer is written, and the page
-    /// can be cached. Any other cookie keeps an answer out of the cache.
-    /// </summary>
-    private static async Task DropReadingAntiforgeryCookieAsync(HttpContext context, RequestDelegate next)
-    {
-        if (!context.Items.ContainsKey(VersionKey) || context.User.Identity?.IsAuthenticated == true)
-        {
-            await next(context);
-            return;
-        }
-        // Before the first byte reaches the output cache, which takes the headers as they are then.
-        var original = context.Response.Body;
-        await using var body = new BeforeFirstWrite(original, () => DropAntiforgeryCookie(context));
-        context.Response.Body = body;
-        context.Response.OnStarting(() =>
-        {
-            DropAntiforgeryCookie(context);
-            return Task.CompletedTask;
-        });
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
-    }
-
-    private static void DropAntiforgeryCookie(HttpContext context)
-    {
-        var headers = context.Response.Headers;
-        if (context.Response.HasStarted || !headers.ContainsKey(HeaderNames.SetCookie)) return;
-        var antiforgery = context.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name + "=";
-        var others = headers.SetCookie.Where(c => c is not null && !c.StartsWith(antiforgery, StringComparison.Ordinal)).ToArray();
-        if (others.Length == 0) headers.Remove(HeaderNames.SetCookie);
-        else headers.SetCookie = others;
-        headers.Remove(HeaderNames.Pragma);
-    }
-
-    /// <summary>A response body that runs an action once, before anything is written through it.</summary>
-    private sealed class BeforeFirstWrite(Stream inner, Action action) : Stream
-    {
-        private bool _done;
-
-        private void Once()
-        {
-            if (_done) return;
-            _done = true;
-            action();
-        }
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { Once(); inner.Flush(); }
-        public override Task FlushAsync(CancellationToken cancellationToken) { Once(); return inner.FlushAsync(cancellationToken); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) { Once(); inner.Write(buffer, offset, count); }
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Once();
-            return inner.WriteAsync(buffer, cancellationToken);
-        }
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            Once();
-            return inner.WriteAsync(buffer, offset, count, cancellationToken);
-        }
-        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -86,6 +86,7 @@ public sealed partial class ReadingCacheTests : IAsyncLifetime
         using var first = await GetAsync("/?year=2019");
         var html = await first.Content.ReadAsStringAsync();
         Assert.Contains("1,234,567", html, StringComparison.Ordinal);
+        Assert.False(first.Headers.Contains("Set-Cookie"), "a reading page sets no cookie (no antiforgery token: it has no form that posts)");
 
         using var again = await GetAsync("/?year=2019");
         Assert.True(again.Headers.Age is not null, "served from the output cache");
