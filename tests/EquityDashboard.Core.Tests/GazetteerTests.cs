@@ -32,6 +32,20 @@ public sealed class GazetteerTests
     }
 
     [Fact]
+    public void A_lower_level_code_lies_in_the_area_whose_code_begins_it_the_longest_one_winning()
+    {
+        // Codes of no particular country: one governorate's code begins another's (SY01 and SY011).
+        var g = Gazetteer.ParseCsv(Header + "\nSY01,One,,South,0,0,,\nSY011,Eleven,,South,0,1,,\n",
+            "pcode,parent_pcode,name,name_ar,aliases\nSY01A1,SY01,One A,,\nSY0111,SY011,Eleven One,,\n");
+        Assert.Equal("SY01", g.GovernorateOfCode("SY01A1"));
+        Assert.Equal("SY011", g.GovernorateOfCode("sy0111x"));
+        Assert.Equal("SY01A1", g.DistrictOfCode("SY01A1N03"));
+        Assert.Null(g.GovernorateOfCode("SY01"));       // the governorate itself is no lower-level code
+        Assert.Null(g.DistrictOfCode("SY01A2N01"));     // a district the gazetteer does not know
+        Assert.Null(g.GovernorateOfCode("IQG15Q01"));
+    }
+
+    [Fact]
     public void ParseCsv_ColumnsFoundByHeaderName()
     {
         var csv = "aliases,population,tile_col,tile_row,region,name_ar,name,pcode\n"

@@ -48,6 +48,25 @@ public sealed class Gazetteer
     public string NameOf(string pcode) =>
         _byPcode.TryGetValue(pcode, out var g) ? g.Name : _districts.TryGetValue(pcode, out var d) ? d.Name : pcode;
 
+    /// <summary>
+    /// The governorate a lower-level P-code lies in: the COD writes a child's code as its parent's
+    /// followed by its own part (a district's code begins with its governorate's), so it is the
+    /// governorate whose P-code begins <paramref name="code"/>; null when none does.
+    /// </summary>
+    public string? GovernorateOfCode(string code) => LongestPrefix(All.Select(g => g.Pcode), code);
+
+    /// <summary>The district a lower-level (sub-district) P-code lies in, read as <see cref="GovernorateOfCode"/> is.</summary>
+    public string? DistrictOfCode(string code) => LongestPrefix(Districts.Select(d => d.Pcode), code);
+
+    private static string? LongestPrefix(IEnumerable<string> pcodes, string code)
+    {
+        string? best = null;
+        foreach (var p in pcodes)
+            if (code.Length > p.Length && code.StartsWith(p, StringComparison.OrdinalIgnoreCase) && (best is null || p.Length > best.Length))
+                best = p;
+        return best;
+    }
+
     public Governorate this[string pcode] => _byPcode[pcode];
 
     public bool TryGet(string pcode, out Governorate governorate) =>

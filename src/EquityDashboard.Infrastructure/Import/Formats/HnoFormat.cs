@@ -14,9 +14,9 @@ namespace EquityDashboard.Infrastructure.Import.Formats;
 /// <para>How rows become need figures (one per year, governorate and cluster):</para>
 /// <list type="bullet">
 /// <item>Admin-2 (or admin-3) rows belong to their governorate: the Admin 1 P-code, else the Admin 1 name,
-/// else the first five characters of an Iraqi admin-2 P-code (IQG15Q01 -> IQG15). Spellings are matched through
+/// else the governorate whose P-code begins the admin-2 P-code (IQG15Q01 -> IQG15). Spellings are matched through
 /// the gazetteer, so "IQG15", "Ninewa" and "Nineveh" are one governorate. They keep their district (the Admin 2
-/// P-code, else its name, else the first eight characters of an Iraqi admin-3 P-code): one figure per district
+/// P-code, else its name, else the district whose P-code begins the admin-3 P-code): one figure per district
 /// (its sub-district rows summed), and the governorate's figure is its districts' sum, made where it is read.</item>
 /// <item>If the file also has an admin-1 row for that governorate and cluster, the admin-1 figure wins and the
 /// admin-2 rows are not written (one warning per governorate and cluster): nothing is counted twice. In the same
@@ -286,9 +286,9 @@ internal sealed partial class HnoProjector : RowProjector
         string? admin1Code = Cell(f, _c.Admin1Code), admin1Name = Cell(f, _c.Admin1Name);
         string? admin2 = Cell(f, _c.Admin2Code) ?? Cell(f, _c.Admin2Name);
         string? admin3 = Cell(f, _c.Admin3Code) ?? Cell(f, _c.Admin3Name);
-        var governorate = admin1Code ?? admin1Name ?? IraqGovernorateOf(Cell(f, _c.Admin2Code)) ?? IraqGovernorateOf(Cell(f, _c.Admin3Code));
+        var governorate = admin1Code ?? admin1Name ?? GovernorateOfCode(Cell(f, _c.Admin2Code)) ?? GovernorateOfCode(Cell(f, _c.Admin3Code));
         // The district: the Admin 2 P-code, else its name, else the district of an Iraqi admin-3 P-code.
-        var district = Cell(f, _c.Admin2Code) ?? Cell(f, _c.Admin2Name) ?? IraqDistrictOf(Cell(f, _c.Admin3Code));
+        var district = Cell(f, _c.Admin2Code) ?? Cell(f, _c.Admin2Name) ?? DistrictOfCode(Cell(f, _c.Admin3Code));
         var raw = new[] { Number(f, _c.Pin.Count > 0 ? _c.Pin[0] : -1), Number(f, _c.Targeted), Number(f, _c.Reached) };
         var year = _c.Year >= 0 && Cell(f, _c.Year) is { } y ? (_c.YearConvert is null ? SourceFormat.YearOf(y) ?? y : _c.YearConvert(y) ?? y) : _defaultYear;
         var clusterText = Cell(f, _c.Cluster);
@@ -449,13 +449,11 @@ internal sealed partial class HnoProjector : RowProjector
     }
 
 
-    /// <summary>The governorate of an Iraqi admin-2/3 P-code (IQG15Q01 -> IQG15); null otherwise.</summary>
-    private static string? IraqGovernorateOf(string? code) =>
-        code is not null && IraqSubCode().IsMatch(code) ? code[..5].ToUpperInvariant() : null;
+    /// <summary>The governorate of a district or sub-district P-code (IQG15Q01 -> IQG15); null otherwise.</summary>
+    private static string? GovernorateOfCode(string? code) => code is null ? null : Data.GazetteerSource.Default.GovernorateOfCode(code);
 
-    /// <summary>The district of an Iraqi admin-3 P-code (IQG15Q01N02 -> IQG15Q01); null otherwise.</summary>
-    private static string? IraqDistrictOf(string? code) =>
-        code is not null && IraqSubDistrictCode().IsMatch(code) ? code[..8].ToUpperInvariant() : null;
+    /// <summary>The district of a sub-district P-code (IQG15Q01N02 -> IQG15Q01); null otherwise.</summary>
+    private static string? DistrictOfCode(string? code) => code is null ? null : Data.GazetteerSource.Default.DistrictOfCode(code);
 
     private static bool IsTotalName(string name) => TotalNames.Contains(NameKey.Fold(name)) || NameResolver.IsCountry(name);
 
@@ -471,10 +469,4 @@ internal sealed partial class HnoProjector : RowProjector
 
     [GeneratedRegex(@"^-?\d{1,3}([, \u00A0\u202F]\d{3})+(\.\d+)?$")]
     private static partial Regex ThousandsSeparated();
-
-    [GeneratedRegex(@"^IQG\d{2}Q\d{2}", RegexOptions.IgnoreCase)]
-    private static partial Regex IraqSubCode();
-
-    [GeneratedRegex(@"^IQG\d{2}Q\d{2}N\d{2}", RegexOptions.IgnoreCase)]
-    private static partial Regex IraqSubDistrictCode();
 }

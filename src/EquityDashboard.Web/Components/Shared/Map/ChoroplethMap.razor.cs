@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Components;
 namespace EquityDashboard.Web.Components.Shared.Map;
 
 /// <summary>
-/// The 18 governorates on their real (COD-AB) boundaries, coloured by equity ratio: plain SVG
+/// The governorates (or districts) on their real (COD-AB) boundaries, coloured by equity ratio: plain SVG
 /// rendered on the server, each governorate a link to its page with the filters.
 /// </summary>
 /// <remarks>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 
 namespace EquityDashboard.Web.Components.Shared.Map;
 
-/// <summary>The 18 governorates as a tile grid (no map tiles, works offline), linking to each governorate page.</summary>
+/// <summary>The governorates as a tile grid (no map tiles, works offline), linking to each governorate page.</summary>
 public partial class TileMap
 {
     private RatioScale _scale = new(new EquityThresholds());
