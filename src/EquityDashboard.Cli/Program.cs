@@ -5,7 +5,7 @@ using EquityDashboard.Cli.Commands;
 
 Console.OutputEncoding = Encoding.UTF8;
 
-var root = new RootCommand("EquityDashboard: where aid goes compared with where the need is, per Iraqi governorate.");
+var root = new RootCommand("EquityDashboard: where aid goes compared with where the need is, per Iraqi governorate and district.");
 root.Options.Add(CommonOptions.Database);
 root.Subcommands.Add(GapsCommand.Create());
 root.Subcommands.Add(TrendsCommand.Create());

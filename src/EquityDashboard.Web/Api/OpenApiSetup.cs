@@ -20,7 +20,7 @@ internal static class OpenApiSetup
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "EquityDashboard API";
-            document.Info.Description = "Funding against need per Iraqi governorate: the equity table, trends and "
+            document.Info.Description = "Funding against need per Iraqi governorate and district: the equity table, trends and "
                 + "governorate details, with the same figures as the dashboard and the `equity` command line.";
             // Imports, withdrawals, restores and the audit trail need a role: a sign-in cookie, or an API token
             // from the profile page or `equity tokens create`.
