@@ -96,8 +96,7 @@ internal static class GapsTable
     /// <summary>IDPs, "–" where no displacement list counts the area.</summary>
     private static string Idps(long? idps) => idps is null ? "–" : Money.Number(idps);
 
-    /// <summary>How every output names the part of a governorate's figures that names no district.</summary>
-    private const string NotSpecifiedLabel = "District not specified";
+    private const string NotSpecifiedLabel = DistrictNotes.NotSpecifiedLabel;
 
     private static void WriteSources(IAnsiConsole console, IReadOnlyList<ImportBatch> sources)
     {

@@ -17,7 +17,7 @@ internal static class DistrictsSheet
     public const int HeaderRow = 4;
     public const int FirstDataRow = HeaderRow + 1;
     public const string TableName = "DistrictTable";
-    public const string NotSpecifiedLabel = "District not specified";
+    public const string NotSpecifiedLabel = DistrictNotes.NotSpecifiedLabel;
 
     // Column numbers (1-based).
     public const int Pcode = 1, Name = 2, NameAr = 3, Governorate = 4, Need = 5, Funding = 6, FundingShare = 7, NeedShare = 8,
