@@ -28,7 +28,7 @@ public sealed class ExportTests(SeededDatabaseFixture seeded) : IDisposable
 
         using var gaps = Json(await seeded.RunAsync("gaps", "--year", "2019", "--format", "json"));
         using var wb = new XLWorkbook(path);
-        Assert.Equal(["Brief", "Governorates", "Regions", "Clusters", "Donors", "Presence", "Organisations", "Methodology", "Sources"],
+        Assert.Equal(["Brief", "Governorates", "Districts", "Regions", "Clusters", "Donors", "Presence", "Organisations", "Methodology", "Sources"],
             wb.Worksheets.Select(w => w.Name));
         var ws = wb.Worksheet("Governorates");
         Assert.Equal("P-code", ws.Cell(4, 1).GetString());
@@ -67,7 +67,7 @@ public sealed class ExportTests(SeededDatabaseFixture seeded) : IDisposable
         var run = (await EquityCli.RunAsync(seeded.Db, "export", "--year", "2019", "--governorate", "Basra", "--out", path)).AssertSuccess();
         Assert.Contains("Governorate briefing (IQG02)", run.StdOut);
         using var wb = new XLWorkbook(path);
-        Assert.Equal(["Brief", "Clusters", "Donors", "Presence", "Trend", "Incidents", "Methodology", "Sources"], wb.Worksheets.Select(w => w.Name));
+        Assert.Equal(["Brief", "Districts", "Clusters", "Donors", "Presence", "Trend", "Incidents", "Methodology", "Sources"], wb.Worksheets.Select(w => w.Name));
         Assert.Equal("Al-Basrah (IQG02): funding and need briefing", wb.Worksheet("Brief").Cell(1, 1).GetString());
 
         using var gaps = Json(await seeded.RunAsync("gaps", "--year", "2019", "--format", "json"));

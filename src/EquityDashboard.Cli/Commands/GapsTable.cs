@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace EquityDashboard.Cli.Commands;
 
-/// <summary>The people-facing rendering of an equity table.</summary>
+/// <summary>The people-facing rendering of an equity table, of governorates or of districts.</summary>
 internal static class GapsTable
 {
     public static void Write(IAnsiConsole console, EquityTable table, IReadOnlyList<ImportBatch> sources)
@@ -38,14 +38,72 @@ internal static class GapsTable
         foreach (var g in table.Governorates.Concat(table.Regions).Where(f => f.Flags.Count > 0))
             foreach (var flag in g.Flags)
                 console.MarkupLine($"  [yellow]{Markup.Escape(flag.Code)}[/] {Markup.Escape(g.Name)}: {Markup.Escape(flag.Reason)}");
-        if (sources.Count > 0)
-        {
-            console.MarkupLine("[bold]Sources[/]");
-            foreach (var b in sources)
-                console.MarkupLine($"  {(b.IsIllustrative ? "[red]ILLUSTRATIVE[/] " : "")}{Markup.Escape(b.SourceName)} [grey]({Markup.Escape(b.FileName)}, batch {b.Id})[/]");
-        }
+        WriteSources(console, sources);
         if (!table.HasAnyData)
             console.MarkupLine($"[yellow]No data for {table.Scope.Year} in this scope.[/] Load files with `import`.");
+    }
+
+    /// <summary>
+    /// A district table: each governorate's districts (lowest equity ratio first), then its part that
+    /// names no district; the table's notes, the flags and the sources below.
+    /// </summary>
+    public static void WriteDistricts(IAnsiConsole console, DistrictTable table, IReadOnlyList<ImportBatch> sources)
+    {
+        var words = BaselineWords.For(table.Scope.Baseline);
+        var area = table.GovernorateName is { } name ? $"districts of {name} ({table.GovernoratePcode})" : "every district";
+        console.Write(new Rule($"[bold]Equity table,[/] {Markup.Escape(area)}: {Markup.Escape(table.Scope.Describe())}").LeftJustified());
+
+        // Inside one governorate its name is in the title; nationally each row names its governorate.
+        var national = table.GovernoratePcode is null;
+        var grid = new Table().Border(TableBorder.Rounded);
+        grid.AddColumn("District");
+        if (national) grid.AddColumn("Governorate");
+        foreach (var h in new[] { words.Label, "Funding", "Funding %", "Need %", "Equity ratio", "USD per person", "Gap to parity", "IDPs", "Orgs" })
+            grid.AddColumn(new TableColumn(h).RightAligned());
+        grid.AddColumn("Flags");
+
+        var districts = table.DistrictsForReading();
+        foreach (var ns in table.NotSpecified)
+        {
+            foreach (var d in districts.Where(d => d.ParentPcode == ns.GovernoratePcode))
+                grid.AddRow(Cells(national, Markup.Escape(d.Name), ns.GovernorateName, Money.Number(d.Need),
+                    Money.Full(d.FundingUsd), Money.Percent(d.FundingShare), Money.Percent(d.NeedShare), Money.Ratio(d.EquityRatio),
+                    Money.PerPerson(d.UsdPerPin), d.GapToParityUsd is { } gap ? Money.Full((decimal)gap) : "–", Idps(d.Idps),
+                    Money.Number(d.Orgs), Markup.Escape(string.Join(", ", d.Flags.Select(x => x.Code)))));
+            grid.AddRow(Cells(national, $"[italic]{NotSpecifiedLabel}[/]", ns.GovernorateName, Money.Number(ns.Need),
+                Money.Full(ns.FundingUsd), "–", "–", "–", "–", "–", Idps(ns.Idps), Money.Number(ns.Orgs), string.Empty));
+        }
+        console.Write(grid);
+
+        console.MarkupLine(Markup.Escape(
+            $"Naming a district: funding {Money.Full(table.TotalFundingUsd)}, {words.Lower} {Money.Number(table.TotalNeed)}, "
+            + $"USD per person {Money.PerPerson(table.UsdPerPin)}. {NotSpecifiedLabel}: funding {Money.Full(table.NotSpecifiedFundingUsd)}, "
+            + $"{words.Lower} {Money.Number(table.NotSpecifiedNeed)}."));
+        foreach (var note in table.Notes)
+            console.MarkupLine(Markup.Escape(note));
+        if (table.Scope.RealOnly)
+            console.MarkupLine("[bold]Real figures only:[/] every batch marked illustrative is left out.");
+        foreach (var d in districts.Where(f => f.Flags.Count > 0))
+            foreach (var flag in d.Flags)
+                console.MarkupLine($"  [yellow]{Markup.Escape(flag.Code)}[/] {Markup.Escape(d.Name)}: {Markup.Escape(flag.Reason)}");
+        WriteSources(console, sources);
+    }
+
+    /// <summary>A district table's row: the name, the governorate (in the national table only), then the figures.</summary>
+    private static string[] Cells(bool national, string name, string governorate, params string[] figures) =>
+        national ? [name, Markup.Escape(governorate), .. figures] : [name, .. figures];
+
+    /// <summary>IDPs, "–" where no displacement list counts the area.</summary>
+    private static string Idps(long? idps) => idps is null ? "–" : Money.Number(idps);
+
+    private const string NotSpecifiedLabel = DistrictNotes.NotSpecifiedLabel;
+
+    private static void WriteSources(IAnsiConsole console, IReadOnlyList<ImportBatch> sources)
+    {
+        if (sources.Count == 0) return;
+        console.MarkupLine("[bold]Sources[/]");
+        foreach (var b in sources)
+            console.MarkupLine($"  {(b.IsIllustrative ? "[red]ILLUSTRATIVE[/] " : "")}{Markup.Escape(b.SourceName)} [grey]({Markup.Escape(b.FileName)}, batch {b.Id})[/]");
     }
 
     private static string[] Row(AreaFigures f, string name, bool escapeName = true) =>

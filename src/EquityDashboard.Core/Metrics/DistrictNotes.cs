@@ -13,6 +13,9 @@ public static class DistrictNotes
 
     public const string NotSpecified = "'district not specified'";
 
+    /// <summary>The label of a governorate's row (or block) for what names no district, in tables and workbooks.</summary>
+    public const string NotSpecifiedLabel = "District not specified";
+
     public static IReadOnlyList<string> Write(DistrictTable t)
     {
         var notes = new List<string>();

@@ -93,4 +93,16 @@ public sealed record DistrictTable
     /// </summary>
     public required IReadOnlyList<string> Notes { get; init; }
     public required EquityThresholds Thresholds { get; init; }
+
+    /// <summary>
+    /// The districts in the order people read them (the CLI's table, the workbook): by governorate in
+    /// P-code order, then the lowest equity ratio first (the least funded for their need at the top),
+    /// then those without a ratio, by name.
+    /// </summary>
+    public IReadOnlyList<AreaFigures> DistrictsForReading() => Districts
+        .OrderBy(d => d.ParentPcode, StringComparer.Ordinal)
+        .ThenBy(d => d.EquityRatio is null)
+        .ThenBy(d => d.EquityRatio)
+        .ThenBy(d => d.Name, StringComparer.Ordinal)
+        .ToList();
 }

@@ -23,8 +23,8 @@ public enum Level
 /// region only limits which governorates and regions are listed (shares stay national).
 /// <paramref name="RealOnly"/> leaves out every batch marked illustrative (invented demonstration data).
 /// <paramref name="Level"/> and <paramref name="Governorate"/> (the P-code of the governorate a
-/// district view is inside) are read from the address and carried, but nothing computes district
-/// figures yet: they change no figure and no description.
+/// district view is inside) change no figure of the governorate table and no description: a view
+/// that lists districts reads them to ask for the district table (<c>EquityService.GetDistrictTableAsync</c>).
 /// </summary>
 public sealed record EquityScope(
     int Year,

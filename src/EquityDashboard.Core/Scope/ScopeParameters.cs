@@ -32,7 +32,9 @@ public static class ScopeParameters
     public const string DataHelp =
         "real: real figures only, leaving out every batch marked illustrative (invented demonstration data); all (the default): every batch.";
     public const string LevelHelp =
-        "governorate (the default) or district: the areas a view lists. Checked and kept; every view is still per governorate.";
+        "governorate (the default) or district: the areas the gaps table lists (with district, the districts of the "
+        + "governorate named, else every district, and what names no district apart); other views are still per governorate.";
     public const string GovernorateHelp =
-        "The governorate a district view is inside: P-code or name in any spelling the importer accepts. Checked and kept; no figure is limited by it yet.";
+        "The governorate a district view is inside: P-code or name in any spelling the importer accepts. With level district "
+        + "the gaps table lists its districts only; with level governorate it changes no figure.";
 }

@@ -11,6 +11,18 @@ public static class CsvExport
         "pcode,governorate,region,need,funding_usd,funding_share,need_share,equity_ratio,usd_per_pin,gap_to_parity_usd,orgs,activities,flags";
     public const string TrendsHeader = "region,year,funding_usd,need,usd_per_pin,orgs,yoy_change";
 
+    /// <summary>
+    /// The district table: one <c>district</c> row per district, then one <c>not-specified</c> row per
+    /// governorate for what names no district: no district P-code or name, and no share, ratio or gap
+    /// (it is in no district's share; a script that sums funding_share sums the districts' only).
+    /// </summary>
+    public const string DistrictsHeader =
+        "row,pcode,district,district_ar,parent_pcode,governorate,region,need,idps,funding_usd,funding_share,need_share,"
+        + "equity_ratio,usd_per_pin,gap_to_parity_usd,orgs,activities,flags";
+
+    public const string DistrictRow = "district";
+    public const string NotSpecifiedRow = "not-specified";
+
     public static void WriteGaps(EquityTable table, TextWriter writer)
     {
         writer.Write(GapsHeader + "\n");
@@ -20,6 +32,27 @@ public static class CsvExport
                 Field(g.Key), Field(g.Name), Field(g.Region), Num(g.Need), Num(g.FundingUsd), Num(g.FundingShare),
                 Num(g.NeedShare), Num(g.EquityRatio), Num(g.UsdPerPin), Num(g.GapToParityUsd),
                 Num(g.Orgs), Num(g.Activities), Field(string.Join(';', g.Flags.Select(f => f.Code)))));
+            writer.Write('\n');
+        }
+    }
+
+    public static void WriteDistricts(DistrictGapsDocument document, TextWriter writer)
+    {
+        writer.Write(DistrictsHeader + "\n");
+        foreach (var d in document.Districts)
+        {
+            writer.Write(string.Join(',',
+                DistrictRow, Field(d.Pcode), Field(d.Name), Field(d.NameAr), Field(d.ParentPcode), Field(d.ParentName), Field(d.Region),
+                Num(d.Need), Num(d.Idps), Num(d.FundingUsd), Num(d.FundingShare), Num(d.NeedShare), Num(d.EquityRatio),
+                Num(d.UsdPerPin), Num(d.GapToParityUsd), Num(d.Orgs), Num(d.Activities), Field(string.Join(';', d.Flags.Select(f => f.Code)))));
+            writer.Write('\n');
+        }
+        foreach (var n in document.NotSpecified)
+        {
+            writer.Write(string.Join(',',
+                NotSpecifiedRow, string.Empty, string.Empty, string.Empty, Field(n.GovernoratePcode), Field(n.Governorate), Field(n.Region),
+                Num(n.Need), Num(n.Idps), Num(n.FundingUsd), string.Empty, string.Empty,
+                string.Empty, string.Empty, string.Empty, Num(n.Orgs), Num(n.Activities), string.Empty));
             writer.Write('\n');
         }
     }

@@ -27,9 +27,15 @@ public static class EquityApi
 
         api.MapGet("/gaps", GapsAsync)
             .WithName("GetGaps")
-            .WithSummary("Equity table: funding against need per governorate and region")
+            .WithSummary("Equity table: funding against need per governorate and region, or per district")
             .WithDescription("The JSON of `equity gaps --format json` (figures unrounded, shares as fractions, null when "
-                + "undefined), or with format=csv the CSV of `equity gaps --format csv`.")
+                + "undefined), or with format=csv the CSV of `equity gaps --format csv`. With level=district the district table "
+                + "(`equity gaps --level district`, a DistrictGapsDocument): the districts of the governorate named by "
+                + "`governorate`, or every district of the country without one, each with the governorate rows' figures "
+                + "(shares are of the funding and need that name a district of that area), then per governorate what names no "
+                + "district (`notSpecified`: in no district's figures or share; a governorate's funding, need, IDPs and "
+                + "activities are its districts' plus this part) and the table's `notes`. Its CSV has one `district` row per "
+                + "district and one `not-specified` row per governorate. Without level=district `governorate` changes nothing.")
             .Produces<GapsDocument>(StatusCodes.Status200OK, "application/json");
 
         api.MapGet("/trends", TrendsAsync)
@@ -58,8 +64,8 @@ public static class EquityApi
         return app;
     }
 
-    private static async Task<Results<JsonHttpResult<GapsDocument>, FileContentHttpResult, ValidationProblem>> GapsAsync(
-        [AsParameters] GapsQuery query, EquityService equity, ScopeReader scopes, ILoggerFactory logs,
+    private static async Task<Results<JsonHttpResult<GapsDocument>, JsonHttpResult<DistrictGapsDocument>, FileContentHttpResult, ValidationProblem>> GapsAsync(
+        [AsParameters] GapsQuery query, EquityService equity, ScopeReader scopes, Gazetteer gazetteer, ILoggerFactory logs,
         CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -71,6 +77,20 @@ public static class EquityApi
         {
             log.Refused("gaps", StatusCodes.Status400BadRequest, check.Parameters);
             return check.Problem();
+        }
+
+        if (scope.Level == Level.District)
+        {
+            var districts = DistrictGapsDocument.From(await equity.GetDistrictTableAsync(scope, scope.Governorate, ct), gazetteer);
+            log.Exported("gaps", format, $"districts of {scope.Governorate ?? "every governorate"}, {scope.Describe()}",
+                districts.Districts.Count, ElapsedMs(started));
+            if (format == "csv")
+            {
+                var csv = new StringWriter(CultureInfo.InvariantCulture);
+                CsvExport.WriteDistricts(districts, csv);
+                return Csv(csv, $"gaps-districts-{scope.Year}{(scope.Governorate is { } g ? "-" + g : string.Empty)}.csv");
+            }
+            return TypedResults.Json(districts, GapsDocument.JsonOptions);
         }
 
         var table = await equity.GetTableAsync(scope, ct);

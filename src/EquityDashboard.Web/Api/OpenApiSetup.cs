@@ -1,5 +1,6 @@
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Core.Scope;
+using EquityDashboard.Infrastructure.Export;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -34,8 +35,9 @@ internal static class OpenApiSetup
             };
             return Task.CompletedTask;
         });
-        options.AddOperationTransformer((operation, _, _) =>
+        options.AddOperationTransformer(async (operation, context, ct) =>
         {
+            if (operation.OperationId == "GetGaps") await DistrictAnswerAsync(operation, context, ct);
             foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
             {
                 if (YearParameters.Contains(parameter.Name))
@@ -56,8 +58,27 @@ internal static class OpenApiSetup
                         content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
                 }
             }
-            return Task.CompletedTask;
         });
+    }
+
+    /// <summary>
+    /// <c>/api/gaps</c> answers a <see cref="Infrastructure.Export.GapsDocument"/>, or with level=district a
+    /// <see cref="DistrictGapsDocument"/>: its JSON schema is one of the two.
+    /// </summary>
+    private static async Task DistrictAnswerAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        if (operation.Responses?.GetValueOrDefault("200") is not OpenApiResponse { Content: { } content }
+            || !content.TryGetValue("application/json", out var mediaType)
+            || mediaType is not OpenApiMediaType { Schema: { } governorates } json
+            || context.Document is not { } document)
+            return;
+        var schema = await context.GetOrCreateSchemaAsync(typeof(DistrictGapsDocument), cancellationToken: ct);
+        document.AddComponent(nameof(DistrictGapsDocument), schema);
+        json.Schema = new OpenApiSchema
+        {
+            OneOf = [governorates, new OpenApiSchemaReference(nameof(DistrictGapsDocument), document)],
+            Description = "A GapsDocument (level=governorate, the default) or a DistrictGapsDocument (level=district).",
+        };
     }
 
     private static OpenApiSchema Choice(params string[] values) => new()

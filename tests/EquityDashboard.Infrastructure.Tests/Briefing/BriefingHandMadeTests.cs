@@ -131,7 +131,7 @@ public sealed class BriefingHandMadeTests : IAsyncLifetime
     public async Task Governorate_briefing_has_its_figures_donors_trend_and_incidents()
     {
         using var wb = await WorkbookReader.GovernorateAsync(_db, "Mosul", new EquityScope(2019, Region: "South"));
-        Assert.Equal(["Brief", "Clusters", "Donors", "Presence", "Trend", "Incidents", "Methodology", "Sources"], wb.SheetNames());
+        Assert.Equal(["Brief", "Districts", "Clusters", "Donors", "Presence", "Trend", "Incidents", "Methodology", "Sources"], wb.SheetNames());
         Assert.Equal("Ninewa (IQG15) funding and need briefing: 2019, all clusters, baseline people in need", wb.Properties.Title);
 
         var brief = wb.Worksheet("Brief");

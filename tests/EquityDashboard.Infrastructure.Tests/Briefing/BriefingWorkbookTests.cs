@@ -16,7 +16,7 @@ public sealed class BriefingWorkbookTests(SeededDatabaseFixture fixture) : IClas
     private BreakdownService Breakdown => Db.Services.GetRequiredService<BreakdownService>();
 
     private static readonly string[] NationalSheets =
-        ["Brief", "Governorates", "Regions", "Clusters", "Donors", "Presence", "Organisations", "Methodology", "Sources"];
+        ["Brief", "Governorates", "Districts", "Regions", "Clusters", "Donors", "Presence", "Organisations", "Methodology", "Sources"];
 
     private static readonly string[] GapHeadersPin =
     [

@@ -146,6 +146,7 @@ internal static class BriefSheet
     private static IEnumerable<(string Sheet, string What)> Contents(EquityScope scope)
     {
         yield return (BriefingSheets.Governorates, "The gap table: figures, equity ratio, flags and reasons per governorate, with live totals.");
+        yield return (BriefingSheets.Districts, "The same figures per district (shares of what names a district), and per governorate what names no district.");
         yield return (BriefingSheets.Regions, "Figures per region and the funding of each region year by year (a table to chart).");
         yield return (BriefingSheets.Clusters, scope.Cluster is null ? "Need and funding per cluster." : $"Need and funding of {scope.Cluster}.");
         yield return (BriefingSheets.Donors, "Funding per donor and where it went (donor x governorate).");

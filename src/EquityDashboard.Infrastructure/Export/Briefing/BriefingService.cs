@@ -59,9 +59,10 @@ public sealed class BriefingService(
         var clusters = breakdown.ClustersAsync(scope, ct: ct);
         var donors = breakdown.DonorFlowsAsync(scope, ct: ct);
         var presence = breakdown.PresenceAsync(scope, ct: ct);
+        var districts = equity.GetDistrictTableAsync(scope, ct: ct);
         var yearSources = equity.SourcesForYearAsync(scope.Year, scope.RealOnly, ct);
         var allBatches = batches.ListAsync(ct);
-        await Task.WhenAll(result, trends, clusters, donors, presence, yearSources, allBatches);
+        await Task.WhenAll(result, trends, clusters, donors, presence, districts, yearSources, allBatches);
 
         var (trendRows, firstYear) = await trends;
         var sources = (await yearSources).Select(b => new BriefingSource(b, true)).ToList();
@@ -71,8 +72,8 @@ public sealed class BriefingService(
             .Select(b => new BriefingSource(b, false)));
 
         var tables = await result;
-        return new BriefingContent(tables.Table, tables.OtherBaseline, tables.Findings, trendRows, await clusters, await donors,
-            await presence, sources.OrderBy(s => s.Batch.Id).ToList(), DateTimeOffset.UtcNow);
+        return new BriefingContent(tables.Table, await districts, tables.OtherBaseline, tables.Findings, trendRows, await clusters,
+            await donors, await presence, sources.OrderBy(s => s.Batch.Id).ToList(), resolver.Gazetteer, DateTimeOffset.UtcNow);
     }
 
     /// <summary>Region figures of every year from the first with data to the scope's year, limited to the scope's region.</summary>
@@ -102,7 +103,8 @@ public sealed class BriefingService(
         var pcode = ResolveGovernorate(governorate);
         var detailTask = breakdown.GovernorateAsync(pcode, scope, ct);
         var nationalTask = findings.GetWithOtherBaselineAsync(scope with { Region = null }, ct);
-        await Task.WhenAll(detailTask, nationalTask);
+        var districtsTask = equity.GetDistrictTableAsync(scope with { Region = null }, pcode, ct);
+        await Task.WhenAll(detailTask, nationalTask, districtsTask);
         var detail = await detailTask ?? throw new ArgumentException($"Unknown governorate '{governorate}'.", nameof(governorate));
         // The findings of the national table that concern this governorate or its region.
         var national = await nationalTask;
@@ -110,7 +112,8 @@ public sealed class BriefingService(
         var mine = all.Where(f => f.AreaKeys.Contains(pcode) || f.AreaKeys.Contains(detail.Governorate.Region)
                 || f.Topic is FindingTopic.NoData or FindingTopic.Unallocated)
             .ToList();
-        return new GovernorateBriefingContent(scope with { Region = null }, detail, mine, DateTimeOffset.UtcNow);
+        return new GovernorateBriefingContent(scope with { Region = null }, detail, await districtsTask, mine, resolver.Gazetteer,
+            DateTimeOffset.UtcNow);
     }
 
     /// <summary>The P-code of a P-code or governorate name.</summary>

@@ -8,6 +8,7 @@ public static class BriefingSheets
 {
     public const string Brief = "Brief";
     public const string Governorates = "Governorates";
+    public const string Districts = "Districts";
     public const string Regions = "Regions";
     public const string Clusters = "Clusters";
     public const string Donors = "Donors";
@@ -19,10 +20,10 @@ public static class BriefingSheets
     public const string Incidents = "Incidents";
 
     public static IReadOnlyList<string> National { get; } =
-        [Brief, Governorates, Regions, Clusters, Donors, Presence, Organisations, Methodology, Sources];
+        [Brief, Governorates, Districts, Regions, Clusters, Donors, Presence, Organisations, Methodology, Sources];
 
     public static IReadOnlyList<string> Governorate { get; } =
-        [Brief, Clusters, Donors, Presence, Trend, Incidents, Methodology, Sources];
+        [Brief, Districts, Clusters, Donors, Presence, Trend, Incidents, Methodology, Sources];
 }
 
 /// <summary>Builds the workbooks from their content; one class per sheet does the layout.</summary>
@@ -34,6 +35,7 @@ internal static class BriefingWorkbook
         var wb = new XLWorkbook();
         BriefSheet.Write(wb.AddWorksheet(BriefingSheets.Brief), c, title);
         GovernoratesSheet.Write(wb.AddWorksheet(BriefingSheets.Governorates), c, title);
+        DistrictsSheet.Write(wb.AddWorksheet(BriefingSheets.Districts), c.Districts, c.Gazetteer, title);
         RegionsSheet.Write(wb.AddWorksheet(BriefingSheets.Regions), c, title);
         ClustersSheet.Write(wb.AddWorksheet(BriefingSheets.Clusters), title, c.Scope, c.Clusters,
             c.Scope.Region is null ? "Iraq" : c.Scope.Region, includesUnallocated: c.Scope.Region is null);
@@ -54,6 +56,7 @@ internal static class BriefingWorkbook
         var title = DocumentTitle(place, c.Scope);
         var wb = new XLWorkbook();
         GovernorateBriefSheet.Write(wb.AddWorksheet(BriefingSheets.Brief), c, title);
+        DistrictsSheet.Write(wb.AddWorksheet(BriefingSheets.Districts), c.Districts, c.Gazetteer, title);
         ClustersSheet.Write(wb.AddWorksheet(BriefingSheets.Clusters), title, c.Scope, d.Clusters, d.Governorate.Name, includesUnallocated: false);
         GovernorateSheets.Donors(wb.AddWorksheet(BriefingSheets.Donors), c, title);
         PresenceSheet.List(wb.AddWorksheet(BriefingSheets.Presence), title, c.Scope, d.Presence, [d.Figures], d.Table.PresenceLoaded,
