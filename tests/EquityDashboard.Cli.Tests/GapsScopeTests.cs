@@ -208,7 +208,7 @@ public sealed class GapsScopeTests(SeededDatabaseFixture seeded)
     {
         var result = await seeded.RunAsync("gaps", "--year", "2019", "--baseline", "households", "--format", "csv");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--baseline must be 'pin' (people in need) or 'population'; got 'households'.", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("--baseline must be 'pin' (people in need), 'population' or 'idps' (internally displaced people); got 'households'.", result.StdErr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -321,7 +321,7 @@ public sealed class OverviewTests : DatabaseTestBase
     [InlineData("/?year=99999999999", "year must be a year from 1990 to 2100, such as 2019; got '99999999999'.")]
     [InlineData("/?year=1950", "year must be a year from 1990 to 2100, such as 2019; got '1950'.")]
     [InlineData("/?region=Mars", "Unknown region 'Mars'.")]
-    [InlineData("/?baseline=money", "baseline must be 'pin' (people in need) or 'population'; got 'money'.")]
+    [InlineData("/?baseline=money", "baseline must be 'pin' (people in need), 'population' or 'idps' (internally displaced people); got 'money'.")]
     [InlineData("/?cluster=Helth", "Unknown cluster 'Helth'. Clusters: ")]
     [InlineData("/?donor=Nobody%20At%20All", "Unknown donor 'Nobody At All'")]
     [InlineData("/?level=county", "level must be 'governorate' or 'district'; got 'county'.")]
