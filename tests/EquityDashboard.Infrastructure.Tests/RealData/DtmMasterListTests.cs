@@ -20,7 +20,7 @@ public sealed class DtmMasterListTests
     private const long HeadlineIdps = 1_189_581;
 
     /// <summary>DTM's governorate spellings and their COD P-codes, written here rather than taken from the gazetteer.</summary>
-    private static readonly Dictionary<string, string> GovernoratePcodes = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> GovernoratePcodes = new(StringComparer.Ordinal)
     {
         ["Anbar"] = "IQG01", ["Basrah"] = "IQG02", ["Muthanna"] = "IQG03", ["Najaf"] = "IQG04", ["Qadissiya"] = "IQG05",
         ["Sulaymaniyah"] = "IQG06", ["Babylon"] = "IQG07", ["Baghdad"] = "IQG08", ["Dahuk"] = "IQG09", ["Diyala"] = "IQG10",
