@@ -19,11 +19,14 @@ from decimal import Decimal
 
 SEEDS = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
+# The headers a file of each kind may have (a funding file may name districts).
 HEADERS = {
-    "funding": "year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id",
-    "presence": "year,organisation,acronym,org_type,cluster,governorate,district,activity",
-    "need": "year,governorate,cluster,people_in_need,targeted,reached",
-    "incidents": "date,governorate,type,count",
+    "funding": {"year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id",
+                "year,date,donor,recipient,cluster,governorate,district,amount_usd,status,boundary,source_id"},
+    "presence": {"year,organisation,acronym,org_type,cluster,governorate,district,activity"},
+    "need": {"year,governorate,cluster,people_in_need,targeted,reached"},
+    "incidents": {"date,governorate,type,count"},
+    "displacement": {"year,governorate,district,location,idps"},
 }
 COUNTED_STATUS = {"paid", "commitment", ""}
 COUNTED_BOUNDARY = {"incoming", ""}
@@ -93,6 +96,11 @@ def main():
         fail("population total")
 
     check_districts({g["pcode"] for g in gaz})
+    gov_of = {g["pcode"]: g["name"] for g in gaz}
+    districts_of = defaultdict(set)
+    for d in load("districts.csv")[1]:
+        for n in [d["name"]] + [a for a in d["aliases"].split("|") if a]:
+            districts_of[gov_of[d["parent_pcode"]]].add(norm_district(n))
 
     manifest = json.load(open(os.path.join(SEEDS, "manifest.json"), encoding="utf-8"))
     listed = {m["file"] for m in manifest}
@@ -110,12 +118,15 @@ def main():
         if m["illustrative"] != ("illustrative" in m["file"]):
             fail(f"{m['file']}: file name vs illustrative flag")
         header, rows = load(m["file"])
-        if header != HEADERS[m["kind"]]:
+        if header not in HEADERS[m["kind"]]:
             fail(f"{m['file']}: header {header}")
         for r in rows:
             for g in r["governorate"].split(";"):
                 if g not in region and not (m["kind"] == "funding" and g == "Iraq"):
                     fail(f"{m['file']}: unknown governorate {g!r}")
+            # A real file's district is a name or alias of a district of the row's governorate (seeds/districts.csv).
+            if not m["illustrative"] and r.get("district") and norm_district(r["district"]) not in districts_of.get(r["governorate"], set()):
+                fail(f"{m['file']}: {r['district']!r} is not a district of {r['governorate']}")
         data[m["file"]] = rows
         print(f"{m['file']}: {len(rows)} rows")
 
@@ -132,6 +143,15 @@ def main():
     if list(got.values()) != [22.3, 88.3, 76.5, 36.6, 82.4, 27.6, 25.4, 8.4]:
         fail(f"IHF totals {got}")
     print("IHF per year (USD M):", got)
+    by_district = [r for r in data["funding-ihf-2015-2022.csv"] if r["district"]]
+    if {r["year"] for r in by_district} != {"2017", "2021"}:
+        fail("IHF: only 2017 and 2021 name districts")
+    dtm = data["displacement-2021-dtm.csv"]
+    if sum(int(r["idps"]) for r in dtm) != 1_189_581 or {r["year"] for r in dtm} != {"2021"}:
+        fail("DTM round 123: 1,189,581 IDPs in 2021 expected")
+    if sum(int(r["idps"]) for r in dtm if not r["district"]) != 10_872:
+        fail("DTM: the five districts the COD lacks hold 10,872 IDPs")
+    print(f"DTM 2021: {len(dtm)} rows, {sum(int(r['idps']) for r in dtm):,} IDPs")
 
     # illustrative funding by region
     fund = data["funding-bilateral-illustrative-2017-2020.csv"]

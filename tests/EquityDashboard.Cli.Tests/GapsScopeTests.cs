@@ -72,6 +72,34 @@ public sealed class GapsScopeTests(SeededDatabaseFixture seeded)
     }
 
     [Fact]
+    public async Task Idps_baseline_puts_the_seeds_idps_in_the_need_fields_and_names_the_round()
+    {
+        // IDPs per governorate, summed here from the seed's displacement file.
+        var idps = File.ReadLines(Path.Combine(Repo.Root, "seeds", "displacement-2021-dtm.csv")).Skip(1)
+            .Select(line => line.Split(','))
+            .GroupBy(f => f[1]).ToDictionary(g => g.Key, g => g.Sum(f => long.Parse(f[^1], System.Globalization.CultureInfo.InvariantCulture)));
+        using var json = Json(await seeded.RunAsync("gaps", "--year", "2021", "--baseline", "idps", "--format", "json"));
+        var root = json.RootElement;
+        Assert.Equal("idps", root.GetProperty("scope").GetProperty("baseline").GetString());
+        Assert.Equal(idps.Values.Sum(), root.GetProperty("totalNeed").GetInt64());
+        foreach (var g in Repo.Governorates)
+            Assert.Equal(idps[g.Name], Long(Governorate(root, g.Pcode), "need"));
+        Assert.StartsWith("IDPs: IOM DTM Iraq IDP master list, round 123 (2021) (batch ", root.GetProperty("baselineNote").GetString(), StringComparison.Ordinal);
+
+        var table = await seeded.RunAsync("gaps", "--year", "2021", "--baseline", "idps");
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("Baseline: IDPs: IOM DTM Iraq IDP master list, round 123 (2021)", table.StdOut, StringComparison.Ordinal);
+        Assert.Contains("USD per IDP", table.StdOut, StringComparison.Ordinal);
+
+        // A year the round does not cover: no IDP figure, and the reason.
+        using var other = Json(await seeded.RunAsync("gaps", "--year", "2019", "--baseline", "idps", "--format", "json"));
+        Assert.Equal(0, other.RootElement.GetProperty("totalNeed").GetInt64());
+        Assert.Equal("No IDP figures for 2019: the displacement list imported (IOM DTM Iraq IDP master list, round 123 (2021)) is for 2021.",
+            other.RootElement.GetProperty("baselineNote").GetString());
+        Assert.All(other.RootElement.GetProperty("governorates").EnumerateArray(), g => Assert.True(IsNull(g, "equityRatio")));
+    }
+
+    [Fact]
     public async Task PopulationBaselineCsvHasPopulationAsNeed()
     {
         var rows = Csv(await seeded.RunAsync("gaps", "--year", "2019", "--baseline", "population", "--format", "csv"), GapsHeader);
@@ -208,7 +236,7 @@ public sealed class GapsScopeTests(SeededDatabaseFixture seeded)
     {
         var result = await seeded.RunAsync("gaps", "--year", "2019", "--baseline", "households", "--format", "csv");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--baseline must be 'pin' (people in need) or 'population'; got 'households'.", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("--baseline must be 'pin' (people in need), 'population' or 'idps' (internally displaced people); got 'households'.", result.StdErr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,4 +27,20 @@ public sealed class BaselineWordsTests
         Assert.Equal("2019, all clusters, baseline population", new EquityScope(2019, Baseline: Baseline.Population).Describe());
         Assert.Equal("2019, all clusters, baseline people in need", new EquityScope(2019).Describe());
     }
+
+    [Fact]
+    public void The_idp_words_read_in_the_sentences_that_use_them()
+    {
+        var idps = BaselineWords.For(Baseline.Idps);
+        Assert.Equal(("idps", "'idps' (internally displaced people)"), (idps.Value, idps.Choice));
+        Assert.Equal(("IDPs", "IDPs", "the IDPs", "IDPs", "IDP"), (idps.Label, idps.Lower, idps.Whole, idps.People, idps.Person));
+        Assert.Equal(("USD per IDP", "USD per IDP", "Orgs per 100k IDPs", "IDP share"),
+            (idps.UsdPerPerson, idps.UsdPerPersonInWorkbook, idps.OrgsPer100k, idps.ShareLabel));
+        Assert.Equal("2021, cluster Health, baseline IDPs", new EquityScope(2021, "Health", Baseline: Baseline.Idps).Describe());
+        // The sentences the findings build from them.
+        Assert.Equal("1,200 IDPs together", string.Format(System.Globalization.CultureInfo.InvariantCulture, idps.TotalTogether, "1,200"));
+        Assert.Equal("No IDP figure is recorded", $"No {idps.FigureName} is recorded");
+        Assert.Equal("no recorded IDPs", $"no recorded {idps.Figure}");
+        Assert.Equal("the IDP and people-in-need baselines", $"the {idps.Adjective} and {BaselineWords.For(Baseline.Pin).Adjective} baselines");
+    }
 }

@@ -95,7 +95,7 @@ public sealed class ScopeParserTests
             p => "--" + p);
 
         Assert.Equal("--year must be a year from 1990 to 2100, such as 2019; got 'abc'.", Error(reading, "year"));
-        Assert.Equal("--baseline must be 'pin' (people in need) or 'population'; got 'households'.", Error(reading, "baseline"));
+        Assert.Equal("--baseline must be 'pin' (people in need), 'population' or 'idps' (internally displaced people); got 'households'.", Error(reading, "baseline"));
     }
 
     [Theory]
@@ -148,6 +148,8 @@ public sealed class ScopeParserTests
     [InlineData("PIN", Baseline.Pin)]
     [InlineData("population", Baseline.Population)]
     [InlineData(" Population ", Baseline.Population)]
+    [InlineData("idps", Baseline.Idps)]
+    [InlineData("IDPs", Baseline.Idps)]
     public void A_baseline_is_read(string text, Baseline baseline)
     {
         var reading = Parse(ScopeParameters.Baseline, text);
@@ -181,7 +183,7 @@ public sealed class ScopeParserTests
 
     [Theory]
     [InlineData("region", "Mars", "Unknown region 'Mars'. Regions: North/Centre, Baghdad, KRI, South.")]
-    [InlineData("baseline", "money", "baseline must be 'pin' (people in need) or 'population'; got 'money'.")]
+    [InlineData("baseline", "money", "baseline must be 'pin' (people in need), 'population' or 'idps' (internally displaced people); got 'money'.")]
     [InlineData("data", "fake", "data must be 'real' (real figures only) or 'all'; got 'fake'.")]
     [InlineData("level", "county", "level must be 'governorate' or 'district'; got 'county'.")]
     public void An_unknown_choice_is_named_with_the_choices_and_the_default_kept(string parameter, string text, string message)

@@ -58,8 +58,9 @@ public sealed class ExportContractTests
         var root = doc.RootElement;
 
         Assert.Equal(["year", "scope", "totalFundingUsd", "unallocatedUsd", "totalNeed", "usdPerPin", "gini", "governorates", "regions",
-                "countedThroughPooledFund"],
+                "countedThroughPooledFund", "baselineNote"],
             root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("baselineNote").ValueKind);   // people in need: no note
         Assert.Empty(root.GetProperty("countedThroughPooledFund").EnumerateArray());
         Assert.Equal(2019, root.GetProperty("year").GetInt32());
         var scope = root.GetProperty("scope");

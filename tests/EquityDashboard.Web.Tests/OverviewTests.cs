@@ -244,6 +244,54 @@ public sealed class OverviewTests : DatabaseTestBase
     }
 
     [Fact]
+    public async Task Idps_baseline_relabels_need_and_names_the_list_it_reads()
+    {
+        await ImportTemplatesAsync();
+        var report = await ImportAsync("dtm.csv", RecordKind.Displacement, """
+            year,governorate,district,location,idps
+            2019,Ninewa,Al-Mosul,Camp A,3000
+            2019,Baghdad,,Camp B,1000
+            """);
+
+        var cut = RenderAt("/?year=2019&baseline=idps");
+        WaitForTable(cut);
+
+        Assert.Contains("baseline IDPs", Normalise(cut.Find("[data-testid=totals]").TextContent));
+        Assert.Contains("IDPs", cut.Find("[data-kpi='need']").TextContent);
+        Assert.Equal("4,000", cut.Find("[data-kpi='need'] .kpi-value").TextContent.Trim());
+        Assert.Contains("USD per IDP", cut.Find("[data-kpi='usd-per-pin']").TextContent);
+        var ninewa = GovernorateRows(cut).Single(r => Cell(r, "Governorate") == "Ninewa");
+        Assert.Equal("3,000", Cell(ninewa, "IDPs"));
+        var note = Normalise(cut.Find("[data-testid=baseline-note]").TextContent);
+        Assert.Contains($"IDPs: dtm.csv (batch {report.BatchId}), the IDP individuals of its locations summed by district and governorate.", note);
+        Assert.Equal("idps", cut.Find("select[name=baseline] option[selected]").GetAttribute("value"));
+
+        // People in need have their sources in the sources list: no baseline note.
+        var pin = RenderAt("/?year=2019");
+        WaitForTable(pin);
+        Assert.Empty(pin.FindAll("[data-testid=baseline-note]"));
+    }
+
+    [Fact]
+    public async Task A_year_without_idp_figures_says_which_year_has_them()
+    {
+        await ImportTemplatesAsync();
+        await ImportAsync("dtm.csv", RecordKind.Displacement, """
+            year,governorate,district,location,idps
+            2021,Ninewa,,Camp A,3000
+            """);
+
+        var cut = RenderAt("/?year=2019&baseline=idps");
+        WaitForTable(cut);
+
+        Assert.Contains("No IDP figures for 2019: the displacement list imported (dtm.csv) is for 2021.",
+            Normalise(cut.Find("[data-testid=baseline-note]").TextContent));
+        Assert.Equal("0", cut.Find("[data-kpi='need'] .kpi-value").TextContent.Trim());
+        var ninewa = GovernorateRows(cut).Single(r => Cell(r, "Governorate") == "Ninewa");
+        Assert.Equal("no recorded need", Cell(ninewa, "Equity ratio"));   // as in a year without people in need
+    }
+
+    [Fact]
     public async Task The_filter_form_and_the_table_links_carry_the_filters_of_the_address()
     {
         await ImportTemplatesAsync();
@@ -321,7 +369,7 @@ public sealed class OverviewTests : DatabaseTestBase
     [InlineData("/?year=99999999999", "year must be a year from 1990 to 2100, such as 2019; got '99999999999'.")]
     [InlineData("/?year=1950", "year must be a year from 1990 to 2100, such as 2019; got '1950'.")]
     [InlineData("/?region=Mars", "Unknown region 'Mars'.")]
-    [InlineData("/?baseline=money", "baseline must be 'pin' (people in need) or 'population'; got 'money'.")]
+    [InlineData("/?baseline=money", "baseline must be 'pin' (people in need), 'population' or 'idps' (internally displaced people); got 'money'.")]
     [InlineData("/?cluster=Helth", "Unknown cluster 'Helth'. Clusters: ")]
     [InlineData("/?donor=Nobody%20At%20All", "Unknown donor 'Nobody At All'")]
     [InlineData("/?level=county", "level must be 'governorate' or 'district'; got 'county'.")]

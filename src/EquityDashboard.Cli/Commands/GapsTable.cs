@@ -16,7 +16,7 @@ internal static class GapsTable
         var grid = new Table().Border(TableBorder.Rounded);
         grid.AddColumn("Governorate");
         grid.AddColumn("Region");
-        foreach (var h in new[] { words.Label, "Funding", "Funding %", "Need %", "Equity ratio", "USD per person", "Gap to parity", "Orgs" })
+        foreach (var h in new[] { words.Label, "Funding", "Funding %", $"{words.ShareLabel} %", "Equity ratio", words.UsdPerPerson, "Gap to parity", "Orgs" })
             grid.AddColumn(new TableColumn(h).RightAligned());
         grid.AddColumn("Flags");
 
@@ -30,7 +30,9 @@ internal static class GapsTable
         console.MarkupLine(Markup.Escape(
             $"Allocated funding {Money.Full(table.TotalFundingUsd)}; unallocated (several governorates or country level) {Money.Full(table.UnallocatedUsd)}; " +
             $"pledged, not counted {Money.Full(table.PledgedUsd)}; " +
-            $"{words.Lower} {Money.Number(table.TotalNeed)}; USD per person {Money.PerPerson(table.UsdPerPin)}; Gini {(table.Gini is { } gi ? gi.ToString("0.00", CultureInfo.InvariantCulture) : "–")}."));
+            $"{words.Lower} {Money.Number(table.TotalNeed)}; {words.UsdPerPerson} {Money.PerPerson(table.UsdPerPin)}; Gini {(table.Gini is { } gi ? gi.ToString("0.00", CultureInfo.InvariantCulture) : "–")}."));
+        if (table.BaselineNote is { } note)
+            console.MarkupLine($"[bold]Baseline:[/] {Markup.Escape(note)}");
         if (table.Scope.RealOnly)
             console.MarkupLine("[bold]Real figures only:[/] every batch marked illustrative is left out.");
         foreach (var overlap in table.CountedThroughPooledFund)

@@ -10,7 +10,7 @@ public sealed record BaselineWords
     /// <summary>The baseline these words are for.</summary>
     public required Baseline Baseline { get; init; }
 
-    /// <summary>Its value in addresses, the API and the CLI: "pin", "population".</summary>
+    /// <summary>Its value in addresses, the API and the CLI: "pin", "population", "idps".</summary>
     public required string Value { get; init; }
 
     /// <summary>The value as a message offers it: "'pin' (people in need)", "'population'".</summary>
@@ -39,6 +39,9 @@ public sealed record BaselineWords
 
     /// <summary>The figure as a thing recorded: "people-in-need figure", "population figure".</summary>
     public required string FigureName { get; init; }
+
+    /// <summary>The baseline before "baseline(s)": "people-in-need", "population", "IDP" ("the IDP and people-in-need baselines").</summary>
+    public required string Adjective { get; init; }
 
     /// <summary>What shares are measured by: "by people in need", "by population".</summary>
     public required string By { get; init; }
@@ -80,6 +83,7 @@ public sealed record BaselineWords
         Person = "person in need",
         Figure = "need",
         FigureName = "people-in-need figure",
+        Adjective = "people-in-need",
         By = "by people in need",
         ShareLabel = "Need share",
         UsdPerPerson = "USD per person in need",
@@ -103,6 +107,7 @@ public sealed record BaselineWords
         Person = "resident",
         Figure = "population",
         FigureName = "population figure",
+        Adjective = "population",
         By = "by population",
         ShareLabel = "Population share",
         UsdPerPerson = "USD per person",
@@ -113,11 +118,36 @@ public sealed record BaselineWords
         TotalTogether = "home to {0} people together",
     };
 
+    private static readonly BaselineWords Idps = new()
+    {
+        Baseline = Baseline.Idps,
+        Value = "idps",
+        Choice = "'idps' (internally displaced people)",
+        Label = "IDPs",
+        Lower = "IDPs",
+        Name = "IDPs (internally displaced people, IOM DTM master list)",
+        Whole = "the IDPs",
+        People = "IDPs",
+        Person = "IDP",
+        Figure = "IDPs",
+        FigureName = "IDP figure",
+        Adjective = "IDP",
+        By = "by IDPs",
+        ShareLabel = "IDP share",
+        UsdPerPerson = "USD per IDP",
+        OrgsPer100k = "Orgs per 100k IDPs",
+        TotalNote = "IDPs summed over the governorates a displacement list counts (the IDP individuals of its locations): N.",
+        With = "with",
+        GovernoratesWith = " with IDPs",
+        TotalTogether = "{0} IDPs together",
+    };
+
     /// <summary>The words of a baseline.</summary>
     public static BaselineWords For(Baseline baseline) => baseline switch
     {
         Baseline.Pin => PeopleInNeed,
         Baseline.Population => Population,
+        Baseline.Idps => Idps,
         _ => throw new ArgumentOutOfRangeException(nameof(baseline), baseline, "A baseline without words."),
     };
 

@@ -5,7 +5,7 @@ namespace EquityDashboard.Core.Metrics;
 /// <summary>
 /// The plain sentences a district table carries (<see cref="DistrictTable.Notes"/>): how much of the
 /// area's funding and need names a district, so a reader sees that district shares cover only that
-/// part, and why districts have no need under the population baseline.
+/// part, why districts have no need under the population baseline, and where IDPs come from under the IDP baseline.
 /// </summary>
 public static class DistrictNotes
 {
@@ -19,6 +19,7 @@ public static class DistrictNotes
     public static IReadOnlyList<string> Write(DistrictTable t)
     {
         var notes = new List<string>();
+        if (t.BaselineNote is { } baseline) notes.Add(baseline);
         var where = t.GovernorateName ?? "the governorates";
         var population = !t.DistrictNeedKnown;
 
@@ -38,10 +39,11 @@ public static class DistrictNotes
         }
         else
         {
+            var label = BaselineWords.For(t.Scope.Baseline).Label;
             notes.Add(t.ScopeNeed > 0
-                ? string.Format(En, "People in need: {0:N0} of the {1:N0} in {2} ({3}) are in figures naming a district; {4:N0} are {5}.",
-                    t.TotalNeed, t.ScopeNeed, where, Money.Percent(t.NeedByDistrictShare), t.NotSpecifiedNeed, NotSpecified)
-                : string.Format(En, "People in need: none is reported for {0} in this scope.", where));
+                ? string.Format(En, "{6}: {0:N0} of the {1:N0} in {2} ({3}) are in figures naming a district; {4:N0} are {5}.",
+                    t.TotalNeed, t.ScopeNeed, where, Money.Percent(t.NeedByDistrictShare), t.NotSpecifiedNeed, NotSpecified, label)
+                : string.Format(En, "{1}: none is reported for {0} in this scope.", where, label));
         }
 
         notes.Add("District shares, equity ratios and gaps to parity are of the part that names a district only; "

@@ -14,8 +14,8 @@ public sealed record NotSpecifiedFigures
     public decimal PreviousFundingUsd { get; init; }
     /// <summary>
     /// Need under the baseline that names no district: people in need of the governorate's newest need
-    /// batch in rows naming no district, null when there are none; under the population baseline the
-    /// whole population of the governorate (the COD gives none by district).
+    /// batch (or IDPs of its newest displacement list) in rows naming no district, null when there are
+    /// none; under the population baseline the whole population of the governorate (the COD gives none by district).
     /// </summary>
     public long? Need { get; init; }
     /// <summary>People in need of the scope naming no district, whatever the baseline.</summary>
@@ -78,7 +78,7 @@ public sealed record DistrictTable
     /// <summary>National table only: counted funding with no single governorate (in no governorate or district). Null inside a governorate.</summary>
     public decimal? UnallocatedUsd { get; init; }
 
-    /// <summary>Whether districts can have need under the scope's baseline (not under population: the COD gives no district population).</summary>
+    /// <summary>Whether districts can have need under the scope's baseline (people in need and IDPs; not population: the COD gives no district population).</summary>
     public bool DistrictNeedKnown => Scope.Baseline != Baseline.Population;
     public bool IncidentDataLoaded { get; init; }
     public bool PresenceLoaded { get; init; }
@@ -89,9 +89,12 @@ public sealed record DistrictTable
     public required IReadOnlyList<NotSpecifiedFigures> NotSpecified { get; init; }
     /// <summary>
     /// Plain sentences every view of the table shows: how much of the funding and need names a district
-    /// (the part district shares cover), and, under the population baseline, why districts have no need.
+    /// (the part district shares cover), and, under the population baseline, why districts have no need;
+    /// under the IDP baseline, first, its <see cref="BaselineNote"/>.
     /// </summary>
     public required IReadOnlyList<string> Notes { get; init; }
+    /// <summary>Where the need figure comes from, or why the year has none (<see cref="Metrics.BaselineNote"/>); null for people in need and population.</summary>
+    public string? BaselineNote { get; init; }
     public required EquityThresholds Thresholds { get; init; }
 
     /// <summary>

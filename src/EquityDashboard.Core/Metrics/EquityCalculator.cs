@@ -19,7 +19,7 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
         var incidentsLoaded = inputs.Incidents is not null;
         var areas = gazetteer.Areas(AreaLevel.Governorate).Select(g => new Area(
             g.Pcode, g.Name, g.Region, null, null,
-            NeedOf(scope, g, inputs.PeopleInNeed.GetValueOrDefault(g.Pcode)),
+            NeedOf(scope, g, inputs.PeopleInNeed.GetValueOrDefault(g.Pcode), inputs.Idps),
             inputs.PeopleInNeed.GetValueOrDefault(g.Pcode),
             inputs.Funding.GetValueOrDefault(g.Pcode),
             inputs.PreviousFunding.GetValueOrDefault(g.Pcode),
@@ -64,6 +64,7 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
             Governorates = scope.Region is null ? govFigures : govFigures.Where(f => f.Region == scope.Region).ToList(),
             Regions = scope.Region is null ? regionFigures : regionFigures.Where(f => f.Key == scope.Region).ToList(),
             Thresholds = thresholds,
+            BaselineNote = BaselineNote.Write(scope, inputs.DisplacementLists),
         };
     }
 
@@ -99,7 +100,7 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
             var incidentsByDistrict = incidentsLoaded && NameDistricts(d.Incidents);
             areas.AddRange(units.Select(u => new Area(
                 u.Pcode, u.Name, u.Region, u.ParentPcode, u.ParentName,
-                NeedOf(scope, u, d.PeopleInNeed.GetValueOrDefault(u.Pcode)),
+                NeedOf(scope, u, d.PeopleInNeed.GetValueOrDefault(u.Pcode), d.Idps),
                 d.PeopleInNeed.GetValueOrDefault(u.Pcode),
                 d.Funding.GetValueOrDefault(u.Pcode),
                 d.PreviousFunding.GetValueOrDefault(u.Pcode),
@@ -125,14 +126,14 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
                 Region = g.Region,
                 FundingUsd = ns.Funding.GetValueOrDefault(g.Pcode),
                 PreviousFundingUsd = ns.PreviousFunding.GetValueOrDefault(g.Pcode),
-                Need = NeedOf(scope, unit, ns.PeopleInNeed.GetValueOrDefault(g.Pcode)),
+                Need = NeedOf(scope, unit, ns.PeopleInNeed.GetValueOrDefault(g.Pcode), ns.Idps),
                 PeopleInNeed = ns.PeopleInNeed.GetValueOrDefault(g.Pcode),
                 Orgs = ns.Orgs.GetValueOrDefault(g.Pcode),
                 Activities = ns.Activities.GetValueOrDefault(g.Pcode),
                 Incidents = incidentsLoaded ? ns.Incidents.GetValueOrDefault(g.Pcode) : null,
                 Idps = Reported(ns.Idps, g.Pcode),
                 GovernorateFundingUsd = inputs.Funding.GetValueOrDefault(g.Pcode),
-                GovernorateNeed = NeedOf(scope, unit, inputs.PeopleInNeed.GetValueOrDefault(g.Pcode)),
+                GovernorateNeed = NeedOf(scope, unit, inputs.PeopleInNeed.GetValueOrDefault(g.Pcode), inputs.Idps),
                 GovernorateOrgs = inputs.Orgs.GetValueOrDefault(g.Pcode),
                 GovernorateIdps = Reported(inputs.Idps, g.Pcode),
             };
@@ -158,6 +159,7 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
             NotSpecified = notSpecified,
             Notes = [],
             Thresholds = thresholds,
+            BaselineNote = BaselineNote.Write(scope, inputs.DisplacementLists),
         };
         if (within is null && scope.Region is { } region)
         {
@@ -170,8 +172,18 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
         return table with { Notes = DistrictNotes.Write(table) };
     }
 
-    private static long? NeedOf(EquityScope scope, AreaUnit unit, long? peopleInNeed) =>
-        scope.Baseline == Baseline.Population ? unit.Population : peopleInNeed;
+    /// <summary>
+    /// The area's need under the scope's baseline: its people in need, its population (the gazetteer's),
+    /// or its IDPs (<paramref name="idps"/>, keyed by the area's P-code: not reported when absent). IDPs
+    /// are not counted per cluster, so a cluster scope gets the same IDPs as all clusters.
+    /// </summary>
+    private static long? NeedOf(EquityScope scope, AreaUnit unit, long? peopleInNeed, IReadOnlyDictionary<string, long> idps) =>
+        scope.Baseline switch
+        {
+            Baseline.Population => unit.Population,
+            Baseline.Idps => Reported(idps, unit.Pcode),
+            _ => peopleInNeed,
+        };
 
     private static long? Reported(IReadOnlyDictionary<string, long> values, string key) =>
         values.TryGetValue(key, out var v) ? v : null;

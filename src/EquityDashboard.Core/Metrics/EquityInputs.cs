@@ -37,9 +37,14 @@ public sealed record EquityInputs
     /// <summary>
     /// Internally displaced people per governorate in the year (DisplacementFigures: the newest list
     /// naming the governorate, its rows summed). A missing key means no list counts it: not reported,
-    /// never zero. Read for an IDPs baseline; no figure uses it yet.
+    /// never zero. The need figure under the IDP baseline (the same for every cluster).
     /// </summary>
     public IReadOnlyDictionary<string, long> Idps { get; init; } = new Dictionary<string, long>();
+    /// <summary>
+    /// Every displacement list the view reads, with each year it has figures for (not only the scope's):
+    /// the source of the IDP baseline, and what a year without figures is told (<see cref="BaselineNote"/>).
+    /// </summary>
+    public IReadOnlyList<DisplacementList> DisplacementLists { get; init; } = [];
 }
 
 /// <summary>

@@ -7,6 +7,11 @@ public enum Baseline
     Pin,
     /// <summary>Total population: the per-capita view.</summary>
     Population,
+    /// <summary>
+    /// Internally displaced people: the IDP individuals of the newest displacement list (IOM DTM master
+    /// list) of the year naming the area. Not counted per cluster: a cluster scope uses the same figure.
+    /// </summary>
+    Idps,
 }
 
 /// <summary>The level of the areas a view lists.</summary>

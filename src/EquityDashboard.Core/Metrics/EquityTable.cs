@@ -12,7 +12,7 @@ public sealed record AreaFigures
     public string? ParentPcode { get; init; }
     /// <summary>A district's governorate (English name); null for a governorate or region.</summary>
     public string? ParentName { get; init; }
-    /// <summary>People in need (or population, under that baseline); null when not reported.</summary>
+    /// <summary>The need figure of the baseline: people in need, population or IDPs; null when not reported.</summary>
     public long? Need { get; init; }
     /// <summary>People in need of the scope, whatever the baseline (used for access figures).</summary>
     public long? PeopleInNeed { get; init; }
@@ -58,7 +58,10 @@ public sealed record EquityTable
 
     public bool PresenceLoaded { get; init; }
 
+    /// <summary>Where the need figure comes from, or why the year has none, when the baseline says it (<see cref="Metrics.BaselineNote"/>); null otherwise.</summary>
+    public string? BaselineNote { get; init; }
+
     /// <summary>Whether anything was imported for the scope (population alone, from the gazetteer, is not data).</summary>
     public bool HasAnyData => TotalFundingUsd > 0 || UnallocatedUsd > 0 || PresenceLoaded
-        || Governorates.Any(g => g.PeopleInNeed is not null);
+        || Governorates.Any(g => g.PeopleInNeed is not null || g.Idps is not null);
 }

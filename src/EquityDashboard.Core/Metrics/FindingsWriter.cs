@@ -28,8 +28,8 @@ public static class FindingsWriter
 
     /// <summary>
     /// The findings for <paramref name="table"/>, ordered by importance and capped at <see cref="MaxFindings"/>.
-    /// <paramref name="otherBaseline"/> is the same scope under the other baseline (people in need or
-    /// population); when given, areas whose flags differ between the two are reported.
+    /// <paramref name="otherBaseline"/> is the same scope under another baseline (people in need against
+    /// population or IDPs); when given, areas whose flags differ between the two are reported.
     /// <paramref name="earlierYears"/> are the same scope's tables of earlier years (either baseline: funding
     /// does not depend on it), from the first year with data to the year before; when given, a region whose
     /// funding has fallen from its peak for <see cref="SustainedDecline.MinYears"/> or more years running is reported.
@@ -109,8 +109,11 @@ public static class FindingsWriter
             var funding = table.TotalFundingUsd > 0
                 ? $"{Money.Full(table.TotalFundingUsd)} allocated to governorates cannot be set against need"
                 : "funding cannot be set against need";
-            yield return new Finding(FindingTopic.NoData,
-                $"No {what} is recorded for {Label(scope)}: {funding}, so no equity ratio, gap to parity or under-served flag is computed.", []);
+            // Under a baseline whose note says why the year has no figure (IDPs), the note opens the finding.
+            var opening = table.BaselineNote is { } note && table.Governorates.All(g => g.Need is null)
+                ? $"{note} {char.ToUpperInvariant(funding[0])}{funding[1..]}"
+                : $"No {what} is recorded for {Label(scope)}: {funding}";
+            yield return new Finding(FindingTopic.NoData, $"{opening}, so no equity ratio, gap to parity or under-served flag is computed.", []);
         }
         if (table.TotalFundingUsd == 0)
         {
@@ -370,7 +373,9 @@ public static class FindingsWriter
         var examples = regions.Take(2)
             .Concat(governorates.Where(g => !regionNames.Contains(g.Mine.Name)).Take(regions.Count > 0 ? 1 : 3))
             .ToList();
-        var text = $"The people-in-need and population baselines tell different stories for {string.Join(" and ", counts)}: "
+        // The two baselines in their order of the choices (people in need first), whichever the table's.
+        var pair = new[] { table.Scope.Baseline, other.Scope.Baseline }.Order().Select(b => BaselineWords.For(b).Adjective).ToList();
+        var text = $"The {pair[0]} and {pair[1]} baselines tell different stories for {string.Join(" and ", counts)}: "
             + string.Join("; ", examples.Select(Sentence)) + ".";
         return new Finding(FindingTopic.Baseline, text, regions.Concat(governorates).Select(d => d.Mine.Key).ToList());
     }

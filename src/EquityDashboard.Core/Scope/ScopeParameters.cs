@@ -28,7 +28,7 @@ public static class ScopeParameters
     public const string ClusterHelp = "Limit to one cluster (its people in need and funding); case-insensitive.";
     public const string DonorHelp = "Limit funding to one donor; case-insensitive.";
     public const string RegionHelp = "List only one region: North/Centre, Baghdad, KRI or South. Shares stay national.";
-    public const string BaselineHelp = "pin (people in need, the default) or population (per-capita view).";
+    public const string BaselineHelp = "pin (people in need, the default), population (per-capita view) or idps (internally displaced people, IOM DTM).";
     public const string DataHelp =
         "real: real figures only, leaving out every batch marked illustrative (invented demonstration data); all (the default): every batch.";
     public const string LevelHelp =

@@ -7,7 +7,9 @@ namespace EquityDashboard.Infrastructure.Export;
 
 /// <summary>
 /// The machine contract of an equity table: what `gaps --format json` prints and the API
-/// returns. Figures unrounded, shares as fractions, undefined values null.
+/// returns. Figures unrounded, shares as fractions, undefined values null. <paramref name="BaselineNote"/>
+/// names the source (and round) of the need figure under the IDP baseline, or why the year has none;
+/// null for people in need and population.
 /// </summary>
 public sealed record GapsDocument(
     int Year,
@@ -19,7 +21,8 @@ public sealed record GapsDocument(
     double? Gini,
     IReadOnlyList<GovernorateDocument> Governorates,
     IReadOnlyList<RegionDocument> Regions,
-    IReadOnlyList<PooledFundOverlapDocument> CountedThroughPooledFund)
+    IReadOnlyList<PooledFundOverlapDocument> CountedThroughPooledFund,
+    string? BaselineNote)
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -42,7 +45,8 @@ public sealed record GapsDocument(
         table.Regions.Select(r => new RegionDocument(
             r.Key, r.Need, r.FundingUsd, r.FundingShare, r.NeedShare, r.EquityRatio, r.UsdPerPin,
             r.GapToParityUsd, r.Orgs, r.Activities, r.YoyChange, FlagDocs(r))).ToList(),
-        PooledFundOverlapDocument.From(table));
+        PooledFundOverlapDocument.From(table),
+        table.BaselineNote);
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 

@@ -114,6 +114,7 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
         var idps = (await IdpsAsync(db, scope.Year, filter, ct))
             .GroupBy(r => r.Governorate)
             .ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
+        var lists = await DisplacementListsAsync(db, filter, ct);
 
         return new EquityInputs
         {
@@ -130,7 +131,22 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
             PresenceLoaded = presenceLoaded,
             Incidents = incidents,
             Idps = idps,
+            DisplacementLists = lists,
         };
+    }
+
+    /// <summary>Every displacement list the filter keeps, once per year it has figures for (the source of the IDP baseline).</summary>
+    private static async Task<IReadOnlyList<DisplacementList>> DisplacementListsAsync(EquityDbContext db, DataFilter filter, CancellationToken ct)
+    {
+        var leftOut = filter.LeftOutBatches;
+        var rows = await db.Displacement
+            .Where(d => !leftOut.Contains(d.BatchId))
+            .Select(d => new { d.BatchId, d.Year })
+            .Distinct()
+            .Join(db.Batches, d => d.BatchId, b => b.Id, (d, b) => new { d.BatchId, b.SourceName, d.Year })
+            .ToListAsync(ct);
+        return rows.Select(r => new DisplacementList(r.BatchId, r.SourceName, r.Year))
+            .OrderBy(l => l.Year).ThenBy(l => l.BatchId).ToList();
     }
 
     private async Task<DistrictInputs> ReadDistrictInputsAsync(EquityScope scope, CancellationToken ct)

@@ -3,7 +3,7 @@ using EquityDashboard.Core.Metrics;
 namespace EquityDashboard.Infrastructure.Queries;
 
 /// <summary>
-/// An equity table, the same scope under the other baseline, the scope's tables of the earlier years
+/// An equity table, the same scope under the baseline it is compared with (<see cref="FindingsService.OtherBaseline"/>), the scope's tables of the earlier years
 /// (from the first year with data; empty when there are none) and the findings written from them.
 /// </summary>
 public sealed record ScopeFindings(EquityTable Table, EquityTable OtherBaseline, IReadOnlyList<EquityTable> EarlierYears,
@@ -31,11 +31,14 @@ public sealed class FindingsService(EquityQueries queries, EquityCalculator calc
     {
         var inputs = await queries.LoadInputsAsync(scope, ct);
         var table = calculator.Compute(inputs);
-        var otherScope = scope with { Baseline = scope.Baseline == Baseline.Pin ? Baseline.Population : Baseline.Pin };
+        var otherScope = scope with { Baseline = OtherBaseline(scope.Baseline) };
         var other = calculator.Compute(inputs with { Scope = otherScope });
         var earlier = table.HasAnyData ? await EarlierYearsAsync(scope, ct) : [];
         return new ScopeFindings(table, other, earlier, FindingsWriter.Write(table, other, earlier));
     }
+
+    /// <summary>The baseline a table is compared with: population for people in need, people in need for the others.</summary>
+    public static Baseline OtherBaseline(Baseline baseline) => baseline == Baseline.Pin ? Baseline.Population : Baseline.Pin;
 
     /// <summary>The scope's tables from the first year with data to the year before the scope's, oldest first.</summary>
     public async Task<IReadOnlyList<EquityTable>> EarlierYearsAsync(EquityScope scope, CancellationToken ct)

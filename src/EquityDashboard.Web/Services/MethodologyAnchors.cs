@@ -8,7 +8,7 @@ namespace EquityDashboard.Web.Services;
 public static class MethodologyAnchors
 {
     public const string Funding = "funding";
-    public const string Baseline = "baseline-people-in-need-or-population";
+    public const string Baseline = "baseline-people-in-need-population-or-idps";
     public const string Shares = "funding-share-and-need-share";
     public const string EquityRatio = "equity-ratio";
     public const string UsdPerPin = "usd-per-person-in-need";

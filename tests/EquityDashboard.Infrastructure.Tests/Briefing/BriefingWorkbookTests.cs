@@ -275,6 +275,27 @@ public sealed class BriefingWorkbookTests(SeededDatabaseFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task An_idp_briefing_names_its_baseline_and_the_list_and_round_it_reads()
+    {
+        var scope = new EquityScope(2021, Baseline: Baseline.Idps);
+        var table = await Db.Equity.GetTableAsync(scope);
+        Assert.StartsWith("IDPs: IOM DTM Iraq IDP master list, round 123 (2021) (batch ", table.BaselineNote, StringComparison.Ordinal);
+        using var wb = await WorkbookReader.NationalAsync(Db, scope);
+
+        Assert.Equal("Iraq funding and need briefing: 2021, all clusters, baseline IDPs", wb.Properties.Title);
+        var m = wb.Worksheet("Methodology");
+        Assert.Equal($"This workbook: IDPs (internally displaced people, IOM DTM master list). {table.BaselineNote}",
+            m.Cell(m.FindRow(1, "Baseline"), 3).GetString());
+        var brief = wb.Worksheet("Brief");
+        var need = brief.FindRow(1, "IDPs");
+        Assert.Equal(table.TotalNeed, (long)brief.Cell(need, 2).GetDouble());
+        Assert.EndsWith(table.BaselineNote!, brief.Cell(need, 3).GetString(), StringComparison.Ordinal);
+        Assert.Equal("USD per IDP", brief.Cell(need + 1, 1).GetString());
+        var gaps = wb.Worksheet("Governorates");
+        Assert.Equal(["IDPs", "IDP share", "USD per IDP"], new[] { gaps.Cell(4, 4), gaps.Cell(4, 7), gaps.Cell(4, 9) }.Select(c => c.GetString()));
+    }
+
+    [Fact]
     public async Task Methodology_and_sources_sheets()
     {
         var sources = await Db.Equity.SourcesForYearAsync(2019);

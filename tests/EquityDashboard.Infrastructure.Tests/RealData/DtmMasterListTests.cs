@@ -20,7 +20,7 @@ public sealed class DtmMasterListTests
     private const long HeadlineIdps = 1_189_581;
 
     /// <summary>DTM's governorate spellings and their COD P-codes, written here rather than taken from the gazetteer.</summary>
-    private static readonly Dictionary<string, string> GovernoratePcodes = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> GovernoratePcodes = new(StringComparer.Ordinal)
     {
         ["Anbar"] = "IQG01", ["Basrah"] = "IQG02", ["Muthanna"] = "IQG03", ["Najaf"] = "IQG04", ["Qadissiya"] = "IQG05",
         ["Sulaymaniyah"] = "IQG06", ["Babylon"] = "IQG07", ["Baghdad"] = "IQG08", ["Dahuk"] = "IQG09", ["Diyala"] = "IQG10",
@@ -170,6 +170,41 @@ public sealed class DtmMasterListTests
             Assert.Equal(firstRow, warning.Row);
             Assert.Contains("counted at the governorate, district not specified", warning.Message, StringComparison.Ordinal);
         }
+    }
+
+    [RealDataFact]
+    public async Task Under_the_idp_baseline_each_governorate_is_measured_by_the_sheets_idps()
+    {
+        var path = RealDataFiles.File(WorkbookName);
+        var rows = ReadSheet(path);
+        var expected = rows.GroupBy(r => GovernoratePcodes[r.Governorate]).ToDictionary(g => g.Key, g => g.Sum(r => r.Individuals));
+        const string source = "IOM DTM Iraq IDP master list, round 123 (2021)";
+
+        await using var db = await TestDatabase.CreateAsync();
+        var report = await ImportOkAsync(db, new ImportRequest(path) { SourceName = source });
+        // One governorate with funding, so that ratios are defined: Ninewa gets all of it.
+        await db.ImportOkAsync("funding.csv", RecordKind.Funding,
+            "year,date,donor,recipient,cluster,governorate,district,amount_usd,status,boundary,source_id",
+            "2021,,Donor A,,,Ninewa,,1000000,paid,,1",
+            "2021,,Donor A,,,Erbil,,500000,paid,,2");
+        var t = await db.Equity.GetTableAsync(new Core.Metrics.EquityScope(2021, Baseline: Core.Metrics.Baseline.Idps));
+
+        var total = expected.Values.Sum();
+        Assert.Equal(HeadlineIdps, t.TotalNeed);
+        Assert.Equal(total, t.TotalNeed);
+        foreach (var g in t.Governorates)
+        {
+            Assert.Equal(expected[g.Key], g.Need);
+            TestSupport.Near(expected[g.Key] / (double)total, g.NeedShare, $"IDP share {g.Key}");
+        }
+        var ninewa = t.Gov("IQG15");
+        TestSupport.Near((1_000_000.0 / 1_500_000) / (expected["IQG15"] / (double)total), ninewa.EquityRatio, "r Ninewa");
+        TestSupport.Near(1_000_000.0 / expected["IQG15"], ninewa.UsdPerPin, "USD per IDP, Ninewa");
+        Assert.Equal($"IDPs: {source} (batch {report.BatchId}), the IDP individuals of its locations summed by district and governorate.", t.BaselineNote);
+
+        // A year the round does not cover has no IDP figure, and says which year has.
+        var other = await db.Equity.GetTableAsync(new Core.Metrics.EquityScope(2019, Baseline: Core.Metrics.Baseline.Idps));
+        Assert.Equal($"No IDP figures for 2019: the displacement list imported ({source}) is for 2021.", other.BaselineNote);
     }
 
     [RealDataFact]

@@ -85,14 +85,14 @@ internal static class TestXlsx
 /// </summary>
 public sealed class ThreeWWorkbookTests
 {
-    private const string WorkbookName = "irq_3w_jan_to_apr_2022_longtable_20220518.xlsx";
+    internal const string WorkbookName = "irq_3w_jan_to_apr_2022_longtable_20220518.xlsx";
     private const string ReferenceName = "presence-2022-partners-by-governorate.csv";
     private const int DataRows = 4839;
 
     /// <summary>The 3W data rows read independently of the product: the columns the tests need.</summary>
-    private sealed record ThreeWRow(string Pcode, string Cluster, string DistrictPcode, string District, string Acronym, string FullName);
+    internal sealed record ThreeWRow(string Pcode, string Cluster, string DistrictPcode, string District, string Acronym, string FullName);
 
-    private static List<ThreeWRow> ReadWorkbook(string path)
+    internal static List<ThreeWRow> ReadWorkbook(string path)
     {
         var sheet = TestXlsx.SheetNames(path).Single(n => n.EndsWith(' '));
         var rows = TestXlsx.Rows(path, sheet);
@@ -128,7 +128,7 @@ public sealed class ThreeWWorkbookTests
     /// "Distinct partner": one organisation per group of acronym and full-name keys linked by
     /// appearing on the same row (transitively), the way docs/data-formats.md describes presence.
     /// </summary>
-    private sealed class Partners
+    internal sealed class Partners
     {
         private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
 

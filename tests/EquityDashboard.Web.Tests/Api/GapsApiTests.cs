@@ -89,6 +89,25 @@ public sealed class GapsApiTests(SeededApp app)
     }
 
     [Fact]
+    public async Task The_idps_baseline_is_echoed_with_the_list_and_round_it_reads()
+    {
+        var json = await app.Client.GetStringAsync("/api/gaps?year=2021&baseline=IDPs&cluster=health");
+
+        var cluster = (await app.Factory.Equity.ClustersAsync()).Single(c => c.Equals("health", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(await ExpectedJson(new EquityScope(2021, cluster, Baseline: Baseline.Idps)), json);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal("idps", doc.RootElement.GetProperty("scope").GetProperty("baseline").GetString());
+        var note = doc.RootElement.GetProperty("baselineNote").GetString();
+        Assert.StartsWith("IDPs: IOM DTM Iraq IDP master list, round 123 (2021) (batch ", note, StringComparison.Ordinal);
+        Assert.EndsWith($"IDPs are not counted per cluster: {cluster}'s funding and presence are set against all IDPs, the same figure as for every cluster.",
+            note, StringComparison.Ordinal);
+        // The same IDPs as all clusters.
+        using var all = JsonDocument.Parse(await app.Client.GetStringAsync("/api/gaps?year=2021&baseline=idps"));
+        Assert.Equal(all.RootElement.GetProperty("totalNeed").GetInt64(), doc.RootElement.GetProperty("totalNeed").GetInt64());
+        Assert.True(doc.RootElement.GetProperty("totalNeed").GetInt64() > 0);
+    }
+
+    [Fact]
     public async Task Without_a_year_the_configured_default_year_else_the_latest_complete_year_is_used()
     {
         var options = app.Factory.Services.GetRequiredService<IOptions<EquityOptions>>().Value;

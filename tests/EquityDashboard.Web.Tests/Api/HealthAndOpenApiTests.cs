@@ -28,7 +28,7 @@ public sealed class OpenApiTests(SeededApp app)
         Assert.Equal("integer", year.GetProperty("schema").GetProperty("type").GetString());
         Assert.Equal(1990, year.GetProperty("schema").GetProperty("minimum").GetInt32());
         Assert.Equal(2100, year.GetProperty("schema").GetProperty("maximum").GetInt32());
-        Assert.Equal(["pin", "population"], Choices(parameters, "baseline"));
+        Assert.Equal(["pin", "population", "idps"], Choices(parameters, "baseline"));
         Assert.Equal(["governorate", "district"], Choices(parameters, "level"));
         Assert.Contains(parameters, p => p.GetProperty("name").GetString() == "governorate");
     }

@@ -137,7 +137,7 @@ public sealed class FilterBarTests : MudTestBase
         Assert.Equal(["All clusters", "Health", "WASH"], Options(cut, "cluster"));
         Assert.Equal(["All donors", "ECHO", "USA"], Options(cut, "donor"));
         Assert.Equal(["All regions", "North/Centre", "Baghdad", "KRI", "South"], Options(cut, "region"));
-        Assert.Equal(["People in need", "Population"], Options(cut, "baseline"));
+        Assert.Equal(["People in need", "Population", "IDPs"], Options(cut, "baseline"));
         Assert.Equal("2021", Selected(cut, "year"));
         Assert.Equal("WASH", Selected(cut, "cluster"));
         Assert.Equal("", Selected(cut, "donor"));

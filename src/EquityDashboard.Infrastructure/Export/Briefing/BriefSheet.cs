@@ -118,7 +118,7 @@ internal static class BriefSheet
         yield return ("Unallocated funding", cell => cell.Number(t.UnallocatedUsd, Xl.Usd),
             "Counted funding for several governorates, the whole country or no stated place: in no governorate's figures.");
         yield return (BaselineWords.For(b).Label, cell => cell.Number(t.TotalNeed),
-            BaselineWords.For(b).TotalNote);
+            t.BaselineNote is { } source ? $"{BaselineWords.For(b).TotalNote} {source}" : BaselineWords.For(b).TotalNote);
         yield return (BaselineWords.For(b).UsdPerPersonInWorkbook, cell => cell.Number(t.UsdPerPin, Xl.UsdCents),
             "F / N: the national rate every governorate is compared with.");
         yield return ("Concentration (Gini)", cell => cell.Number(t.Gini, Xl.Ratio),

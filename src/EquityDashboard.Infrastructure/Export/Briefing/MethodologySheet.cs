@@ -20,7 +20,7 @@ internal static class MethodologySheet
         Xl.NoteLine(ws, 3, "The full explanation, with a worked example, is docs/methodology.md of EquityDashboard.");
         Xl.HeaderRow(ws, HeaderRow, 1, Headers);
         var row = HeaderRow + 1;
-        foreach (var (term, meaning, rule) in Rows(scope, thresholds, table.CountedThroughPooledFund))
+        foreach (var (term, meaning, rule) in Rows(scope, thresholds, table.CountedThroughPooledFund, table.BaselineNote))
         {
             ws.Cell(row, 1).Text(term);
             ws.Cell(row, 1).Style.Font.Bold = true;
@@ -36,7 +36,7 @@ internal static class MethodologySheet
     }
 
     public static IEnumerable<(string Term, string Meaning, string Rule)> Rows(EquityScope scope, EquityThresholds t,
-        IReadOnlyList<PooledFundOverlap>? overlaps = null)
+        IReadOnlyList<PooledFundOverlap>? overlaps = null, string? baselineNote = null)
     {
         var en = CultureInfo.GetCultureInfo("en-US");
         string F(double v) => v.ToString("0.##", en);
@@ -46,8 +46,9 @@ internal static class MethodologySheet
             scope.Describe());
         yield return ("Region filter", "Limits which governorates and regions are listed. Shares, ratios, national totals and the Gini stay national.",
             scope.Region ?? "none (all of Iraq)");
-        yield return ("Baseline", "What need is measured with. People in need (default): does funding follow assessed need? Population: does funding follow where people live (the per-capita view)?",
-            $"This workbook: {BaselineWords.For(scope.Baseline).Name}");
+        yield return ("Baseline", "What need is measured with. People in need (default): does funding follow assessed need? Population: does funding follow where people live (the per-capita view)? "
+                + "IDPs: does funding follow where internally displaced people are (the IDP individuals of the newest IOM DTM master list of the year; not counted per cluster, so every cluster is set against the same IDPs)?",
+            $"This workbook: {BaselineWords.For(scope.Baseline).Name}" + (baselineNote is null ? string.Empty : $". {baselineNote}"));
         yield return ("Funding (counted)", "Funding of the year with status paid, commitment or blank, and flow boundary incoming or blank. Pledges, internal and outgoing flows count nowhere. The year is the budget year where given, else the year of the date.",
             "funding_g: counted funding attributed to exactly one governorate g");
         yield return ("Unallocated funding", "Counted funding for several governorates, the whole country or no stated place. Reported apart; in no governorate's figures or shares.",
@@ -63,10 +64,10 @@ internal static class MethodologySheet
         yield return ("People in need (need)", "Intersectoral people in need for all clusters, the cluster's people in need in a cluster scope. Missing is 'not reported', never 0. Cluster figures are never added up.",
             "need_g; N = sum over governorates with need reported");
         yield return ("Funding share", "The governorate's part of all allocated funding.", "fs_g = funding_g / F");
-        yield return ("Need share", "The governorate's part of all people in need (or of the population).", "ns_g = need_g / N");
+        yield return ("Need share", "The governorate's part of all people in need (or of the population, or of the IDPs, under those baselines).", "ns_g = need_g / N");
         yield return ("Equity ratio", "Funding share divided by need share. 1 = funded in proportion to need; below 1 less, above 1 more. Undefined where no need is recorded ('no recorded need').",
             "r_g = fs_g / ns_g");
-        yield return ("USD per person in need", "Funding per person in need (per resident under the population baseline); the national figure is the rate everyone is compared with.",
+        yield return ("USD per person in need", "Funding per person in need (per resident under the population baseline, per IDP under the IDP baseline); the national figure is the rate everyone is compared with.",
             "u_g = funding_g / need_g; national u = F / N");
         yield return ("Gap to parity (USD)", "How much more the governorate would need to be funded at the national rate per person in need (negative: funded above it).",
             "gap_g = need_g x u - funding_g");
@@ -76,7 +77,7 @@ internal static class MethodologySheet
             "G = 1 - sum (X_k - X_k-1)(Y_k + Y_k-1), governorates ordered by u_g");
         yield return ("Change on the previous year", "Change of funding against the previous year; undefined where the previous year had no funding.",
             "(F_y - F_y-1) / F_y-1");
-        yield return ("Security incidents per 100k", "Security incidents of the year per 100,000 people in need of the scope (always people in need, also under the population baseline).",
+        yield return ("Security incidents per 100k", "Security incidents of the year per 100,000 people in need of the scope (always people in need, also under the population and IDP baselines).",
             "incidents_g / PiN_g x 100,000");
         yield return ("Flag: under-served", "Funding share well below need share.", $"equity ratio below {F(t.UnderServedRatio)}");
         yield return ("Flag: over-concentrated", "Funding share well above need share.", $"equity ratio above {F(t.OverConcentratedRatio)}");

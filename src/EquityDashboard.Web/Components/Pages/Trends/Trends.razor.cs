@@ -25,6 +25,15 @@ public partial class Trends : FilteredPage
     [Inject] private ILogger<Trends> Log { get; set; } = default!;
 
     private IReadOnlyList<int> Years => _tables?.Select(t => t.Scope.Year).ToList() ?? [];
+
+    /// <summary>
+    /// The baseline's notes over the years: those of the years with figures (their source and round), or,
+    /// when no year has any, the last year's (why there are none).
+    /// </summary>
+    private IReadOnlyList<string?> BaselineNotes =>
+        _tables is null or { Count: 0 } ? []
+        : _tables.Where(t => t.TotalNeed > 0).Select(t => t.BaselineNote).ToList() is { Count: > 0 } withFigures ? withFigures
+        : [_tables[^1].BaselineNote];
     private IReadOnlyList<string> YearLabels => Years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList();
 
     protected override async Task OnParametersSetAsync()
