@@ -141,6 +141,7 @@ public sealed class GovernoratePageTests : DatabaseTestBase
         Assert.Contains("There is no governorate 'Kirkuq'.", message);
         Assert.Contains("Did you mean", message);
         Assert.Contains("Kirkuk", message);
+        Assert.Equal("governorate/IQG13?year=2019", unknown.Find("[data-testid=suggestions] a").GetAttribute("href"));
     }
 
     [Fact]
