@@ -352,6 +352,38 @@ public sealed class OverviewTests : DatabaseTestBase
     }
 
     [Fact]
+    public async Task The_districts_are_a_link_away_drawn_from_the_national_district_table_each_a_link_to_its_page()
+    {
+        await ImportTemplatesAsync();
+        var cut = RenderAt("/?year=2019&sort=funding&order=desc");
+        WaitForTable(cut);
+
+        Assert.Equal("true", cut.Find("[data-testid=map-choice-governorates]").GetAttribute("aria-current"));
+        Assert.Null(cut.Find("[data-testid=map-choice-districts]").GetAttribute("aria-current"));
+        Assert.Equal("?year=2019&sort=funding&order=desc&map=districts", cut.Find("[data-testid=map-choice-districts]").GetAttribute("href"));
+        Assert.Empty(cut.FindAll("[data-testid=district-map]"));
+
+        cut = RenderAt("/?year=2019&sort=funding&order=desc&map=districts");
+        WaitForTable(cut);
+
+        var table = await Service<EquityDashboard.Infrastructure.Queries.EquityService>().GetDistrictTableAsync(new EquityScope(2019));
+        var areas = cut.FindAll("[data-testid=district-map] a[data-testid=map-area]");
+        Assert.Equal(101, areas.Count);
+        Assert.Equal(table.Districts.Select(d => d.Key), areas.Select(a => a.GetAttribute("data-pcode")));
+        Assert.All(areas, a => Assert.Equal($"district/{a.GetAttribute("data-pcode")}?year=2019", a.GetAttribute("href")));
+        Assert.All(areas, a => Assert.NotNull(a.QuerySelector("title")));
+        Assert.Equal("Map of the districts of Iraq by equity ratio", cut.Find("[data-testid=district-map] svg.map").GetAttribute("aria-label"));
+        // The same legend as the governorates' map; no governorate map or tiles beside it, and no map-or-tiles choice.
+        Assert.Equal(9, cut.FindAll("[data-testid=district-map] [data-testid=map-legend] li").Count);
+        Assert.Empty(cut.FindAll("[data-testid=choropleth-map], [data-testid=tile-map], [data-testid=map-choice-tiles]"));
+        Assert.Equal("true", cut.Find("[data-testid=map-choice-districts]").GetAttribute("aria-current"));
+        Assert.Equal("?year=2019&sort=funding&order=desc", cut.Find("[data-testid=map-choice-governorates]").GetAttribute("href"));
+        // The filters keep the choice.
+        Assert.Equal(["sort=funding", "order=desc", "map=districts"],
+            cut.Find("form[data-testid=filter-bar]").QuerySelectorAll("input[type=hidden]").Select(i => $"{i.GetAttribute("name")}={i.GetAttribute("value")}"));
+    }
+
+    [Fact]
     public async Task An_unknown_map_choice_shows_the_map()
     {
         await ImportTemplatesAsync();

@@ -29,7 +29,7 @@ public static class ReadingCache
 
     /// <summary>The paths that are read the same by everyone: pages and the API's figures.</summary>
     public static bool IsReading(PathString path) =>
-        path == "/" || path.StartsWithSegments("/trends") || path.StartsWithSegments("/governorate") || path.StartsWithSegments("/methodology")
+        path == "/" || path.StartsWithSegments("/trends") || path.StartsWithSegments("/governorate") || path.StartsWithSegments("/district") || path.StartsWithSegments("/methodology")
         || path.StartsWithSegments("/api/gaps") || path.StartsWithSegments("/api/trends") || path.StartsWithSegments("/api/governorates")
         || path.StartsWithSegments("/api/briefing.xlsx");
 

@@ -178,6 +178,61 @@ public sealed class ChoroplethMapTests : MudTestBase
         Assert.DoesNotContain("Baghdad", cut.Find("[data-testid=map-unlabelled]").TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>The national district table, every district with made-up figures but the South's: ratio 0.1 in Al-Hawiga, 1 elsewhere.</summary>
+    private static DistrictTable NationalDistricts(string? region = null)
+    {
+        var districts = Gazetteer.Districts
+            .Select(d => new AreaFigures
+            {
+                Key = d.Pcode, Name = d.Name, Region = Gazetteer[d.ParentPcode].Region, ParentPcode = d.ParentPcode,
+                EquityRatio = d.Pcode == "IQG13Q01" ? 0.1 : 1, Need = 1000, FundingUsd = 1000m,
+            })
+            .Where(f => region is null || f.Region == region)
+            .ToList();
+        return new DistrictTable
+        {
+            Scope = new EquityScope(2024, Region: region),
+            Districts = districts, NotSpecified = [], Notes = [], Thresholds = new EquityThresholds(),
+        };
+    }
+
+    [Fact]
+    public void The_national_district_table_draws_all_101_districts_each_a_link_to_its_page()
+    {
+        Ctx.Render<MudBlazor.MudPopoverProvider>();
+        var table = NationalDistricts();
+        var cut = Ctx.Render<ChoroplethMap>(p => p.Add(c => c.Districts, table).Add(c => c.Filters, new DashboardFilters(2024, RealOnly: true)));
+
+        var areas = cut.FindAll("svg a[data-testid=map-area]");
+        Assert.Equal(MapGeometry.Districts.Areas.Select(a => a.Pcode), areas.Select(a => a.GetAttribute("data-pcode")));
+        Assert.Equal(101, areas.Count);
+        Assert.Equal(MapGeometry.Districts.ViewBoxAttribute, cut.Find("svg.map").GetAttribute("viewBox"));
+        Assert.All(areas, a => Assert.Equal($"district/{a.GetAttribute("data-pcode")}?year=2024&data=real", a.GetAttribute("href")));
+        Assert.Equal("#b35806", Area(cut, "IQG13Q01").QuerySelector("path")!.GetAttribute("fill"));
+        Assert.Equal("#f7f7f7", Area(cut, "IQG15Q05").QuerySelector("path")!.GetAttribute("fill"));
+        Assert.Equal("Select a district to open it.", cut.Find("figcaption .t-caption").TextContent.Trim());
+        // Most districts are too small for a label: their list is folded under the map, and says how many.
+        var unlabelled = cut.Find("details[data-testid=map-unlabelled]");
+        var count = areas.Count - cut.FindAll("text[data-label]").Count;
+        Assert.True(count > ChoroplethMap.FoldedAbove, $"{count} unlabelled");
+        Assert.Equal($"Not labelled on the map (no room): {count} districts", unlabelled.QuerySelector("summary")!.TextContent.Trim());
+        Assert.Equal(count, unlabelled.TextContent.Split(',').Length);
+        Assert.Empty(cut.FindAll("[aria-current], path.highlight"));
+    }
+
+    [Fact]
+    public void With_a_region_districts_outside_it_are_dimmed_and_a_highlighted_one_is_outlined()
+    {
+        Ctx.Render<MudBlazor.MudPopoverProvider>();
+        var cut = Ctx.Render<ChoroplethMap>(p => p.Add(c => c.Districts, NationalDistricts(Regions.South))
+            .Add(c => c.Filters, new DashboardFilters(2024)).Add(c => c.Highlight, "IQG02Q01"));
+
+        Assert.All(Gazetteer.Districts, d => Assert.Equal(Gazetteer[d.ParentPcode].Region != Regions.South, Area(cut, d.Pcode).ClassList.Contains("dimmed")));
+        Assert.Equal("page", Area(cut, "IQG02Q01").GetAttribute("aria-current"));
+        Assert.Single(cut.FindAll("[aria-current]"));
+        Assert.Equal(MapGeometry.Districts.Areas.Single(a => a.Pcode == "IQG02Q01").Path, cut.Find("path.highlight").GetAttribute("d"));
+    }
+
     [Fact]
     public void Legend_lists_every_class_no_recorded_need_and_the_mark_and_the_source_is_named()
     {

@@ -52,6 +52,7 @@ public sealed partial class ReadingCacheTests : IAsyncLifetime
     [Theory]
     [InlineData("/?year=2019")]
     [InlineData("/governorate/IQG15?year=2019")]
+    [InlineData("/district/IQG15Q05?year=2019")]
     [InlineData("/api/gaps?year=2019")]
     public async Task A_repeat_view_answers_304_until_the_data_changes(string path)
     {
@@ -161,7 +162,7 @@ public sealed partial class ReadingCacheTests : IAsyncLifetime
     [Fact]
     public async Task A_reading_page_carries_its_figures_and_nothing_a_circuit_would_need()
     {
-        foreach (var path in new[] { "/?year=2019", "/trends", "/governorate/IQG15?year=2019", "/methodology" })
+        foreach (var path in new[] { "/?year=2019", "/?year=2019&map=districts", "/trends", "/governorate/IQG15?year=2019", "/district/IQG15Q05?year=2019", "/methodology" })
         {
             using var page = await GetAsync(path);
             var html = await page.Content.ReadAsStringAsync();

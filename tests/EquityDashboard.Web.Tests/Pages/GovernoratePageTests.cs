@@ -86,12 +86,15 @@ public sealed class GovernoratePageTests : DatabaseTestBase
         Assert.Contains("960,000", cut.Find("[data-testid=district-not-specified]").TextContent);
         Assert.Equal(table.Notes, cut.FindAll("[data-testid=district-note]").Select(n => n.TextContent));
 
-        // The district map: Ninewa's nine districts, each a link to its row, in a view box fitted to Ninewa.
+        // Each row's name opens the district's page, with the filters.
+        Assert.All(rows, r => Assert.Equal($"district/{r.GetAttribute("data-pcode")}?year=2019", r.QuerySelector("th a")!.GetAttribute("href")));
+
+        // The district map: Ninewa's nine districts, each a link to its page with the filters, in a view box fitted to Ninewa.
         var map = cut.Find("[data-testid=district-map]");
         var areas = map.QuerySelectorAll("a[data-testid=map-area]");
         Assert.Equal(rows.Select(r => r.GetAttribute("data-pcode")), areas.Select(a => a.GetAttribute("data-pcode")));
-        Assert.All(areas, a => Assert.EndsWith($"#district-{a.GetAttribute("data-pcode")}", a.GetAttribute("href")));
-        Assert.All(areas, a => Assert.NotNull(cut.Find($"tr#district-{a.GetAttribute("data-pcode")}")));
+        Assert.All(areas, a => Assert.Equal($"district/{a.GetAttribute("data-pcode")}?year=2019", a.GetAttribute("href")));
+        Assert.Empty(map.QuerySelectorAll("[aria-current], path.highlight"));
         // Named as its label reads (the short name), then in full with its P-code.
         var mosulName = areas.Single(a => a.GetAttribute("data-pcode") == "IQG15Q05").GetAttribute("aria-label")!;
         Assert.StartsWith("Mosul", mosulName);
@@ -141,6 +144,7 @@ public sealed class GovernoratePageTests : DatabaseTestBase
         Assert.Contains("There is no governorate 'Kirkuq'.", message);
         Assert.Contains("Did you mean", message);
         Assert.Contains("Kirkuk", message);
+        Assert.Equal("governorate/IQG13?year=2019", unknown.Find("[data-testid=suggestions] a").GetAttribute("href"));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public partial class GovernoratePage : FilteredPage
     private GovernorateDetail? _detail;
     private DistrictTable? _districts;
     private string? _error;
-    private string? _notFound;
+    private NotFoundNote? _notFound;
 
     [Inject] private BreakdownService Breakdown { get; set; } = default!;
     [Inject] private EquityService Equity { get; set; } = default!;
@@ -70,9 +70,15 @@ public partial class GovernoratePage : FilteredPage
                 ? await Equity.GetDistrictTableAsync(_filters.Scope with { Region = null }, _detail.Governorate.Pcode)
                 : null;
             _notFound = _detail is not null ? null
-                : $"There is no governorate '{Pcode}'."
-                  + (resolution.Suggestions.Count > 0 ? $" Did you mean {string.Join(", ", resolution.Suggestions)}?" : string.Empty);
-            if (_notFound is not null) Answer(StatusCodes.Status404NotFound);
+                : new NotFoundNote($"There is no governorate '{Pcode}'.", resolution.Suggestions
+                    .Select(name => Names.Resolve(name).Pcode is { } p ? new NotFoundLink(name, $"governorate/{p}{_filters.QueryString()}") : null)
+                    .OfType<NotFoundLink>()
+                    .ToList());
+            if (_notFound is not null)
+            {
+                _notFound.KeepFor(HttpContext);
+                Answer(StatusCodes.Status404NotFound);
+            }
             _error = null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -9,13 +9,15 @@ using Microsoft.AspNetCore.Http;
 
 namespace EquityDashboard.Web.Components.Pages.Overview;
 
-/// <summary>How the overview draws the governorates.</summary>
+/// <summary>What the overview's map draws, and how.</summary>
 public enum OverviewMap
 {
-    /// <summary>The COD-AB boundaries (<see cref="Components.Shared.Map.ChoroplethMap"/>).</summary>
+    /// <summary>The governorates on their COD-AB boundaries (<see cref="Components.Shared.Map.ChoroplethMap"/>).</summary>
     Map,
-    /// <summary>The tile grid (<see cref="Components.Shared.Map.TileMap"/>).</summary>
+    /// <summary>The governorates as a tile grid (<see cref="Components.Shared.Map.TileMap"/>).</summary>
     Tiles,
+    /// <summary>The 101 districts on their COD-AB boundaries, from the national district table.</summary>
+    Districts,
 }
 
 /// <summary>The landing page: the equity table for the filters in the URL query string.</summary>
@@ -25,6 +27,8 @@ public partial class Overview : FilteredPage
     private GapTableView _view = GapTableView.Default;
     private DashboardFilters? _filters;
     private EquityTable? _table;
+    /// <summary>The national district table, read only for the district map.</summary>
+    private DistrictTable? _districts;
     private IReadOnlyList<Finding> _findings = [];
     private string? _error;
 
@@ -37,7 +41,7 @@ public partial class Overview : FilteredPage
     [SupplyParameterFromQuery(Name = "order")] public string? Order { get; set; }
     [SupplyParameterFromQuery(Name = "col")] public string[]? Columns { get; set; }
 
-    /// <summary>How the governorates are drawn (<c>map</c>): the real map by default, <c>tiles</c> for the tile grid.</summary>
+    /// <summary>What the map draws (<c>map</c>): the governorates' real map by default, <c>tiles</c> for their tile grid, <c>districts</c> for the districts.</summary>
     [SupplyParameterFromQuery(Name = "map")] public string? Map { get; set; }
 
     private OverviewMap _map = OverviewMap.Map;
@@ -48,10 +52,23 @@ public partial class Overview : FilteredPage
     /// <summary>Everything of the view besides the filters that a change of filters keeps: the table's sort and columns, the map choice.</summary>
     private IReadOnlyList<KeyValuePair<string, string>> Keep => [.. _view.Keep, .. MapKeep];
 
-    private static IReadOnlyList<KeyValuePair<string, string>> KeepFor(OverviewMap map) =>
-        map == OverviewMap.Tiles ? [new("map", TilesValue)] : [];
+    private static IReadOnlyList<KeyValuePair<string, string>> KeepFor(OverviewMap map) => map switch
+    {
+        OverviewMap.Tiles => [new("map", TilesValue)],
+        OverviewMap.Districts => [new("map", DistrictsValue)],
+        _ => [],
+    };
 
     internal const string TilesValue = "tiles";
+    internal const string DistrictsValue = "districts";
+
+    /// <summary>The map choice an address asks for, read leniently like the table's view: anything but "tiles" or "districts" is the governorates' map.</summary>
+    internal static OverviewMap ReadMap(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        TilesValue => OverviewMap.Tiles,
+        DistrictsValue => OverviewMap.Districts,
+        _ => OverviewMap.Map,
+    };
 
     /// <summary>This view with the other map choice: filters, sort and columns kept.</summary>
     private string MapChoiceHref(OverviewMap map) =>
@@ -63,9 +80,9 @@ public partial class Overview : FilteredPage
         {
             _filters = await ReadFiltersAsync();
             _view = GapTableView.FromQuery(Sort, Order, Columns);
-            // Read leniently, like the table's view: anything but "tiles" is the map.
-            _map = string.Equals(Map?.Trim(), TilesValue, StringComparison.OrdinalIgnoreCase) ? OverviewMap.Tiles : OverviewMap.Map;
+            _map = ReadMap(Map);
             (_table, _findings) = await FindingsSource.GetAsync(_filters.Scope, CancellationToken.None);
+            _districts = _map == OverviewMap.Districts ? await Equity.GetDistrictTableAsync(_filters.Scope) : null;
             _sources = await Equity.SourcesForYearAsync(_filters.Year, _filters.RealOnly);
             _error = null;
         }

@@ -9,8 +9,9 @@ using Microsoft.AspNetCore.Components;
 namespace EquityDashboard.Web.Components.Shared.Map;
 
 /// <summary>
-/// The governorates (or districts) on their real (COD-AB) boundaries, coloured by equity ratio: plain SVG
-/// rendered on the server, each governorate a link to its page with the filters.
+/// The governorates, or the districts (of one governorate, or all), on their real (COD-AB)
+/// boundaries, coloured by equity ratio: plain SVG rendered on the server, each area a link to its
+/// page with the filters.
 /// </summary>
 /// <remarks>
 /// A label (short name over the ratio) is drawn only where it fits inside its governorate and
@@ -29,12 +30,13 @@ public partial class ChoroplethMap
 
     /// <summary>The governorates to draw (the overview's map); or, with <see cref="Districts"/>, one governorate's districts.</summary>
     [Parameter] public EquityTable? Table { get; set; }
-    /// <summary>One governorate's district table: its districts are drawn, each a link to its row of the page's district list.</summary>
+    /// <summary>A district table: its districts are drawn (one governorate's, fitted to it, or the national table's 101), each a link to its district page.</summary>
     [Parameter] public DistrictTable? Districts { get; set; }
     [Parameter, EditorRequired] public DashboardFilters Filters { get; set; } = default!;
+    /// <summary>The P-code of an area drawn with a thick outline, as the page's own (aria-current); none when null.</summary>
+    [Parameter] public string? Highlight { get; set; }
     [Inject] private Gazetteer Gazetteer { get; set; } = default!;
     [Inject] private MapGeometry Geometry { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>One governorate as drawn.</summary>
     /// <param name="Label">Whether its name and ratio are written on the map (otherwise they are in the caption).</param>
@@ -47,6 +49,9 @@ public partial class ChoroplethMap
 
     internal IReadOnlyList<Shape> Shapes { get; private set; } = [];
 
+    /// <summary>Above this many unlabelled areas their list under the map is folded (a disclosure).</summary>
+    internal const int FoldedAbove = 12;
+
     /// <summary>Governorates in view too small to carry their label: "Kerbala 0.12 ▼".</summary>
     internal IReadOnlyList<string> Unlabelled { get; private set; } = [];
 
@@ -56,8 +61,24 @@ public partial class ChoroplethMap
     /// <summary>What the map draws: "governorate" or "district".</summary>
     internal string Noun => Districts is null ? "governorate" : "district";
 
-    /// <summary>The shapes drawn: the governorates, or the districts of one governorate in a view box fitted to them.</summary>
-    internal MapGeometry Drawn => Districts is { GovernoratePcode: { } parent } ? MapGeometry.Districts.Within(parent) : Geometry;
+    /// <summary>The shapes drawn: the governorates, the districts of one governorate in a view box fitted to them, or every district.</summary>
+    internal MapGeometry Drawn => Districts switch
+    {
+        null => Geometry,
+        { GovernoratePcode: { } parent } => MapGeometry.Districts.Within(parent),
+        _ => MapGeometry.Districts,
+    };
+
+    /// <summary>What the map shows, for its accessible name: "the governorates of Iraq", "the districts of Kirkuk".</summary>
+    internal string Subject => Districts switch
+    {
+        null => "the governorates of Iraq",
+        { GovernorateName: { } name } => $"the districts of {name}",
+        _ => "the districts of Iraq",
+    };
+
+    /// <summary>The highlighted area as drawn, or null.</summary>
+    internal Shape? Highlighted => Highlight is null ? null : Shapes.FirstOrDefault(s => s.Area.Pcode == Highlight);
 
     /// <summary>Label size in map units: the overview's 22 km, scaled with the view box so labels read the same on a zoomed map.</summary>
     internal double LabelSize => FontSize * Drawn.Width / Geometry.Width;
@@ -72,9 +93,9 @@ public partial class ChoroplethMap
         var shapes = new List<Shape>();
         var query = Filters.QueryString();
         var drawn = Drawn;
-        // A governorate opens its page; a district goes to its row of this page's district list.
-        var page = Districts is null ? null : Navigation.ToBaseRelativePath(Navigation.Uri).Split('#')[0];
-        string HrefOf(string pcode) => page is null ? $"governorate/{pcode}{query}" : $"{page}#district-{pcode}";
+        // Each area opens its page, with the filters.
+        var pageOf = Districts is null ? "governorate" : "district";
+        string HrefOf(string pcode) => $"{pageOf}/{pcode}{query}";
         foreach (var area in drawn.Areas)
         {
             figures.TryGetValue(area.Pcode, out var f);
