@@ -10,7 +10,9 @@ from the repository root). It reads, and never copies:
 - global_pcodes_adm1_adm2_nohxl.csv: the COD P-code list, to cross-check the P-codes;
 - cbpf_allocations_overview/ProjectSummaryAggV2_{2017,2021}.csv (Iraq, PFId 72: AdmLoc1
   governorate, AdmLoc2 district) and irq_iom_dtm_idps_master_list_round_123.xlsx (sheet
-  "DTM Dataset": Governorate, District, Latitude, Longitude), for the spellings used.
+  "DTM Dataset": Governorate, District, Latitude, Longitude), for the spellings used;
+- cbpf_locationMst.csv (the pooled funds' location list, "Governorate > District > Sub-district"),
+  for the reviewed CENTRES below.
 
 Every district name met in those files must either match a COD district of its governorate
 after normalisation (see norm()), be one of the reviewed ALIASES, or be one of the reviewed
@@ -68,6 +70,13 @@ ALIASES = {
     ("IQG15", "Tilkaif"): "IQG15Q09",
     ("IQG16", "Tuz Khurmatu"): "IQG16Q07",
     ("IQG17", "Nassriya"): "IQG17Q04",
+}
+
+# Reviewed names of a district's centre by which the district itself is commonly called:
+# (governorate P-code, sub-district as the location list writes it) -> (COD district, the
+# list's district name it must sit under). Each is checked against cbpf_locationMst.csv.
+CENTRES = {
+    ("IQG13", "Al Hawija"): ("IQG13Q01", "Al Hawiga"),   # "Hawija" in most English reports
 }
 
 # Reviewed names that are not aliased: (governorate P-code, name) -> why.
@@ -235,6 +244,17 @@ def main():
     for key in set(ALIASES) | set(UNRESOLVED):
         if not any(k[1:] == key for k in seen):
             sys.exit(f"reviewed name {key} does not occur in the files")
+
+    # District centres, found under their district in the pooled funds' location list.
+    locations = open(os.path.join(real, "cbpf_locationMst.csv"), encoding="utf-8").read()
+    for (gov, name), (pc, listed_district) in CENTRES.items():
+        pattern = re.compile(r">\s*" + re.escape(listed_district) + r"\s*-?>\s*" + re.escape(name) + r"\s*,")
+        found = len(pattern.findall(locations))
+        if not found or cod[pc]["parent"] != gov:
+            sys.exit(f"centre {name!r}: not under {listed_district} in cbpf_locationMst.csv, or {pc} is not in {gov}")
+        if name not in aliases[pc]:
+            aliases[pc].append(name)
+        evidence.append(("CBPF locations", gov, name, pc, found))
 
     # An alias must not match another district of the same governorate.
     keys = {}

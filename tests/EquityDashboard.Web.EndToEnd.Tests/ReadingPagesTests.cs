@@ -128,7 +128,7 @@ public sealed class ReadingPagesTests(DashboardFixture app, ITestOutputHelper ou
             output.WriteLine($"{path}: {result.Violations.Length} violations, {result.Passes.Length} passes");
         }
 
-        foreach (var path in ReadingPages.Append("/?year=2019&sort=funding&order=desc&col=-&col=incidents").Append("/?year=2019&map=tiles").Append("/?year=2019&map=districts").Append("/district/Hawija").Append("/?year=abc"))
+        foreach (var path in ReadingPages.Append("/?year=2019&sort=funding&order=desc&col=-&col=incidents").Append("/?year=2019&map=tiles").Append("/?year=2019&map=districts").Append("/district/Hawijeh").Append("/?year=abc"))
             await CheckAsync(path);
         await CheckAsync("/data");
         await CheckAsync("/account/sign-in", "[data-testid=sign-in-form]");

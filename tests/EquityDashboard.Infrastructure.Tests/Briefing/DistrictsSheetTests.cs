@@ -59,7 +59,7 @@ public sealed class DistrictsSheetTests : IAsyncLifetime
         Assert.Equal("Districts: funding against people in need", ws.Cell(1, 1).GetString());
         Assert.Equal(
             ["P-code", "District", "Arabic name", "Governorate", "People in need", "Funding (USD)", "Funding share", "Need share",
-             "Equity ratio", "USD per person in need", "Gap to parity (USD)", "IDPs", "Organisations", "Activities", "Flags", "Reasons"],
+             "Equity ratio", "USD per person in need", "Gap to parity (USD)", "IDP individuals", "Organisations", "Activities", "Flags", "Reasons"],
             ws.RowTexts(4));
         var table = ws.Table("DistrictTable");
         Assert.Equal("A4:P105", table.RangeAddress.ToString());          // 101 districts

@@ -19,6 +19,9 @@ internal static class DistrictsSheet
     public const string TableName = "DistrictTable";
     public const string NotSpecifiedLabel = DistrictNotes.NotSpecifiedLabel;
 
+    /// <summary>Not "IDPs": under the IDP baseline the need column is called so, and a table's headers must differ.</summary>
+    public const string IdpsHeader = "IDP individuals";
+
     // Column numbers (1-based).
     public const int Pcode = 1, Name = 2, NameAr = 3, Governorate = 4, Need = 5, Funding = 6, FundingShare = 7, NeedShare = 8,
         Ratio = 9, PerPerson = 10, Gap = 11, Idps = 12, Orgs = 13, Activities = 14, Flags = 15, Reasons = 16;
@@ -34,7 +37,7 @@ internal static class DistrictsSheet
         return
         [
             "P-code", "District", "Arabic name", "Governorate", words.Label, "Funding (USD)", "Funding share", words.ShareLabel,
-            "Equity ratio", words.UsdPerPersonInWorkbook, "Gap to parity (USD)", "IDPs", "Organisations", "Activities", "Flags", "Reasons",
+            "Equity ratio", words.UsdPerPersonInWorkbook, "Gap to parity (USD)", IdpsHeader, "Organisations", "Activities", "Flags", "Reasons",
         ];
     }
 
@@ -45,7 +48,7 @@ internal static class DistrictsSheet
         [
             "P-code", "District", string.Empty, "Governorate", words.Label, "Funding (USD)", "Share of its funding",
             $"Share of its {words.Lower}", string.Empty, $"Governorate total: {words.Lower}", "Governorate total: funding (USD)",
-            "IDPs", "Organisations", "Activities",
+            IdpsHeader, "Organisations", "Activities",
         ];
     }
 
