@@ -101,6 +101,17 @@ public sealed class DistrictPageTests : DistrictPageTestBase
     }
 
     [Fact]
+    public void Under_the_IDP_baseline_the_need_figure_is_the_IDPs_and_is_not_shown_twice()
+    {
+        var cut = Open("/district/IQG15Q05?year=2021&baseline=idps");
+
+        // Al-Mosul's 1,200 are all the IDPs that name a Ninewa district: 100.0 % of them.
+        Assert.Contains("IDPs 1,200", Figure(cut, "need"));
+        Assert.Contains("100.0% of Ninewa's IDPs that names a district", Figure(cut, "need"));
+        Assert.Empty(cut.FindAll("[data-figure=idps]"));
+    }
+
+    [Fact]
     public void The_map_draws_the_governorate_s_districts_with_this_one_outlined_each_a_link_to_its_page()
     {
         var cut = Open("/district/IQG15Q05?year=2021&data=real");

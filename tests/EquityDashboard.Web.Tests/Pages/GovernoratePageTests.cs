@@ -104,6 +104,18 @@ public sealed class GovernoratePageTests : DatabaseTestBase
     }
 
     [Fact]
+    public void The_district_list_names_its_columns_by_the_baseline_and_under_IDPs_has_one_IDP_column()
+    {
+        static string[] Headers(IRenderedComponent<GovernoratePage> cut) =>
+            cut.FindAll("[data-testid=districts] thead th").Select(h => h.TextContent.Trim()).ToArray();
+
+        var pin = Headers(Open("/governorate/IQG15?year=2019"));
+        Assert.Equal(["People in need", "Need share", "IDPs"], pin.Where(h => h is "People in need" or "Need share" or "IDPs" or "IDP share"));
+        var idps = Headers(Open("/governorate/IQG15?year=2019&baseline=idps"));
+        Assert.Equal(["IDPs", "IDP share"], idps.Where(h => h is "People in need" or "Need share" or "IDPs" or "IDP share"));
+    }
+
+    [Fact]
     public async Task Money_given_to_several_governorates_is_named_but_not_added()
     {
         var kirkuk = Open("/governorate/IQG13?year=2019");
