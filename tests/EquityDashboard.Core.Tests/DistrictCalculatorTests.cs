@@ -160,6 +160,17 @@ public sealed class DistrictCalculatorTests
     }
 
     [Fact]
+    public void MostUnderServed_ListsTheDistrictsBelowTheThreshold_LowestRatioFirst()
+    {
+        var (g, d) = Sample();
+        // Nationally: One-C 0 (need, no funding), Two-A 0.53, One-B 0.59, Two-B 1.24, One-A 2.67.
+        Assert.Equal(["IQG01Q03"], Calculator().ComputeDistricts(g, d).MostUnderServed(10).Select(x => x.Key));
+        var wider = Calculator(thresholds: new EquityThresholds { UnderServedRatio = 0.6 }).ComputeDistricts(g, d);
+        Assert.Equal(["IQG01Q03", "IQG02Q01", "IQG01Q02"], wider.MostUnderServed(10).Select(x => x.Key));
+        Assert.Equal(["IQG01Q03", "IQG02Q01"], wider.MostUnderServed(2).Select(x => x.Key));
+    }
+
+    [Fact]
     public void NotSpecified_IsKeptApart_AndMovesNoDistrictFigure()
     {
         var (g, d) = Sample();

@@ -384,6 +384,40 @@ public sealed class OverviewTests : DatabaseTestBase
     }
 
     [Fact]
+    public async Task Beside_the_district_map_the_most_under_served_districts_are_listed_lowest_ratio_first()
+    {
+        await ImportAsync("funding-districts.csv", RecordKind.Funding, """
+            year,date,donor,recipient,cluster,governorate,district,amount_usd,status,boundary,source_id
+            2019,,ECHO,,Health,Ninewa,Al-Mosul,100000,paid,,m1
+            2019,,ECHO,,Health,Ninewa,Sinjar,900000,paid,,s1
+            2019,,ECHO,,Health,Kirkuk,,500000,paid,,k1
+            """);
+        await ImportAsync("need-districts.csv", RecordKind.Need, """
+            year,governorate,district,cluster,people_in_need,targeted,reached
+            2019,Ninewa,Al-Mosul,,500000,,
+            2019,Ninewa,Sinjar,,500000,,
+            """);
+
+        // By hand: of what names a district, Al-Mosul gets 10 % of the funding for 50 % of the need (0.20), Sinjar 1.80.
+        var cut = RenderAt("/?year=2019&map=districts");
+        WaitForTable(cut);
+        var row = Assert.Single(cut.FindAll("[data-testid=under-served-row]"));
+        Assert.Equal("IQG15Q05", row.GetAttribute("data-pcode"));
+        Assert.Equal("district/IQG15Q05?year=2019", row.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(["Al-Mosul", "Ninewa", "0.20", "100,000", "500,000"], row.Children.Select(c => c.TextContent.Trim()));
+
+        // Under the population baseline no district has a recorded figure: nothing to call under-served, and it says why.
+        cut = RenderAt("/?year=2019&map=districts&baseline=population");
+        WaitForTable(cut);
+        Assert.Equal("No district has a recorded population for this scope, so none can be called under-served.",
+            cut.Find("[data-testid=under-served-none]").TextContent.Trim());
+        // The governorate map has no such list.
+        cut = RenderAt("/?year=2019");
+        WaitForTable(cut);
+        Assert.Empty(cut.FindAll("[data-testid=under-served-districts]"));
+    }
+
+    [Fact]
     public async Task An_unknown_map_choice_shows_the_map()
     {
         await ImportTemplatesAsync();

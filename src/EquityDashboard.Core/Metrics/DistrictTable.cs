@@ -98,6 +98,18 @@ public sealed record DistrictTable
     public required EquityThresholds Thresholds { get; init; }
 
     /// <summary>
+    /// The under-served districts (equity ratio below <see cref="EquityThresholds.UnderServedRatio"/>), the
+    /// lowest ratio first (then the largest need, then by name), at most <paramref name="count"/>.
+    /// </summary>
+    public IReadOnlyList<AreaFigures> MostUnderServed(int count) => Districts
+        .Where(d => d.EquityRatio < Thresholds.UnderServedRatio)
+        .OrderBy(d => d.EquityRatio)
+        .ThenByDescending(d => d.Need)
+        .ThenBy(d => d.Name, StringComparer.Ordinal)
+        .Take(count)
+        .ToList();
+
+    /// <summary>
     /// The districts in the order people read them (the CLI's table, the workbook): by governorate in
     /// P-code order, then the lowest equity ratio first (the least funded for their need at the top),
     /// then those without a ratio, by name.
