@@ -7,18 +7,20 @@ namespace EquityDashboard.Cli;
 
 /// <summary>
 /// Builds the services for one command: the same settings file as the web app
-/// (appsettings.json, then environment variables), and the database named by --db or the
-/// configured default.
+/// (appsettings.json, then environment variables: Database:Provider and ConnectionStrings:Default),
+/// and the SQLite file named by --db or the configured database.
 /// </summary>
 internal static class CliHost
 {
     public static async Task<ServiceProvider> StartAsync(FileInfo? db, CancellationToken ct, bool allowDemoSeed = true)
     {
-        var configuration = new ConfigurationBuilder()
+        var builder = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+            .AddEnvironmentVariables();
+        // --db always names a SQLite file, whatever database is configured.
+        if (db is not null) builder.AddInMemoryCollection([new(DatabaseSettings.ProviderKey, nameof(DatabaseProvider.Sqlite))]);
+        var configuration = builder.Build();
 
         var services = new ServiceCollection();
         services.AddEquityDashboard(configuration, db is null ? null : DataPaths.ForFile(db.FullName));
