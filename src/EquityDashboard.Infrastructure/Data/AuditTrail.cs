@@ -1,8 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using EquityDashboard.Core.Records;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EquityDashboard.Infrastructure.Data;
@@ -18,27 +19,32 @@ public sealed record AuditQuery(DateTimeOffset? From = null, DateTimeOffset? To 
 /// </summary>
 public sealed class AuditTrail(IDbContextFactory<EquityDbContext> factory)
 {
-    /// <summary>Adds an entry in the transaction open on <paramref name="connection"/>.</summary>
-    internal static async Task WriteAsync(SqliteConnection connection, SqliteTransaction? transaction, string actor, string action,
+    /// <summary>Adds an entry in the transaction open on <paramref name="connection"/>, with the names of <paramref name="model"/>.</summary>
+    internal static async Task WriteAsync(DbConnection connection, DbTransaction? transaction, IModel model, string actor, string action,
         int? batchId, string? details, CancellationToken ct)
     {
+        var audit = new EntitySql(model, typeof(AuditEvent));
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO AuditEvents (At, Actor, Action, BatchId, Details) VALUES ($at, $actor, $action, $batch, $details)";
-        command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.UtcTicks);
-        command.Parameters.AddWithValue("$actor", actor);
-        command.Parameters.AddWithValue("$action", action);
-        command.Parameters.AddWithValue("$batch", (object?)batchId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$details", details is null ? DBNull.Value : details.Length <= 2000 ? details : details[..2000]);
+        command.CommandText = $"""
+            INSERT INTO {audit.Table} ({audit[nameof(AuditEvent.At)]}, {audit[nameof(AuditEvent.Actor)]}, {audit[nameof(AuditEvent.Action)]},
+                {audit[nameof(AuditEvent.BatchId)]}, {audit[nameof(AuditEvent.Details)]})
+            VALUES (@at, @actor, @action, @batch, @details)
+            """;
+        audit.Parameter(command, "@at", nameof(AuditEvent.At), DateTimeOffset.UtcNow);
+        audit.Parameter(command, "@actor", nameof(AuditEvent.Actor), actor);
+        audit.Parameter(command, "@action", nameof(AuditEvent.Action), action);
+        audit.Parameter(command, "@batch", nameof(AuditEvent.BatchId), batchId);
+        audit.Parameter(command, "@details", nameof(AuditEvent.Details), details is null || details.Length <= 2000 ? details : details[..2000]);
         await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Adds an entry in the EF context's current transaction (or on its own when there is none).</summary>
     public static Task WriteAsync(EquityDbContext db, string actor, string action, int? batchId, string? details, CancellationToken ct)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        return WithOpenConnectionAsync(db, () => WriteAsync(connection, transaction, actor, action, batchId, details, ct), ct);
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return WithOpenConnectionAsync(db, () => WriteAsync(connection, transaction, db.Model, actor, action, batchId, details, ct), ct);
     }
 
     private static async Task WithOpenConnectionAsync(EquityDbContext db, Func<Task> work, CancellationToken ct)
