@@ -1,5 +1,6 @@
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Import;
+using EquityDashboard.Infrastructure.Import.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Import;
+using EquityDashboard.Infrastructure.Import.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed class InsertPumpTests
         await connection.OpenAsync();
         using (var create = connection.CreateCommand())
         {
-            create.CommandText = "CREATE TABLE Probe (Id INTEGER, Count INTEGER, Amount REAL, Name TEXT, Note TEXT)";
+            create.CommandText = "CREATE TABLE Probe (Id INTEGER, Count INTEGER, Amount REAL, Name TEXT, Note TEXT, Day TEXT)";
             create.ExecuteNonQuery();
         }
 
@@ -30,22 +31,23 @@ public sealed class InsertPumpTests
         var longText = new string('x', 5_000) + "ي";
         const int rows = 7_000;
         string Name(int i) => i % 3 == 0 ? $"نينوى {i}" : i % 3 == 1 ? string.Empty : $"Donor {i} é";
+        DateOnly? Day(int i) => i % 7 == 0 ? null : new DateOnly(1990 + i % 40, 1 + i % 12, 1 + i % 28);
         using (var tx = connection.BeginTransaction())
         using (var pump = new InsertPump())
-        using (var writer = new RecordWriter(connection, "Probe", ["Id", "Count", "Amount", "Name", "Note"], dryRun: false, pump))
+        using (var writer = new RecordWriter(connection, "Probe", ["Id", "Count", "Amount", "Name", "Note", "Day"], pump))
         {
             for (var i = 0; i < rows; i++)
             {
                 long? count = i % 2 == 0 ? i * 10_000_000_000L : null;
                 double? amount = i % 5 == 0 ? null : i + 0.25;
-                writer.Insert(i, count, amount, Name(i), i % 1000 == 0 ? longText : null);
+                writer.Add(i, count, amount, Name(i), i % 1000 == 0 ? longText : null, Day(i));
             }
             pump.Drain();
             tx.Commit();
         }
 
         using var read = connection.CreateCommand();
-        read.CommandText = "SELECT Id, Count, typeof(Count), Amount, typeof(Amount), Name, Note FROM Probe ORDER BY Id";
+        read.CommandText = "SELECT Id, Count, typeof(Count), Amount, typeof(Amount), Name, Note, Day FROM Probe ORDER BY Id";
         using var reader = read.ExecuteReader();
         var seen = 0;
         while (reader.Read())
@@ -58,6 +60,8 @@ public sealed class InsertPumpTests
             else Assert.Equal(i + 0.25, reader.GetDouble(3));
             Assert.Equal(Name(i), reader.GetString(5));
             Assert.Equal(i % 1000 == 0 ? longText : null, reader.IsDBNull(6) ? null : reader.GetString(6));
+            // Dates are stored as EF stores DateOnly in SQLite: ISO text.
+            Assert.Equal(Day(i)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), reader.IsDBNull(7) ? null : reader.GetString(7));
         }
         Assert.Equal(rows, seen);
     }
@@ -85,10 +89,10 @@ public sealed class InsertPumpTests
 
         using (var tx = connection.BeginTransaction())
         using (var pump = new InsertPump())
-        using (var writer = new RecordWriter(connection, "FundingRecords", columns, dryRun: false, pump))
+        using (var writer = new RecordWriter(connection, "FundingRecords", columns, pump))
         {
             // More than two chunks, and a partial last one.
-            for (var i = 1; i <= 5_000; i++) writer.Insert(batch.BatchId, 2019, "Donor P", (double)i, "Paid", "Unspecified");
+            for (var i = 1; i <= 5_000; i++) writer.Add(batch.BatchId, 2019, "Donor P", (double)i, "Paid", "Unspecified");
             pump.Drain();
             tx.Commit();
         }
@@ -101,10 +105,10 @@ public sealed class InsertPumpTests
 
         using (var tx = connection.BeginTransaction())
         using (var pump = new InsertPump())
-        using (var writer = new RecordWriter(connection, "FundingRecords", columns, dryRun: false, pump))
+        using (var writer = new RecordWriter(connection, "FundingRecords", columns, pump))
         {
-            writer.Insert(batch.BatchId, 2019, "Donor Q", 1.0, "Paid", "Unspecified");
-            writer.Insert(batch.BatchId, 2019, DbValue.Null, 2.0, "Paid", "Unspecified"); // Donor is NOT NULL
+            writer.Add(batch.BatchId, 2019, "Donor Q", 1.0, "Paid", "Unspecified");
+            writer.Add(batch.BatchId, 2019, DbValue.Null, 2.0, "Paid", "Unspecified"); // Donor is NOT NULL
             var error = Assert.Throws<SqliteException>(pump.Drain);
             Assert.Contains("Writing FundingRecords failed", error.Message, StringComparison.Ordinal);
             tx.Rollback();

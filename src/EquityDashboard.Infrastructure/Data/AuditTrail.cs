@@ -1,9 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using EquityDashboard.Core.Records;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -20,48 +19,33 @@ public sealed record AuditQuery(DateTimeOffset? From = null, DateTimeOffset? To 
 /// </summary>
 public sealed class AuditTrail(IDbContextFactory<EquityDbContext> factory)
 {
-    /// <summary>Adds an entry in the transaction open on <paramref name="connection"/>.</summary>
-    internal static async Task WriteAsync(SqliteConnection connection, SqliteTransaction? transaction, string actor, string action,
+    /// <summary>Adds an entry in the transaction open on <paramref name="connection"/>, with the names of <paramref name="model"/>.</summary>
+    internal static async Task WriteAsync(DbConnection connection, DbTransaction? transaction, IModel model, string actor, string action,
         int? batchId, string? details, CancellationToken ct)
     {
+        var audit = new EntitySql(model, typeof(AuditEvent));
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO AuditEvents (At, Actor, Action, BatchId, Details) VALUES ($at, $actor, $action, $batch, $details)";
-        command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.UtcTicks);
-        command.Parameters.AddWithValue("$actor", actor);
-        command.Parameters.AddWithValue("$action", action);
-        command.Parameters.AddWithValue("$batch", (object?)batchId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$details", details is null ? DBNull.Value : details.Length <= 2000 ? details : details[..2000]);
+        command.CommandText = $"""
+            INSERT INTO {audit.Table} ({audit[nameof(AuditEvent.At)]}, {audit[nameof(AuditEvent.Actor)]}, {audit[nameof(AuditEvent.Action)]},
+                {audit[nameof(AuditEvent.BatchId)]}, {audit[nameof(AuditEvent.Details)]})
+            VALUES (@at, @actor, @action, @batch, @details)
+            """;
+        audit.Parameter(command, "@at", nameof(AuditEvent.At), DateTimeOffset.UtcNow);
+        audit.Parameter(command, "@actor", nameof(AuditEvent.Actor), actor);
+        audit.Parameter(command, "@action", nameof(AuditEvent.Action), action);
+        audit.Parameter(command, "@batch", nameof(AuditEvent.BatchId), batchId);
+        audit.Parameter(command, "@details", nameof(AuditEvent.Details), details is null || details.Length <= 2000 ? details : details[..2000]);
         await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Adds an entry in the EF context's current transaction (or on its own when there is none).</summary>
     public static Task WriteAsync(EquityDbContext db, string actor, string action, int? batchId, string? details, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite()) return InsertAsync(db, actor, action, batchId, details, ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        return WithOpenConnectionAsync(db, () => WriteAsync(connection, transaction, actor, action, batchId, details, ct), ct);
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return WithOpenConnectionAsync(db, () => WriteAsync(connection, transaction, db.Model, actor, action, batchId, details, ct), ct);
     }
-
-    /// <summary>
-    /// The same entry through EF's connection and transaction, on any database: table and column
-    /// names from the model, quoted as the provider quotes them.
-    /// </summary>
-    private static Task InsertAsync(EquityDbContext db, string actor, string action, int? batchId, string? details, CancellationToken ct)
-    {
-        var entity = db.Model.FindEntityType(typeof(AuditEvent))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({Column(nameof(AuditEvent.At))}, {Column(nameof(AuditEvent.Actor))}, "
-            + $"{Column(nameof(AuditEvent.Action))}, {Column(nameof(AuditEvent.BatchId))}, {Column(nameof(AuditEvent.Details))}) VALUES ({{0}}, {{1}}, {{2}}, {{3}}, {{4}})";
-        // EF sends a null as NULL of the column's type.
-        object?[] values = [DateTimeOffset.UtcNow.UtcTicks, actor, action, batchId, details is null ? null : Clip(details)];
-        return db.Database.ExecuteSqlRawAsync(text, values!, ct);
-    }
-
-    private static string Clip(string details) => details.Length <= 2000 ? details : details[..2000];
 
     private static async Task WithOpenConnectionAsync(EquityDbContext db, Func<Task> work, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using EquityDashboard.Core.Records;
 using EquityDashboard.Core.Scope;
+using EquityDashboard.Infrastructure.Import.Storage;
 
 namespace EquityDashboard.Infrastructure.Import;
 
@@ -25,10 +26,14 @@ namespace EquityDashboard.Infrastructure.Import;
 /// <param name="maxPending">Flows held before they are sorted and summed (a million: 16 MB).</param>
 internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
 {
-    private static readonly string[] Insert =
-        ["BatchId", "Year", "GovernoratePcode", "Cluster", "Donor", "Status", "Boundary", "PooledFund", "AmountUsd", "Flows"];
-    private static readonly string[] DistrictInsert =
-        ["BatchId", "Year", "GovernoratePcode", "DistrictPcode", "Status", "Boundary", "PooledFund", "AmountUsd", "Flows"];
+    private static readonly StoreShape Insert = new(typeof(FundingTotal),
+        nameof(FundingTotal.BatchId), nameof(FundingTotal.Year), nameof(FundingTotal.GovernoratePcode), nameof(FundingTotal.Cluster),
+        nameof(FundingTotal.Donor), nameof(FundingTotal.Status), nameof(FundingTotal.Boundary), nameof(FundingTotal.PooledFund),
+        nameof(FundingTotal.AmountUsd), nameof(FundingTotal.Flows));
+    private static readonly StoreShape DistrictInsert = new(typeof(FundingDistrictTotal),
+        nameof(FundingDistrictTotal.BatchId), nameof(FundingDistrictTotal.Year), nameof(FundingDistrictTotal.GovernoratePcode),
+        nameof(FundingDistrictTotal.DistrictPcode), nameof(FundingDistrictTotal.Status), nameof(FundingDistrictTotal.Boundary),
+        nameof(FundingDistrictTotal.PooledFund), nameof(FundingDistrictTotal.AmountUsd), nameof(FundingDistrictTotal.Flows));
 
     private ulong[] _keys = [];
     private double[] _amounts = [];
@@ -112,20 +117,20 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         _sortedBatches++;
     }
 
-    /// <summary>Queues the totals for insertion (see <see cref="Rows"/>), then starts over.</summary>
+    /// <summary>Hands the totals to the import's writer (see <see cref="Rows"/>), then starts over.</summary>
     public void Write(ImportContext context)
     {
-        RecordWriter? writer = null;
+        IRowSink? totals = null;
         foreach (var t in Rows())
         {
-            writer ??= context.Writer("FundingTotals", Insert);
-            writer.Insert(context.BatchId, t.Year, t.Pcode, t.Cluster, t.Donor, t.Status.ToString(), t.Boundary.ToString(), t.PooledFund, t.Amount, t.Flows);
+            totals ??= context.Rows(Insert);
+            totals.Add(context.BatchId, t.Year, t.Pcode, t.Cluster, t.Donor, t.Status.ToString(), t.Boundary.ToString(), t.PooledFund, t.Amount, t.Flows);
         }
-        RecordWriter? districts = null;
+        IRowSink? districts = null;
         foreach (var t in DistrictRows())
         {
-            districts ??= context.Writer("FundingDistrictTotals", DistrictInsert);
-            districts.Insert(context.BatchId, t.Year, t.Pcode, t.District, t.Status.ToString(), t.Boundary.ToString(), t.PooledFund, t.Amount, t.Flows);
+            districts ??= context.Rows(DistrictInsert);
+            districts.Add(context.BatchId, t.Year, t.Pcode, t.District, t.Status.ToString(), t.Boundary.ToString(), t.PooledFund, t.Amount, t.Flows);
         }
         _sums.Clear();
         _sortedBatches = 0;

@@ -5,10 +5,9 @@ using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Infrastructure.Import.Formats;
+using EquityDashboard.Infrastructure.Import.Storage;
 using EquityDashboard.Infrastructure.Import.Tabular;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -61,8 +60,8 @@ public readonly record struct ImportProgress(long BytesRead, long TotalBytes, in
 
 /// <summary>
 /// Reads a file (CSV or .xlsx; the template, HXL or a known export), validates every row and
-/// writes the batch and its records in one transaction. By default any error means nothing
-/// is written.
+/// writes the batch and its records in one transaction, through the writer of the configured
+/// database (<see cref="IImportWriter"/>). By default any error means nothing is written.
 /// </summary>
 public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, NameResolver resolver, ILogger<ImportService>? logger = null)
 {
@@ -88,10 +87,8 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         var sha = report.Sha256 = await hashing;
         if (table is null) return report;
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var previous = await BatchRows.FindBySha256Async(connection, sha, ct);
+        await using var writer = await ImportWriters.OpenAsync(factory, request.DryRun, ct);
+        var previous = await writer.BeginAsync(sha, ct);
         if (previous is not null && !request.Replace)
         {
             report.RefusedReason = string.Create(CultureInfo.InvariantCulture,
@@ -103,11 +100,9 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             return report;
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var transaction = (SqliteTransaction)tx.GetDbTransaction();
         if (previous is not null)
         {
-            await BatchStore.DeleteBatchAsync(db, previous.Id, ct);
+            await writer.DeleteBatchAsync(previous.Id, ct);
             report.ReplacedBatchId = previous.Id;
         }
         var batch = new ImportBatch
@@ -123,36 +118,33 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             ImportedBy = request.Actor.Name,
         };
         if (report.Kind == RecordKind.Funding) (batch.Money, batch.PooledFund) = MoneyOf(request, table.Match);
-        await BatchRows.InsertAsync(connection, transaction, batch, ct);
+        await writer.InsertBatchAsync(batch, ct);
 
-        using (var context = new ImportContext(connection, transaction, batch.Id, request.DryRun) { Money = batch.Money, Actor = request.Actor })
-        {
-            var kind = table.Match.Projector!.Kind;
-            var bulk = !request.DryRun && kind.SuspendIndexesInBulk && new FileInfo(request.FilePath).Length >= BulkIndexes.ThresholdBytes
-                ? BulkIndexes.Suspend(context.Connection, context.Transaction, kind.Table)
-                : null;
-            if (kind.Kind == RecordKind.Presence) context.Linker = OrganisationLinker.Load(context.Connection, context.Transaction);
-            var (years, repeatFinder) = ReadRows(request, fileName, table, context, report, progress, ct);
-            // Exact repeats are sorted out on another thread while the totals are summed and inserted.
-            var repeats = Task.Run(() => ReportRepeats(repeatFinder, fileName, report), ct);
-            context.FundingTotals?.Write(context);
-            await repeats;
-            context.CompleteInserts();
-            if (report.ErrorCount == 0 || request.SkipInvalid) bulk?.Restore();
-            if (!request.DryRun) context.Linker?.Flush(context.Connection, context.Transaction);
-            batch.FirstYear = years.Count > 0 ? years.Min() : null;
-            batch.LastYear = years.Count > 0 ? years.Max() : null;
-            report.DuplicatesRemoved = context.DuplicatesRemoved;
-            context.ReportForeignClusters(fileName, table.Header.HeaderRow, report);
-            if (report.Kind == RecordKind.Funding)
-                await PooledFundOverlaps.ReportAsync(connection, transaction, batch, years, context.PooledFundFlows, report, ct);
-            report.MultiGovernorate = MultiGovernorateFunding.From(context.MultiGovernorate, p => resolver.Gazetteer[p].Name);
-        }
+        var context = new ImportContext(writer, batch.Id, request.DryRun) { Money = batch.Money, Actor = request.Actor };
+        var kind = table.Match.Projector!.Kind;
+        var bulk = !request.DryRun && kind.SuspendIndexesInBulk && new FileInfo(request.FilePath).Length >= BulkIndexes.ThresholdBytes;
+        if (bulk) writer.SuspendIndexes(kind.Table);
+        if (kind.Kind == RecordKind.Presence) context.Linker = OrganisationLinker.From(await writer.OrganisationLinksAsync(ct));
+        var (years, repeatFinder) = ReadRows(request, fileName, table, context, report, progress, ct);
+        // Exact repeats are sorted out on another thread while the totals are summed and written.
+        var repeats = Task.Run(() => ReportRepeats(repeatFinder, fileName, report), ct);
+        context.FundingTotals?.Write(context);
+        await repeats;
+        context.CompleteInserts();
+        if (bulk && (report.ErrorCount == 0 || request.SkipInvalid)) writer.RestoreIndexes();
+        if (context.Linker?.TakeLinks() is { Count: > 0 } links) await writer.SaveOrganisationLinksAsync(links, ct);
+        batch.FirstYear = years.Count > 0 ? years.Min() : null;
+        batch.LastYear = years.Count > 0 ? years.Max() : null;
+        report.DuplicatesRemoved = context.DuplicatesRemoved;
+        context.ReportForeignClusters(fileName, table.Header.HeaderRow, report);
+        if (report.Kind == RecordKind.Funding)
+            await PooledFundOverlaps.ReportAsync(writer, batch, years, context.PooledFundFlows, report, ct);
+        report.MultiGovernorate = MultiGovernorateFunding.From(context.MultiGovernorate, p => resolver.Gazetteer[p].Name);
 
         var blocked = (report.ErrorCount > 0 && !request.SkipInvalid) || report.ForeignClusters;
         if (blocked || request.DryRun || report.RowsValid == 0)
         {
-            await tx.RollbackAsync(ct);
+            await writer.RollbackAsync(ct);
             if (report.RowsValid == 0 && report.ErrorCount == 0)
                 report.Issues.Add(new ImportIssue(IssueSeverity.Error, fileName,
                     report.RowsRead == 0 ? table.Header.HeaderRow : table.Header.FirstDataRow, null, null,
@@ -170,13 +162,13 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         batch.RowsWritten = report.RowsWritten;
         batch.RowsSkipped = Math.Max(0, report.RowsRead - report.RowsWritten);
         batch.ReportJson = ReportJson(report);
-        await BatchRows.CompleteAsync(connection, transaction, batch, ct);
-        await AuditTrail.WriteAsync(connection, transaction, request.Actor.Name,
+        await writer.CompleteBatchAsync(batch, ct);
+        await writer.WriteAuditAsync(request.Actor.Name,
             report.ReplacedBatchId is null ? AuditActions.Import : AuditActions.Replace, batch.Id,
             string.Create(CultureInfo.InvariantCulture,
                 $"{fileName}; SHA-256 {sha}; {report.RowsWritten:N0} row{(report.RowsWritten == 1 ? "" : "s")}; source '{report.SourceName}'; kind {report.Kind.ToString().ToLowerInvariant()}; format {report.Format}")
                 + (report.ReplacedBatchId is { } old ? string.Create(CultureInfo.InvariantCulture, $"; replaced batch {old}") : string.Empty), ct);
-        await tx.CommitAsync(ct);
+        await writer.CommitAsync(ct);
         report.BatchId = batch.Id;
         _log.LogInformation("Imported {File} ({Kind}, {Format}) as batch {BatchId}: {Rows} rows", fileName, report.Kind, report.Format, batch.Id, report.RowsWritten);
         return report;

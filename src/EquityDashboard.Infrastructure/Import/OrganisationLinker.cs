@@ -1,5 +1,4 @@
 using EquityDashboard.Core.Text;
-using Microsoft.Data.Sqlite;
 
 namespace EquityDashboard.Infrastructure.Import;
 
@@ -16,21 +15,18 @@ internal sealed class OrganisationLinker
 
     private OrganisationLinker() { }
 
-    public static OrganisationLinker Load(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>A linker knowing the links stored so far (alias key, canonical key).</summary>
+    public static OrganisationLinker From(IEnumerable<(string Alias, string Canonical)> links)
     {
         var linker = new OrganisationLinker();
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = transaction;
-        cmd.CommandText = "SELECT AliasKey, CanonicalKey FROM OrganisationAliases";
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read()) linker.Union(reader.GetString(0), reader.GetString(1));
+        foreach (var (alias, canonical) in links) linker.Union(alias, canonical);
         return linker;
     }
 
     public static string ActivityKey(string orgKey, string? cluster, string pcode, string? district, string? activity) =>
         string.Join('|', orgKey, NameKey.Fold(cluster), pcode, NameKey.Fold(district), NameKey.Fold(activity));
 
-    /// <summary>The organisation's key now; rows written earlier are re-keyed by <see cref="Flush"/>.</summary>
+    /// <summary>The organisation's key now; rows written earlier are re-keyed with the links of <see cref="TakeLinks"/>.</summary>
     public string KeyFor(string? name, string? acronym)
     {
         var nameKey = Fold(name);
@@ -47,41 +43,17 @@ internal sealed class OrganisationLinker
     }
 
     /// <summary>
-    /// Persists the links made in this import and re-keys presence rows (of any batch) whose
-    /// organisation key is no longer the canonical one.
+    /// The links to store for this import, once: every member (key, canonical key) of the groups
+    /// it linked, canonical keys included. Presence rows (of any batch) under a key that is no
+    /// longer canonical are to be re-keyed (<see cref="Storage.IImportWriter.SaveOrganisationLinksAsync"/>).
     /// </summary>
-    public void Flush(SqliteConnection connection, SqliteTransaction transaction)
+    public IReadOnlyList<(string Alias, string Canonical)> TakeLinks()
     {
-        if (_linkedThisImport.Count == 0) return;
+        if (_linkedThisImport.Count == 0) return [];
         var touchedRoots = _linkedThisImport.Select(Find).ToHashSet(StringComparer.Ordinal);
-        var members = _parent.Keys.Where(k => touchedRoots.Contains(Find(k))).ToList();
-
-        using var upsert = connection.CreateCommand();
-        upsert.Transaction = transaction;
-        upsert.CommandText =
-            "INSERT INTO OrganisationAliases (AliasKey, CanonicalKey) VALUES ($a, $c) ON CONFLICT(AliasKey) DO UPDATE SET CanonicalKey = excluded.CanonicalKey";
-        var a = upsert.Parameters.Add("$a", SqliteType.Text);
-        var c = upsert.Parameters.Add("$c", SqliteType.Text);
-
-        using var rekey = connection.CreateCommand();
-        rekey.Transaction = transaction;
-        rekey.CommandText =
-            "UPDATE PresenceRecords SET ActivityKey = $c || substr(ActivityKey, length(OrganisationKey) + 1), OrganisationKey = $c WHERE OrganisationKey = $a";
-        var ra = rekey.Parameters.Add("$a", SqliteType.Text);
-        var rc = rekey.Parameters.Add("$c", SqliteType.Text);
-
-        foreach (var member in members)
-        {
-            var canonical = Find(member);
-            a.Value = member;
-            c.Value = canonical;
-            upsert.ExecuteNonQuery();
-            if (member == canonical) continue;
-            ra.Value = member;
-            rc.Value = canonical;
-            rekey.ExecuteNonQuery();
-        }
+        var links = _parent.Keys.Where(k => touchedRoots.Contains(Find(k))).Select(k => (k, Find(k))).ToList();
         _linkedThisImport.Clear();
+        return links;
     }
 
     private static string Fold(string? value) => NameKey.Fold(value);

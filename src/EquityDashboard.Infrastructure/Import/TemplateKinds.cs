@@ -2,7 +2,7 @@ using System.Globalization;
 using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Records;
 using EquityDashboard.Core.Text;
-using Microsoft.Data.Sqlite;
+using EquityDashboard.Infrastructure.Import.Storage;
 
 namespace EquityDashboard.Infrastructure.Import;
 
@@ -13,8 +13,8 @@ namespace EquityDashboard.Infrastructure.Import;
 internal abstract class TemplateKind
 {
     public abstract RecordKind Kind { get; }
-    /// <summary>The table its records go to.</summary>
-    public abstract string Table { get; }
+    /// <summary>The table its records go to, and their values.</summary>
+    public abstract StoreShape Table { get; }
     public abstract IReadOnlyList<string> Columns { get; }
     public abstract IReadOnlyList<string> RequiredColumns { get; }
 
@@ -22,8 +22,8 @@ internal abstract class TemplateKind
     public virtual IReadOnlyList<string[]> OneOfColumns => [];
 
     /// <summary>
-    /// Whether a large import drops the table's indexes and rebuilds them at the end (see
-    /// <see cref="BulkIndexes"/>); not worth it for a table whose indexes only grow at their end.
+    /// Whether a large import may drop the table's indexes and rebuild them at the end (see
+    /// <see cref="IImportWriter.SuspendIndexes"/>); not worth it for a table whose indexes only grow at their end.
     /// </summary>
     public virtual bool SuspendIndexesInBulk => true;
 
@@ -42,19 +42,13 @@ internal abstract class TemplateKind
 }
 
 /// <summary>
-/// What a kind needs while writing: the open transaction and the batch id. Rows are inserted
-/// on a second thread (<see cref="InsertPump"/>); call <see cref="CompleteInserts"/> before
-/// using the connection again.
+/// What a kind needs while writing: where its rows go and the batch id. Rows may be written on
+/// another thread; call <see cref="CompleteInserts"/> before asking the writer anything else.
 /// </summary>
-internal sealed class ImportContext(SqliteConnection connection, SqliteTransaction transaction, int batchId, bool dryRun) : IDisposable
+internal sealed class ImportContext(IImportWriter writer, int batchId, bool dryRun)
 {
-    private readonly Dictionary<string, RecordWriter> _writers = new(StringComparer.Ordinal);
-    private readonly InsertPump? _pump = dryRun ? null : new InsertPump();
-
     public int BatchId => batchId;
 
-    public SqliteConnection Connection => connection;
-    public SqliteTransaction Transaction => transaction;
     /// <summary>Organisation names known so far (presence imports; loaded before the rows are read).</summary>
     public OrganisationLinker? Linker { get; set; }
 
@@ -110,35 +104,32 @@ internal sealed class ImportContext(SqliteConnection connection, SqliteTransacti
     /// <summary>Rows that repeated an earlier row of this import and were not written.</summary>
     public int DuplicatesRemoved { get; set; }
 
-    private (string Table, RecordWriter Writer)? _lastWriter;
+    private (StoreShape Table, IRowSink Sink)? _lastSink;
 
-    /// <summary>The table's writer; a kind asks for the same one on every row, which is answered without hashing the name.</summary>
-    public RecordWriter Writer(string table, IReadOnlyList<string> columns)
+    /// <summary>The table's sink; a kind asks for the same one on every row, which is answered without hashing.</summary>
+    public IRowSink Rows(StoreShape table)
     {
-        if (_lastWriter is { } last && ReferenceEquals(last.Table, table)) return last.Writer;
-        if (!_writers.TryGetValue(table, out var writer))
-            _writers[table] = writer = new RecordWriter(connection, table, columns, dryRun, _pump);
-        _lastWriter = (table, writer);
-        return writer;
+        if (_lastSink is { } last && ReferenceEquals(last.Table, table)) return last.Sink;
+        var sink = writer.Rows(table);
+        _lastSink = (table, sink);
+        return sink;
     }
 
-    /// <summary>Waits for every row given so far to be inserted; rethrows an insert failure.</summary>
-    public void CompleteInserts() => _pump?.Drain();
-
-    public void Dispose()
-    {
-        _pump?.Dispose();
-        foreach (var w in _writers.Values) w.Dispose();
-    }
+    /// <summary>Waits for every row given so far to be written; rethrows a write failure.</summary>
+    public void CompleteInserts() => writer.CompleteRows();
 }
 
 internal sealed class FundingKind : TemplateKind
 {
-    private static readonly string[] Insert =
-        ["BatchId", "Year", "Date", "Donor", "Recipient", "Cluster", "GovernoratePcode", "DistrictPcode", "Locations", "NamedPcodes", "AmountUsd", "Status", "Boundary", "SourceId", "PooledFund"];
+    private static readonly StoreShape Insert = new(typeof(FundingRecord),
+        nameof(FundingRecord.BatchId), nameof(FundingRecord.Year), nameof(FundingRecord.Date), nameof(FundingRecord.Donor),
+        nameof(FundingRecord.Recipient), nameof(FundingRecord.Cluster), nameof(FundingRecord.GovernoratePcode),
+        nameof(FundingRecord.DistrictPcode), nameof(FundingRecord.Locations), nameof(FundingRecord.NamedPcodes),
+        nameof(FundingRecord.AmountUsd), nameof(FundingRecord.Status), nameof(FundingRecord.Boundary),
+        nameof(FundingRecord.SourceId), nameof(FundingRecord.PooledFund));
 
     public override RecordKind Kind => RecordKind.Funding;
-    public override string Table => "FundingRecords";
+    public override StoreShape Table => Insert;
     /// <summary>The flows' one index is on the batch id, which an import only appends to.</summary>
     public override bool SuspendIndexesInBulk => false;
     public override IReadOnlyList<string> Columns { get; } =
@@ -166,8 +157,8 @@ internal sealed class FundingKind : TemplateKind
         var district = row.District("district", row.Text("district"), pcode);
         var recipient = row.Text("recipient");
         var fund = context.Money == FundingMoney.ReportedFlows ? PooledFundOf(donor) ?? PooledFundOf(recipient) : null;
-        context.Writer(Table, Insert).Insert(
-            context.BatchId, y, date is { } d ? IsoText(d) : null, donor,
+        context.Rows(Table).Add(
+            context.BatchId, y, date, donor,
             recipient, cluster, pcode, district, locations, named, usd,
             status.ToString(), boundary.ToString(), row.Text("source_id"), fund);
         context.FundingTotals?.Add(y, pcode, district, cluster, donor, status, boundary, usd, fund);
@@ -232,28 +223,18 @@ internal sealed class FundingKind : TemplateKind
 
     /// <summary>Case-insensitive comparison of a cell with a keyword, without lower-casing (and copying) the cell.</summary>
     private static bool Is(string value, string keyword) => value.Equals(keyword, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Dates as stored (yyyy-MM-dd): a file repeats a few thousand dates, so each is formatted once.</summary>
-    private readonly Dictionary<DateOnly, string> _dateText = [];
-
-    private string IsoText(DateOnly date)
-    {
-        if (!_dateText.TryGetValue(date, out var text))
-        {
-            text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            if (_dateText.Count < 100_000) _dateText[date] = text;
-        }
-        return text;
-    }
 }
 
 internal sealed class PresenceKind : TemplateKind
 {
-    private static readonly string[] Insert =
-        ["BatchId", "Year", "Organisation", "Acronym", "OrganisationKey", "OrgType", "Cluster", "GovernoratePcode", "District", "DistrictPcode", "Activity", "ActivityKey"];
+    private static readonly StoreShape Insert = new(typeof(PresenceRecord),
+        nameof(PresenceRecord.BatchId), nameof(PresenceRecord.Year), nameof(PresenceRecord.Organisation),
+        nameof(PresenceRecord.Acronym), nameof(PresenceRecord.OrganisationKey), nameof(PresenceRecord.OrgType),
+        nameof(PresenceRecord.Cluster), nameof(PresenceRecord.GovernoratePcode), nameof(PresenceRecord.District),
+        nameof(PresenceRecord.DistrictPcode), nameof(PresenceRecord.Activity), nameof(PresenceRecord.ActivityKey));
 
     public override RecordKind Kind => RecordKind.Presence;
-    public override string Table => "PresenceRecords";
+    public override StoreShape Table => Insert;
     public override IReadOnlyList<string> Columns { get; } =
         ["year", "organisation", "acronym", "org_type", "cluster", "governorate", "district", "activity"];
     public override IReadOnlyList<string> RequiredColumns { get; } = ["year", "governorate"];
@@ -281,7 +262,7 @@ internal sealed class PresenceKind : TemplateKind
             context.DuplicatesRemoved++;
             return year;
         }
-        context.Writer(Table, Insert).Insert(
+        context.Rows(Table).Add(
             context.BatchId, year, name ?? acronym, acronym, orgKey, row.Text("org_type"), cluster, pcode,
             district, districtPcode, activity, activityKey);
         return year;
@@ -290,13 +271,15 @@ internal sealed class PresenceKind : TemplateKind
 
 internal sealed class NeedKind : TemplateKind
 {
-    private static readonly string[] Insert =
-        ["BatchId", "Year", "GovernoratePcode", "DistrictPcode", "Cluster", "PeopleInNeed", "Targeted", "Reached"];
+    private static readonly StoreShape Insert = new(typeof(NeedFigure),
+        nameof(NeedFigure.BatchId), nameof(NeedFigure.Year), nameof(NeedFigure.GovernoratePcode),
+        nameof(NeedFigure.DistrictPcode), nameof(NeedFigure.Cluster), nameof(NeedFigure.PeopleInNeed),
+        nameof(NeedFigure.Targeted), nameof(NeedFigure.Reached));
     private static readonly HashSet<string> IntersectoralNames =
         new(["", "intersectoral", "intersector", "multisector", "all", "allsectors", "total"], StringComparer.Ordinal);
 
     public override RecordKind Kind => RecordKind.Need;
-    public override string Table => "NeedFigures";
+    public override StoreShape Table => Insert;
     public override IReadOnlyList<string> Columns { get; } =
         ["year", "governorate", "district", "cluster", "people_in_need", "targeted", "reached"];
     public override IReadOnlyList<string> RequiredColumns { get; } = ["year", "governorate"];
@@ -315,7 +298,7 @@ internal sealed class NeedKind : TemplateKind
         if (row.HasErrors) return null;
         var cluster = row.Text("cluster");
         context.CheckCluster(IsIntersectoral(cluster) ? null : cluster);
-        context.Writer(Table, Insert).Insert(
+        context.Rows(Table).Add(
             context.BatchId, year, pcode, district, IsIntersectoral(cluster) ? NeedFigure.Intersectoral : cluster,
             pin, targeted, reached);
         return year;
@@ -324,10 +307,13 @@ internal sealed class NeedKind : TemplateKind
 
 internal sealed class IncidentKind : TemplateKind
 {
-    private static readonly string[] Insert = ["BatchId", "Date", "Year", "GovernoratePcode", "DistrictPcode", "Type", "Count"];
+    private static readonly StoreShape Insert = new(typeof(SecurityIncident),
+        nameof(SecurityIncident.BatchId), nameof(SecurityIncident.Date), nameof(SecurityIncident.Year),
+        nameof(SecurityIncident.GovernoratePcode), nameof(SecurityIncident.DistrictPcode), nameof(SecurityIncident.Type),
+        nameof(SecurityIncident.Count));
 
     public override RecordKind Kind => RecordKind.Incidents;
-    public override string Table => "SecurityIncidents";
+    public override StoreShape Table => Insert;
     public override IReadOnlyList<string> Columns { get; } = ["date", "governorate", "district", "type", "count"];
     public override IReadOnlyList<string> RequiredColumns { get; } = ["date", "governorate"];
 
@@ -340,8 +326,8 @@ internal sealed class IncidentKind : TemplateKind
         if (count == 0) row.Error("count", "0", "Count must be at least 1 (leave blank for one incident).");
         if (row.HasErrors) return null;
         context.CheckCluster(null); // incidents belong to no cluster
-        context.Writer(Table, Insert).Insert(
-            context.BatchId, date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date.Value.Year, pcode, district,
+        context.Rows(Table).Add(
+            context.BatchId, date!.Value, date.Value.Year, pcode, district,
             row.Text("type") ?? "Unspecified", (int)(count ?? 1));
         return date.Value.Year;
     }
@@ -353,10 +339,12 @@ internal sealed class IncidentKind : TemplateKind
 /// </summary>
 internal sealed class DisplacementKind : TemplateKind
 {
-    private static readonly string[] Insert = ["BatchId", "Year", "GovernoratePcode", "DistrictPcode", "Location", "Idps"];
+    private static readonly StoreShape Insert = new(typeof(DisplacementFigure),
+        nameof(DisplacementFigure.BatchId), nameof(DisplacementFigure.Year), nameof(DisplacementFigure.GovernoratePcode),
+        nameof(DisplacementFigure.DistrictPcode), nameof(DisplacementFigure.Location), nameof(DisplacementFigure.Idps));
 
     public override RecordKind Kind => RecordKind.Displacement;
-    public override string Table => "DisplacementFigures";
+    public override StoreShape Table => Insert;
     public override IReadOnlyList<string> Columns { get; } = ["year", "governorate", "district", "location", "idps"];
     public override IReadOnlyList<string> RequiredColumns { get; } = ["year", "governorate", "idps"];
 
@@ -368,7 +356,7 @@ internal sealed class DisplacementKind : TemplateKind
         if (row.HasErrors) return null;
         context.CheckCluster(null); // displacement belongs to no cluster
         var district = row.District("district", row.Text("district"), pcode);
-        context.Writer(Table, Insert).Insert(context.BatchId, year, pcode, district, row.Text("location") ?? "(location not named)", idps);
+        context.Rows(Table).Add(context.BatchId, year, pcode, district, row.Text("location") ?? "(location not named)", idps);
         return year;
     }
 }

@@ -1,8 +1,9 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace EquityDashboard.Infrastructure.Import;
+namespace EquityDashboard.Infrastructure.Import.Storage;
 
 /// <summary>
 /// Rows on their way from the import's reading thread to the <see cref="InsertPump"/>: each
@@ -31,9 +32,13 @@ internal sealed class RowChunk
         if (_slotCount + values.Length > _slots.Length) Array.Resize(ref _slots, _slots.Length * 2);
         foreach (var value in values)
         {
-            _slots[_slotCount++] = value.Kind == DbValueKind.Text
-                ? new Slot(DbValueKind.Text, 0, _textLength, Encode(value.Text!))
-                : new Slot(value.Kind, value.Bits, 0, 0);
+            _slots[_slotCount++] = value.Kind switch
+            {
+                DbValueKind.Text => new Slot(DbValueKind.Text, 0, _textLength, Encode(value.Text!)),
+                // SQLite has no date type: dates are stored as their ISO text (yyyy-MM-dd), as EF maps DateOnly.
+                DbValueKind.Date => new Slot(DbValueKind.Text, 0, _textLength, Encode(value.Date)),
+                _ => new Slot(value.Kind, value.Bits, 0, 0),
+            };
         }
         _writers[Rows++] = writer;
     }
@@ -70,6 +75,22 @@ internal sealed class RowChunk
             _text = larger;
         }
         var length = Encoding.UTF8.GetBytes(value, _text.AsSpan(_textLength));
+        _textLength += length;
+        return length;
+    }
+
+    /// <summary>Appends the date as yyyy-MM-dd in UTF-8; returns its length.</summary>
+    private int Encode(DateOnly date)
+    {
+        const int length = 10;
+        if (_textLength + length > _text.Length)
+        {
+            var larger = NewText(_text.Length * 2);
+            _text.AsSpan(0, _textLength).CopyTo(larger);
+            _text = larger;
+        }
+        // "O" is yyyy-MM-dd for every DateOnly (years 0001-9999): always ten bytes.
+        date.TryFormat(_text.AsSpan(_textLength, length), out _, "O", CultureInfo.InvariantCulture);
         _textLength += length;
         return length;
     }

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace EquityDashboard.Infrastructure.Import;
+namespace EquityDashboard.Infrastructure.Import.Storage;
 
 /// <summary>
 /// For large imports: drops a table's secondary indexes inside the import's transaction and

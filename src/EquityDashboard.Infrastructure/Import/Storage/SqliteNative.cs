@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using SQLitePCL;
 
-namespace EquityDashboard.Infrastructure.Import;
+namespace EquityDashboard.Infrastructure.Import.Storage;
 
 /// <summary>
 /// The handful of SQLite calls a bulk insert makes per value, called straight through function

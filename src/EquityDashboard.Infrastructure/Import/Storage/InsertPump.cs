@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
-namespace EquityDashboard.Infrastructure.Import;
+namespace EquityDashboard.Infrastructure.Import.Storage;
 
 /// <summary>
 /// Runs an import's inserts on a second thread, so that reading and checking the file (one

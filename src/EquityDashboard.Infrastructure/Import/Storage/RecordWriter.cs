@@ -1,7 +1,8 @@
+using EquityDashboard.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace EquityDashboard.Infrastructure.Import;
+namespace EquityDashboard.Infrastructure.Import.Storage;
 
 /// <summary>
 /// Inserts rows of one table inside the import's transaction through one prepared statement
@@ -9,33 +10,32 @@ namespace EquityDashboard.Infrastructure.Import;
 /// tracking, no per-row parameter objects or by-name binding, the statement compiled once.
 /// Rows are handed to the import's <see cref="InsertPump"/>, and the statement is prepared and
 /// run on the pump's thread, so the connection is only ever used by one thread at a time.
-/// A dry run validates only: its writer inserts nothing.
 /// </summary>
-internal sealed class RecordWriter : IDisposable
+internal sealed class RecordWriter : IRowSink, IDisposable
 {
     private readonly sqlite3 _db;
     private readonly string _table;
     private readonly IReadOnlyList<string> _columns;
-    private readonly InsertPump? _pump;
+    private readonly InsertPump _pump;
     private sqlite3_stmt? _statement;
     private nint _pointer;
 
-    public RecordWriter(SqliteConnection connection, string table, IReadOnlyList<string> columns, bool dryRun, InsertPump? pump)
+    public RecordWriter(SqliteConnection connection, string table, IReadOnlyList<string> columns, InsertPump pump)
     {
         _db = connection.Handle!;
         _table = table;
         _columns = columns;
-        _pump = dryRun ? null : pump ?? throw new ArgumentNullException(nameof(pump));
+        _pump = pump;
     }
 
     public int ColumnCount => _columns.Count;
 
     /// <summary>Queues one row, its values in the order of the writer's columns.</summary>
-    public void Insert(params ReadOnlySpan<DbValue> values)
+    public void Add(params ReadOnlySpan<DbValue> values)
     {
         if (values.Length != _columns.Count)
             throw new ArgumentException($"{_table} takes {_columns.Count} values, not {values.Length}.", nameof(values));
-        _pump?.Enqueue(this, values);
+        _pump.Enqueue(this, values);
     }
 
     /// <summary>Binds and steps the statement now, on the calling (pump) thread; text lies in <paramref name="text"/>.</summary>
@@ -43,7 +43,7 @@ internal sealed class RecordWriter : IDisposable
     {
         if (_statement is null)
         {
-            var sql = $"INSERT INTO \"{_table}\" ({string.Join(", ", _columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", _columns.Select(_ => "?"))})";
+            var sql = $"INSERT INTO {EntitySql.Quote(_table)} ({string.Join(", ", _columns.Select(EntitySql.Quote))}) VALUES ({string.Join(", ", _columns.Select(_ => "?"))})";
             Check(raw.sqlite3_prepare_v2(_db, sql, out var prepared));
             _statement = prepared;
             _pointer = prepared.DangerousGetHandle();
