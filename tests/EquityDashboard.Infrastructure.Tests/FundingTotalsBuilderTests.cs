@@ -59,10 +59,12 @@ public sealed class FundingTotalsBuilderTests
             rows.Where(r => r.Year == 2015 && r.Pcode == null).Select(r => r.Status.ToString()).Distinct());
     }
 
-    [Fact]
-    public void Flows_naming_a_district_are_also_summed_per_district_without_cluster_and_donor()
+    [Theory]
+    [InlineData(1 << 20)] // one sort at the end
+    [InlineData(7)]       // many sorted batches merged
+    public void Flows_naming_a_district_are_also_summed_per_district_without_cluster_and_donor(int maxPending)
     {
-        var builder = new FundingTotalsBuilder();
+        var builder = new FundingTotalsBuilder(maxPending);
         var expected = new Dictionary<(int, string, string, FundingStatus, FlowBoundary, string?), (double Amount, int Flows)>();
         for (var i = 0; i < 3_000; i++)
         {

@@ -18,12 +18,14 @@ namespace EquityDashboard.Infrastructure.Import;
 /// with its amount; the keys are sorted (<see cref="RadixSort"/>) and runs of equal keys summed
 /// once a million flows are in, and at the end. A hash table of the 100,000+ totals of a large file, probed per
 /// flow, cost a cache miss or two per flow (0.5 s per million flows against 0.03 s for the sort).
-/// The district totals leave cluster and donor out, so they stay a few thousand (a hash table
-/// that fits in the cache): per cluster and donor they were three times the governorate totals,
-/// per cluster 90,000 rows for the benchmark's million flows, and writing them made the import
-/// 60 % slower (benchmarks/README.md, "The district level").
+/// The district totals leave cluster and donor out, so they stay a few thousand: per cluster and
+/// donor they were three times the governorate totals, per cluster 90,000 rows for the
+/// benchmark's million flows, and writing them made the import 60 % slower (benchmarks/README.md,
+/// "The district level"). They are summed the same way, by sorting: a hash table of their
+/// 9,682 totals, probed per flow, took about 0.2 s of the 807,524 flows naming a district, the
+/// sort 0.02 s.
 /// </remarks>
-/// <param name="maxPending">Flows held before they are sorted and summed (a million: 16 MB).</param>
+/// <param name="maxPending">Flows held before they are sorted and summed (a million: 16 MB, and as much again for the flows naming a district).</param>
 internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
 {
     private static readonly StoreShape Insert = new(typeof(FundingTotal),
@@ -35,17 +37,13 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         nameof(FundingDistrictTotal.DistrictPcode), nameof(FundingDistrictTotal.Status), nameof(FundingDistrictTotal.Boundary),
         nameof(FundingDistrictTotal.PooledFund), nameof(FundingDistrictTotal.AmountUsd), nameof(FundingDistrictTotal.Flows));
 
-    private ulong[] _keys = [];
-    private double[] _amounts = [];
-    private int _pending;
-    private readonly List<Total> _sums = [];
-    private int _sortedBatches;
+    private readonly SortedSums _sums = new(maxPending);
     private readonly AreaIds _areas = new(AreaBits);
     private readonly TextIds _clusters = new(ClusterBits);
     private readonly TextIds _donors = new(TextBits);
     private readonly TextIds _funds = new(FundBits);
-    /// <summary>Per district key (the governorate key with the district's area, no cluster and no donor): amount and flows.</summary>
-    private readonly Dictionary<ulong, (double Amount, int Flows)> _districtSums = [];
+    /// <summary>Per district key: the governorate key with the district's area, no cluster and no donor.</summary>
+    private readonly SortedSums _districtSums = new(maxPending);
 
     private readonly record struct Total(ulong Key, double Amount, int Flows);
 
@@ -80,41 +78,9 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         if ((uint)sinceMin >= 1u << (64 - YearShift)) throw new ArgumentOutOfRangeException(nameof(year), year, "Year outside the range the importer accepts.");
         var fund = _funds.Id(pooledFund);
         var key = Pack(sinceMin, _areas.Id(pcode, null), (int)status, (int)boundary, fund, _clusters.Id(cluster), _donors.Id(donor));
+        _sums.Add(key, amount);
         if (district is not null)
-        {
-            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(_districtSums,
-                Pack(sinceMin, _areas.Id(pcode, district), (int)status, (int)boundary, fund, 0, 0), out _);
-            sum = (sum.Amount + amount, sum.Flows + 1);
-        }
-        if (_pending == _keys.Length)
-        {
-            if (_keys.Length < maxPending)
-            {
-                var size = Math.Min(Math.Max(_keys.Length * 2, 4096), maxPending);
-                Array.Resize(ref _keys, size);
-                Array.Resize(ref _amounts, size);
-            }
-            else SumPending();
-        }
-        _keys[_pending] = key;
-        _amounts[_pending++] = amount;
-    }
-
-    /// <summary>Sorts the pending flows by key and adds one total per run of equal keys.</summary>
-    private void SumPending()
-    {
-        if (_pending == 0) return;
-        var keys = _keys.AsSpan(0, _pending);
-        RadixSort.Sort(keys, _amounts.AsSpan(0, _pending));
-        for (var start = 0; start < keys.Length;)
-        {
-            var (end, amount) = (start, 0.0);
-            while (end < keys.Length && keys[end] == keys[start]) amount += _amounts[end++];
-            _sums.Add(new Total(keys[start], amount, end - start));
-            start = end;
-        }
-        _pending = 0;
-        _sortedBatches++;
+            _districtSums.Add(Pack(sinceMin, _areas.Id(pcode, district), (int)status, (int)boundary, fund, 0, 0), amount);
     }
 
     /// <summary>Hands the totals to the import's writer (see <see cref="Rows"/>), then starts over.</summary>
@@ -133,18 +99,17 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
             districts.Add(context.BatchId, t.Year, t.Pcode, t.District, t.Status.ToString(), t.Boundary.ToString(), t.PooledFund, t.Amount, t.Flows);
         }
         _sums.Clear();
-        _sortedBatches = 0;
         _districtSums.Clear();
     }
 
     /// <summary>The district totals so far, in no particular order (a few thousand rows).</summary>
     internal IEnumerable<DistrictTotalRow> DistrictRows()
     {
-        foreach (var (key, (amount, flows)) in _districtSums)
+        foreach (var t in _districtSums.Totals())
         {
-            var (pcode, district) = _areas[AreaOf(key)];
-            yield return new DistrictTotalRow(YearOf(key) + YearRange.Min, pcode!, district!,
-                (FundingStatus)StatusOf(key), (FlowBoundary)BoundaryOf(key), _funds[FundOf(key)], amount, flows);
+            var (pcode, district) = _areas[AreaOf(t.Key)];
+            yield return new DistrictTotalRow(YearOf(t.Key) + YearRange.Min, pcode!, district!,
+                (FundingStatus)StatusOf(t.Key), (FlowBoundary)BoundaryOf(t.Key), _funds[FundOf(t.Key)], t.Amount, t.Flows);
         }
     }
 
@@ -156,8 +121,7 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
     /// </summary>
     internal IEnumerable<TotalRow> Rows()
     {
-        SumPending();
-        var totals = (_sortedBatches > 1 ? Merged() : _sums).ToArray();
+        var totals = _sums.Totals().ToArray();
         // Sort keys: the key with the area, status and boundary numbers replaced by the rank of
         // their texts (the index compares texts), the year still first.
         var areaRank = _areas.Ranks();
@@ -193,9 +157,70 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
     internal readonly record struct TotalRow(int Year, string? Pcode, string? Cluster, string Donor, FundingStatus Status, FlowBoundary Boundary,
         string? PooledFund, double Amount, int Flows);
 
-    /// <summary>The totals of several sorted batches, with the totals of the same key added up.</summary>
-    private List<Total> Merged() =>
-        _sums.GroupBy(t => t.Key).Select(g => new Total(g.Key, g.Sum(t => t.Amount), g.Sum(t => t.Flows))).ToList();
+    /// <summary>
+    /// Packed keys with their amounts, appended per flow and summed per distinct key: sorted, and
+    /// runs of equal keys added up, once <c>maxPending</c> flows are in and when the totals are asked for.
+    /// The sort is stable, so a key's amounts are added in the order of the flows.
+    /// </summary>
+    private sealed class SortedSums(int maxPending)
+    {
+        private ulong[] _keys = [];
+        private double[] _amounts = [];
+        private int _pending;
+        private readonly List<Total> _sums = [];
+        private int _sortedBatches;
+
+        public void Add(ulong key, double amount)
+        {
+            if (_pending == _keys.Length)
+            {
+                if (_keys.Length < maxPending)
+                {
+                    var size = Math.Min(Math.Max(_keys.Length * 2, 4096), maxPending);
+                    Array.Resize(ref _keys, size);
+                    Array.Resize(ref _amounts, size);
+                }
+                else SumPending();
+            }
+            _keys[_pending] = key;
+            _amounts[_pending++] = amount;
+        }
+
+        /// <summary>One total per distinct key added so far.</summary>
+        public List<Total> Totals()
+        {
+            SumPending();
+            return _sortedBatches > 1 ? Merged() : _sums;
+        }
+
+        public void Clear()
+        {
+            _pending = 0;
+            _sums.Clear();
+            _sortedBatches = 0;
+        }
+
+        /// <summary>Sorts the pending flows by key and adds one total per run of equal keys.</summary>
+        private void SumPending()
+        {
+            if (_pending == 0) return;
+            var keys = _keys.AsSpan(0, _pending);
+            RadixSort.Sort(keys, _amounts.AsSpan(0, _pending));
+            for (var start = 0; start < keys.Length;)
+            {
+                var (end, amount) = (start, 0.0);
+                while (end < keys.Length && keys[end] == keys[start]) amount += _amounts[end++];
+                _sums.Add(new Total(keys[start], amount, end - start));
+                start = end;
+            }
+            _pending = 0;
+            _sortedBatches++;
+        }
+
+        /// <summary>The totals of several sorted batches, with the totals of the same key added up.</summary>
+        private List<Total> Merged() =>
+            _sums.GroupBy(t => t.Key).Select(g => new Total(g.Key, g.Sum(t => t.Amount), g.Sum(t => t.Flows))).ToList();
+    }
 
     /// <summary>
     /// A number for each distinct area: a governorate alone, or a district with its governorate;
@@ -207,7 +232,8 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
         private readonly Dictionary<string, int> _districts = new(StringComparer.Ordinal);
         /// <summary>Area id -> (governorate, district); governorate-only areas share the governorate's id space.</summary>
         private readonly List<(string? Pcode, string? District)> _areas = [(null, null)];
-        private readonly Dictionary<int, int> _ofGovernorate = [];
+        /// <summary>Governorate id (of <see cref="_governorates"/>) -> its area id; 0 until the governorate is seen.</summary>
+        private readonly List<int> _ofGovernorate = [];
 
         public (string? Pcode, string? District) this[int id] => _areas[id];
 
@@ -217,9 +243,9 @@ internal sealed class FundingTotalsBuilder(int maxPending = 1 << 20)
             if (district is null)
             {
                 var g = _governorates.Id(pcode);
-                ref var area = ref CollectionsMarshal.GetValueRefOrAddDefault(_ofGovernorate, g, out var known);
-                if (!known) area = Add(pcode, null);
-                return area;
+                while (_ofGovernorate.Count <= g) _ofGovernorate.Add(0);
+                if (_ofGovernorate[g] == 0) _ofGovernorate[g] = Add(pcode, null);
+                return _ofGovernorate[g];
             }
             ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_districts, district, out var seen);
             if (!seen) id = Add(pcode, district);

@@ -39,7 +39,12 @@ internal sealed partial class RowAccessor(
     /// <summary>The district a governorate cell of this row named instead of a governorate (Halabja), if any.</summary>
     private string? _districtOfGovernorateCell;
 
-    private readonly Dictionary<(string, string), DistrictResolution> _districtsResolved = [];
+    /// <summary>
+    /// District spellings resolved so far, per governorate P-code: string keys with the ordinal
+    /// comparer, whose hash is cheaper than that of a (text, P-code) pair (a million rows ask).
+    /// </summary>
+    private readonly Dictionary<string, Dictionary<string, DistrictResolution>> _districtsResolved = new(StringComparer.Ordinal);
+    private int _districtsResolvedCount;
 
     /// <summary>What the rows' district cells came to, for the import report.</summary>
     public DistrictTally Districts { get; } = districts ?? new DistrictTally();
@@ -63,11 +68,16 @@ internal sealed partial class RowAccessor(
             Districts.NotSpecified++;
             return null;
         }
-        var key = (raw, governoratePcode);
-        if (!_districtsResolved.TryGetValue(key, out var r))
+        if (!_districtsResolved.TryGetValue(governoratePcode, out var ofGovernorate))
+            _districtsResolved[governoratePcode] = ofGovernorate = new Dictionary<string, DistrictResolution>(StringComparer.Ordinal);
+        if (!ofGovernorate.TryGetValue(raw, out var r))
         {
             r = resolver.ResolveDistrict(raw, governoratePcode);
-            if (_districtsResolved.Count < 10_000) _districtsResolved[key] = r;
+            if (_districtsResolvedCount < 10_000)
+            {
+                ofGovernorate[raw] = r;
+                _districtsResolvedCount++;
+            }
         }
         if (r.Pcode is null)
         {
