@@ -7,8 +7,8 @@ namespace EquityDashboard.Cli;
 
 /// <summary>
 /// Builds the services for one command: the same settings file as the web app
-/// (appsettings.json, then environment variables), and the database named by --db or the
-/// configured default.
+/// (appsettings.json, then environment variables: Database:Provider and ConnectionStrings:Default),
+/// and the SQLite file named by --db or the configured database.
 /// </summary>
 internal static class CliHost
 {
@@ -38,7 +38,7 @@ internal static class CliHost
         {
             builder.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Database:Provider"] = "Sqlite",
+                [DatabaseSettings.ProviderKey] = nameof(DatabaseProvider.Sqlite),
                 ["ConnectionStrings:Default"] = DataPaths.ForFile(db.FullName),
             });
         }

@@ -3,6 +3,7 @@ using EquityDashboard.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Infrastructure.Data;
+using EquityDashboard.Infrastructure.Data.PostgreSql;
 using EquityDashboard.Infrastructure.Export.Briefing;
 using EquityDashboard.Infrastructure.Import;
 using EquityDashboard.Infrastructure.Queries;
@@ -20,17 +21,20 @@ public static class ServiceCollectionExtensions
     public const string DefaultConnectionString = "Data Source=data/equity.db";
 
     /// <summary>
-    /// Registers the store, importer, engine and services. The connection string is
-    /// <c>ConnectionStrings:Default</c> unless <paramref name="connectionString"/> is given.
+    /// Registers the store, importer, engine and services. The database is <c>Database:Provider</c>
+    /// (<see cref="DatabaseSettings"/>) and the connection string <c>ConnectionStrings:Default</c>
+    /// unless <paramref name="connectionString"/> is given.
     /// </summary>
     public static IServiceCollection AddEquityDashboard(this IServiceCollection services, IConfiguration configuration, string? connectionString = null)
     {
-        var cs = DataPaths.NormaliseConnectionString(
-            connectionString ?? configuration.GetConnectionString("Default") ?? DefaultConnectionString);
-        // The context runs on the compiled model in Data/CompiledModel. Comparing the model with
-        // the migrations on every start would rebuild the full model; SchemaTests does that check.
-        services.AddDbContextFactory<EquityDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmaInterceptor())
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        var provider = DatabaseSettings.ProviderOf(configuration);
+        var cs = connectionString ?? configuration.GetConnectionString("Default");
+        if (provider == DatabaseProvider.Sqlite)
+            AddSqlite(services, DataPaths.NormaliseConnectionString(cs ?? DefaultConnectionString));
+        else
+            AddPostgreSql(services, string.IsNullOrWhiteSpace(cs)
+                ? throw new InvalidOperationException($"{DatabaseSettings.ProviderKey} is PostgreSQL: set ConnectionStrings:Default to the server's connection string, e.g. \"Host=db.example.org;Database=equity;Username=equity;Password=...\".")
+                : cs);
 
         services.Configure<EquityOptions>(configuration.GetSection(EquityOptions.Section));
         services.Configure<EquityThresholds>(configuration.GetSection(EquityThresholds.Section));
@@ -54,6 +58,28 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AccountService>();
         AddAccounts(services);
         return services;
+    }
+
+    /// <summary>
+    /// SQLite runs on the compiled model in Data/CompiledModel. Comparing the model with the
+    /// migrations on every start would rebuild the full model; SchemaTests does that check.
+    /// </summary>
+    private static void AddSqlite(IServiceCollection services, string connectionString) =>
+        services.AddDbContextFactory<EquityDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor())
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+
+    /// <summary>
+    /// PostgreSQL: contexts of <see cref="PostgreSqlEquityDbContext"/> (its own migrations; the model is
+    /// built at the first context of a process, there is no compiled model for it), handed out as
+    /// <see cref="EquityDbContext"/>. The scoped context that Identity's stores take comes from the
+    /// same factory (registered first, so EF's own registration, which would construct the SQLite
+    /// type, is not added). PostgreSqlSchemaTests checks the model against the migrations.
+    /// </summary>
+    private static void AddPostgreSql(IServiceCollection services, string connectionString)
+    {
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EquityDbContext>>().CreateDbContext());
+        services.AddDbContextFactory<EquityDbContext, PostgreSqlContextFactory>(o => o.UseNpgsql(connectionString)
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
     }
 
     /// <summary>Lockout after this many failed sign-ins in a row.</summary>

@@ -3,6 +3,8 @@ using System.Text;
 using EquityDashboard.Core.Records;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EquityDashboard.Infrastructure.Data;
@@ -36,10 +38,30 @@ public sealed class AuditTrail(IDbContextFactory<EquityDbContext> factory)
     /// <summary>Adds an entry in the EF context's current transaction (or on its own when there is none).</summary>
     public static Task WriteAsync(EquityDbContext db, string actor, string action, int? batchId, string? details, CancellationToken ct)
     {
+        if (!db.Database.IsSqlite()) return InsertAsync(db, actor, action, batchId, details, ct);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
         return WithOpenConnectionAsync(db, () => WriteAsync(connection, transaction, actor, action, batchId, details, ct), ct);
     }
+
+    /// <summary>
+    /// The same entry through EF's connection and transaction, on any database: table and column
+    /// names from the model, quoted as the provider quotes them.
+    /// </summary>
+    private static Task InsertAsync(EquityDbContext db, string actor, string action, int? batchId, string? details, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(AuditEvent))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({Column(nameof(AuditEvent.At))}, {Column(nameof(AuditEvent.Actor))}, "
+            + $"{Column(nameof(AuditEvent.Action))}, {Column(nameof(AuditEvent.BatchId))}, {Column(nameof(AuditEvent.Details))}) VALUES ({{0}}, {{1}}, {{2}}, {{3}}, {{4}})";
+        // EF sends a null as NULL of the column's type.
+        object?[] values = [DateTimeOffset.UtcNow.UtcTicks, actor, action, batchId, details is null ? null : Clip(details)];
+        return db.Database.ExecuteSqlRawAsync(text, values!, ct);
+    }
+
+    private static string Clip(string details) => details.Length <= 2000 ? details : details[..2000];
 
     private static async Task WithOpenConnectionAsync(EquityDbContext db, Func<Task> work, CancellationToken ct)
     {

@@ -10,7 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace EquityDashboard.Infrastructure.Data;
 
-/// <summary>Applies migrations, writes the gazetteer, and seeds the demo data into a newly created database.</summary>
+/// <summary>
+/// Applies migrations, writes the gazetteer, and seeds the demo data into a newly created database.
+/// SQLite's page size and journal mode are set on SQLite only.
+/// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<EquityDbContext> factory,
     Gazetteer gazetteer,
@@ -65,16 +68,27 @@ public sealed class DatabaseInitializer(
         return values;
     }
 
+    /// <summary>
+    /// Any PostgreSQL session holding this advisory lock is initialising the database: a second
+    /// instance starting at the same moment waits, then finds the schema and the demo data there.
+    /// </summary>
+    private const long InitialisationLock = 0x45_71_75_69_74_79; // "Equity"
+
     /// <param name="seedDemoData">Seed a database created by this call; null follows the setting.</param>
     public async Task InitializeAsync(bool? seedDemoData = null, CancellationToken ct = default)
     {
-        await using (var db = await factory.CreateDbContextAsync(ct))
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var sqlite = db.Database.IsSqlite();
+        // Only a database created now gets the demo data: one whose batches were all rolled
+        // back by a user stays empty.
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        if (!sqlite) await ScalarAsync(connection, $"SELECT COUNT(*) FROM (SELECT pg_advisory_lock({InitialisationLock})) AS locked", ct);
+        try
         {
-            // Only a database created now gets the demo data: one whose batches were all rolled
-            // back by a user stays empty.
-            await db.Database.OpenConnectionAsync(ct);
-            var connection = db.Database.GetDbConnection();
-            var applied = await AppliedMigrationsAsync(connection, ct);
+            var applied = sqlite
+                ? await AppliedMigrationsAsync(connection, ct)
+                : (await db.Database.GetAppliedMigrationsAsync(ct)).ToHashSet(StringComparer.Ordinal);
             var created = applied.Count == 0;
             var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
             if (applied.FirstOrDefault(m => !known.Contains(m)) is { } unknown)
@@ -86,23 +100,29 @@ public sealed class DatabaseInitializer(
                     + "before the district level, and cannot be upgraded in place. Keep the file, create a new database with this "
                     + "version and import the source files again (docs/deploy.md, \"Upgrading\").");
             }
-            if (created) await UseLargePagesIfEmptyAsync(connection, ct);
+            if (created && sqlite) await UseLargePagesIfEmptyAsync(connection, ct);
             // Migrate only when something is pending: MigrateAsync takes a database-wide
             // migration lock, which costs about a second on every start otherwise.
-            if (db.Database.GetMigrations().Any(m => !applied.Contains(m)))
+            if (known.Any(m => !applied.Contains(m)))
             {
                 await db.Database.MigrateAsync(ct);
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             }
-            var existing = await StringsAsync(connection, "SELECT Pcode FROM Areas", ct);
+            var existing = await StringsAsync(connection, "SELECT \"Pcode\" FROM \"Areas\"", ct);
             foreach (var area in AreasOf(gazetteer).Where(a => !existing.Contains(a.Pcode))) db.Areas.Add(area);
             await db.SaveChangesAsync(ct);
             if (!created || !(seedDemoData ?? options.Value.SeedDemoData) || await db.Batches.AnyAsync(ct)) return;
-        }
 
-        var folder = DataPaths.Resolve(options.Value.SeedFolder);
-        _log.LogInformation("Empty database: seeding demo data from {Folder}", folder);
-        await seeder.SeedAsync(folder, ct);
+            var folder = DataPaths.Resolve(options.Value.SeedFolder);
+            _log.LogInformation("Empty database: seeding demo data from {Folder}", folder);
+            // The seeder imports through contexts of its own; on PostgreSQL this session keeps the lock meanwhile.
+            if (sqlite) await db.Database.CloseConnectionAsync();
+            await seeder.SeedAsync(folder, ct);
+        }
+        finally
+        {
+            if (!sqlite) await ScalarAsync(connection, $"SELECT COUNT(*) FROM (SELECT pg_advisory_unlock({InitialisationLock})) AS unlocked", CancellationToken.None);
+        }
     }
 
     /// <summary>The gazetteer's governorates, then their districts, as rows of the Areas table.</summary>

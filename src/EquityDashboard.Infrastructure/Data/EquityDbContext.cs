@@ -5,8 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EquityDashboard.Infrastructure.Data;
 
-/// <summary>The product's database: figures and their batches, the audit trail, and the accounts (ASP.NET Core Identity).</summary>
-public sealed class EquityDbContext(DbContextOptions<EquityDbContext> options) : IdentityDbContext<EquityUser>(options)
+/// <summary>
+/// The product's database: figures and their batches, the audit trail, and the accounts (ASP.NET Core Identity).
+/// This type is the SQLite store (its migrations in Data/Migrations, its compiled model in Data/CompiledModel);
+/// <see cref="PostgreSql.PostgreSqlEquityDbContext"/> is the same model on PostgreSQL.
+/// </summary>
+public class EquityDbContext(DbContextOptions<EquityDbContext> options) : IdentityDbContext<EquityUser>(options)
 {
     /// <summary>The gazetteer's governorates and districts.</summary>
     public DbSet<AreaEntity> Areas => Set<AreaEntity>();

@@ -1,5 +1,6 @@
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Data;
+using EquityDashboard.Infrastructure.Data.PostgreSql;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -19,6 +20,9 @@ namespace EquityDashboard.Infrastructure.Queries;
 /// since it was last read: SQLite's <c>PRAGMA data_version</c>, asked on one connection kept
 /// open for it, changes whenever another connection, of this process or another, commits. So a
 /// page that makes a dozen queries asks the file a dozen times for one number, not for the stamp.
+/// On PostgreSQL, which has no such counter, each lookup reads the one-row stamp table instead
+/// (a primary-key read): two web instances and the CLI on one server see each other's commits
+/// on their next query.
 /// </remarks>
 public sealed class QueryCache(IDbContextFactory<EquityDbContext> factory, IMemoryCache memory) : IDisposable
 {
@@ -84,6 +88,7 @@ public sealed class QueryCache(IDbContextFactory<EquityDbContext> factory, IMemo
     private async Task<DataVersion> ReadVersionAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (db is PostgreSqlEquityDbContext) return await StampAsync(db, ct);
         var changes = db.Audit.Where(e => AuditActions.DataChanges.Contains(e.Action));
         // One round trip while there are batches; an empty database asks the audit alone.
         var version = await db.Batches.GroupBy(_ => 1)
@@ -91,6 +96,17 @@ public sealed class QueryCache(IDbContextFactory<EquityDbContext> factory, IMemo
             .SingleOrDefaultAsync(ct);
         return version != default ? version : new DataVersion(0, 0, await changes.MaxAsync(e => (long?)e.Id, ct) ?? 0);
     }
+
+    /// <summary>
+    /// PostgreSQL: the data stamp (<see cref="DataStamp"/>), raised at the commit of every change to
+    /// a batch by whichever instance or CLI made it, with the batches' count and newest id, in one
+    /// round trip. Audit ids would not do there: they are drawn at insert, not at commit, so a
+    /// change committed after a later-numbered one would leave the highest id as it was.
+    /// </summary>
+    private static Task<DataVersion> StampAsync(EquityDbContext db, CancellationToken ct) =>
+        db.Set<DataStamp>().Where(s => s.Id == DataStamp.RowId)
+            .Select(s => new DataVersion(db.Batches.LongCount(), db.Batches.Max(b => (long?)b.Id) ?? 0, s.Version))
+            .SingleAsync(ct);
 
     public void Dispose()
     {
@@ -102,7 +118,7 @@ public sealed class QueryCache(IDbContextFactory<EquityDbContext> factory, IMemo
     }
 }
 
-/// <summary>What identifies one state of the data: the number of batches, the newest batch, the latest change.</summary>
+/// <summary>What identifies one state of the data: the number of batches, the newest batch, the latest change (on PostgreSQL, the data stamp).</summary>
 public readonly record struct DataVersion(long Batches, long NewestBatch, long LatestChange)
 {
     public override string ToString() => $"{Batches}.{NewestBatch}.{LatestChange}";

@@ -1,4 +1,5 @@
 using EquityDashboard.Infrastructure.Data;
+using EquityDashboard.Infrastructure.Data.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -6,7 +7,8 @@ namespace EquityDashboard.Web.Api;
 
 /// <summary>
 /// Healthy when the configured database opens and answers a one-row query on the
-/// governorate table (so a missing file, a broken file or a missing schema are all caught).
+/// governorate table (so a missing file, a broken file, an unreachable PostgreSQL server or a
+/// missing schema are all caught).
 /// </summary>
 public sealed class DatabaseHealthCheck(IDbContextFactory<EquityDbContext> factory) : IHealthCheck
 {
@@ -15,9 +17,10 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<EquityDbContext> facto
         try
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var engine = db is PostgreSqlEquityDbContext ? "PostgreSQL" : "SQLite";
             var areas = await db.Areas.AnyAsync(cancellationToken);
             return areas
-                ? HealthCheckResult.Healthy("The database answers.")
+                ? HealthCheckResult.Healthy($"The {engine} database answers.")
                 : HealthCheckResult.Unhealthy("The database has no areas: it was not initialised.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
