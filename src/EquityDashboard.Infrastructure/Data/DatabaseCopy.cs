@@ -26,8 +26,11 @@ public sealed class DatabaseCopyException(string message) : Exception(message);
 /// </summary>
 public static class DatabaseCopy
 {
-    /// <summary>Tables the app fills itself on start (the gazetteer): replaced by the source's rows.</summary>
-    private static readonly HashSet<string> RefilledTables = new(StringComparer.Ordinal) { "Areas" };
+    /// <summary>
+    /// Tables the migrations and the app's start fill themselves (the roles, the gazetteer): replaced
+    /// by the source's rows. Every other table of the target must be empty.
+    /// </summary>
+    private static readonly HashSet<string> RefilledTables = new(StringComparer.Ordinal) { "AspNetRoles", "Areas" };
 
     /// <param name="source">A context on the SQLite database, read in one snapshot.</param>
     /// <param name="target">A context on the PostgreSQL database, migrated and holding no data.</param>
@@ -54,7 +57,12 @@ public static class DatabaseCopy
         if (busy.Count > 0)
             throw new DatabaseCopyException($"The target database is not empty: {string.Join(", ", busy)}. Copy into a new, empty database.");
         foreach (var table in tables.Where(t => RefilledTables.Contains(t.Target.Name)).Reverse())
+        {
+            // The rows that refer to another of the table first (the districts, then the governorates).
+            if (table.SelfReference is { } parent)
+                await ExecuteAsync(to, tx, $"DELETE FROM {Quote(table.Target.Name)} WHERE {Quote(parent)} IS NOT NULL", ct);
             await ExecuteAsync(to, tx, $"DELETE FROM {Quote(table.Target.Name)}", ct);
+        }
 
         var result = new List<TableCopy>();
         foreach (var table in tables)
