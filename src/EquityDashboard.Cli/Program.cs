@@ -14,6 +14,7 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(BatchesCommand.Create());
 foreach (var command in BatchChangeCommands.Create()) root.Subcommands.Add(command);
 root.Subcommands.Add(SeedCommand.Create());
+root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(UsersCommand.Tokens());
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,7 @@
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Import;
 using EquityDashboard.Infrastructure.Import.Storage;
+using EquityDashboard.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,8 @@ public sealed class BulkIndexTests : IDisposable
             .ToListAsync();
     }
 
-    [Fact]
+    [Trait("Provider", "Sqlite")]
+    [SqliteFact]
     public async Task Indexes_are_rebuilt_after_a_bulk_import_and_kept_after_a_failed_one()
     {
         await using var db = await TestDatabase.CreateAsync();
@@ -49,7 +51,8 @@ public sealed class BulkIndexTests : IDisposable
         Assert.Equal(["ok"], check);
     }
 
-    [Fact]
+    [Trait("Provider", "Sqlite")]
+    [SqliteFact]
     public async Task Funding_flows_keep_their_batch_and_multi_governorate_indexes_through_a_bulk_import()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -1,6 +1,7 @@
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Import;
 using EquityDashboard.Infrastructure.Import.Storage;
+using EquityDashboard.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ public sealed class InsertPumpTests
 {
     private const string Header = "year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id";
 
-    [Fact]
+    [Trait("Provider", "Sqlite")]
+    [SqliteFact]
     public async Task Every_kind_of_value_arrives_as_written_through_reused_chunks()
     {
         await using var db = await TestDatabase.CreateAsync();
@@ -78,7 +80,8 @@ public sealed class InsertPumpTests
         Assert.Equal(BitConverter.DoubleToInt64Bits(1.5), ((DbValue)(double?)1.5).Bits);
     }
 
-    [Fact]
+    [Trait("Provider", "Sqlite")]
+    [SqliteFact]
     public async Task Insert_pump_writes_every_row_across_chunks_and_reports_a_failed_insert()
     {
         await using var db = await TestDatabase.CreateAsync();

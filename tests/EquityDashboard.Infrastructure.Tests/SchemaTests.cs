@@ -3,6 +3,7 @@ using EquityDashboard.Core.Metrics;
 using EquityDashboard.Infrastructure.Queries;
 using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Infrastructure.Data.CompiledModel;
+using EquityDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -31,7 +32,9 @@ public sealed class SchemaTests
     /// is ignored there). Both checks live here instead: a model change needs a migration and
     /// a regenerated compiled model (README, "Changing the database model").
     /// </summary>
-    [Fact]
+    // SQLite's compiled model; PostgreSqlSchemaTests checks PostgreSQL's model against its migrations.
+    [Trait("Provider", "Sqlite")]
+    [SqliteFact]
     public async Task The_compiled_model_and_the_migrations_match_the_configured_model()
     {
         await using var db = await TestDatabase.CreateAsync();
@@ -57,7 +60,8 @@ public sealed class SchemaTests
             .Order(StringComparer.Ordinal))
         .ToList();
 
-    [Fact]
+    [Trait("Provider", "Sqlite")]
+    [SqliteFact]
     public async Task Migrations_apply_to_a_fresh_file_with_gazetteer_and_integrity_ok()
     {
         await using var db = await TestDatabase.CreateAsync();
@@ -87,7 +91,8 @@ public sealed class SchemaTests
         Assert.Equal(["ok"], await QueryStringsAsync(db, "PRAGMA integrity_check"));
     }
 
-    [Fact]
+    [Trait("Provider", "Sqlite")]
+    [SqliteFact]
     public async Task Integrity_ok_after_imports_withdrawal_and_purge()
     {
         await using var db = await FundingSemanticsTests.CreateDatasetAsync();
@@ -98,7 +103,8 @@ public sealed class SchemaTests
         Assert.Empty(await QueryStringsAsync(db, "PRAGMA foreign_key_check"));
     }
 
-    [Fact]
+    [Trait("Provider", "Sqlite")]
+    [SqliteFact]
     public async Task Funding_aggregate_query_uses_an_index_on_year()
     {
         await using var db = await FundingSemanticsTests.CreateDatasetAsync();

@@ -5,7 +5,6 @@ using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Infrastructure.Import;
 using EquityDashboard.Infrastructure.Queries;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,20 +18,32 @@ internal sealed record TableCounts(int Batches, int Funding, int Presence, int N
 }
 
 /// <summary>
-/// A real SQLite file in its own temporary folder, with the production service registrations.
-/// CSV files written by a test go into the same folder; everything is deleted on dispose.
+/// A real database with the production service registrations: a SQLite file in its own temporary
+/// folder, or on a PostgreSQL run (<c>EQUITY_TEST_PROVIDER=PostgreSQL</c>) a database of its own on
+/// the test server (<see cref="TestStore"/>). CSV files written by a test go into the folder;
+/// everything is deleted on dispose.
 /// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string folder, string dbPath, ServiceProvider services)
+    private readonly TestStore _store;
+
+    private TestDatabase(string folder, TestStore store, ServiceProvider services)
     {
         Folder = folder;
-        DbPath = dbPath;
+        _store = store;
         Services = services;
     }
 
     public string Folder { get; }
-    public string DbPath { get; }
+
+    /// <summary>The SQLite file (tests about SQLite itself only: <see cref="SqliteFactAttribute"/>).</summary>
+    public string DbPath => _store.SqlitePath ?? throw new InvalidOperationException("This run's database is PostgreSQL, not a SQLite file.");
+
+    public bool IsPostgreSql => _store.IsPostgreSql;
+
+    /// <summary>The configuration that names this database, for a second set of services on it (another process).</summary>
+    public IReadOnlyDictionary<string, string?> StoreSettings => _store.Settings;
+
     public ServiceProvider Services { get; }
 
     public ImportService Importer => Services.GetRequiredService<ImportService>();
@@ -45,19 +56,29 @@ internal sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(bool seed = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = TestFolder.Create("ed");
-        var dbPath = Path.Combine(folder, $"ed-{Guid.NewGuid():N}.db");
+        TestStore store;
+        try
+        {
+            store = TestStore.Create(Path.Combine(folder, $"ed-{Guid.NewGuid():N}.db"));
+        }
+        catch
+        {
+            TestFolder.Delete(folder);
+            throw;
+        }
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Equity:SeedFolder"] = TestSupport.SeedFolder,
                 ["Equity:SeedDemoData"] = "false",
             })
+            .AddInMemoryCollection(store.Settings)
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection()
-            .AddEquityDashboard(configuration, DataPaths.ForFile(dbPath))
+            .AddEquityDashboard(configuration)
             .BuildServiceProvider();
-        var db = new TestDatabase(folder, dbPath, services);
+        var db = new TestDatabase(folder, store, services);
         try
         {
             await db.Initializer.InitializeAsync(seedDemoData: seed);
@@ -69,6 +90,11 @@ internal sealed class TestDatabase : IAsyncDisposable
         }
         return db;
     }
+
+    /// <summary>Services of another process on the same database (the CLI while the web app runs).</summary>
+    public ServiceProvider OtherProcess() => new ServiceCollection()
+        .AddEquityDashboard(new ConfigurationBuilder().AddInMemoryCollection(StoreSettings).Build())
+        .BuildServiceProvider();
 
     public EquityDbContext NewContext() =>
         Services.GetRequiredService<IDbContextFactory<EquityDbContext>>().CreateDbContext();
@@ -116,6 +142,7 @@ internal sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        await _store.DisposeAsync();
         TestFolder.Delete(Folder);
     }
 }

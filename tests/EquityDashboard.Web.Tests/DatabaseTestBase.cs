@@ -1,6 +1,7 @@
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure;
 using EquityDashboard.Infrastructure.Data;
+using EquityDashboard.Tests.Shared;
 using EquityDashboard.Infrastructure.Import;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
@@ -9,7 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EquityDashboard.Web.Tests;
 
-/// <summary>A bUnit context whose pages use the real services on a temporary SQLite file (empty: schema and gazetteer).</summary>
+/// <summary>
+/// A bUnit context whose pages use the real services on a database of their own (empty: schema and
+/// gazetteer), a temporary SQLite file or on a PostgreSQL run a PostgreSQL database (<see cref="TestStore"/>).
+/// </summary>
 public abstract class DatabaseTestBase : MudTestBase
 {
     protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
@@ -17,13 +21,17 @@ public abstract class DatabaseTestBase : MudTestBase
     protected DatabaseTestBase()
     {
         Directory.CreateDirectory(Folder);
+        _store = TestStore.Create(Path.Combine(Folder, "equity.db"));
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Equity:SeedDemoData"] = "false" })
+            .AddInMemoryCollection(_store.Settings)
             .Build();
         Ctx.Services.AddSingleton<IConfiguration>(configuration);
-        Ctx.Services.AddEquityDashboard(configuration, DataPaths.ForFile(Path.Combine(Folder, "equity.db")));
+        Ctx.Services.AddEquityDashboard(configuration);
         Ctx.Services.AddDashboardPages();
     }
+
+    private readonly TestStore _store;
 
     protected string Folder { get; } = Path.Combine(Path.GetTempPath(), $"ed-web-{Guid.NewGuid():N}");
 
@@ -37,6 +45,7 @@ public abstract class DatabaseTestBase : MudTestBase
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        await _store.DisposeAsync();
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
     }

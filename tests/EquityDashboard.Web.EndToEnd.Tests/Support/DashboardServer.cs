@@ -6,15 +6,15 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EquityDashboard.Web.EndToEnd.Tests.Support;
 
 /// <summary>
 /// The real web app (Development environment, so static web assets are served from the
-/// build) behind Kestrel on a free loopback port, on its own temporary SQLite file that the
-/// app's start-up creates and seeds with the demo data.
+/// build) behind Kestrel on a free loopback port, on its own database (a temporary SQLite file,
+/// or on a PostgreSQL run a database of its own: <see cref="TestStore"/>) that the app's
+/// start-up creates and seeds with the demo data.
 /// </summary>
 public sealed class DashboardServer : WebApplicationFactory<Program>
 {
@@ -25,13 +25,23 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     public DashboardServer(int port = 0, IReadOnlyDictionary<string, string>? settings = null)
     {
         Folder = TestFolder.Create("ed-e2e");
-        DbPath = Path.Combine(Folder, "equity.db");
+        try
+        {
+            Store = TestStore.Create(Path.Combine(Folder, "equity.db"));
+        }
+        catch
+        {
+            TestFolder.Delete(Folder);
+            throw;
+        }
         _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
 
     public string Folder { get; }
-    public string DbPath { get; }
+
+    /// <summary>The app's database.</summary>
+    internal TestStore Store { get; }
 
     /// <summary>The address Kestrel listens on (set by <see cref="Start"/>).</summary>
     public Uri Address { get; private set; } = null!;
@@ -50,7 +60,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DbPath}");
+        foreach (var (key, value) in Store.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Equity:SeedDemoData", "true");
         builder.UseSetting("Equity:SeedFolder", Path.Combine(RepoRoot, "seeds"));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
@@ -59,6 +69,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await Store.DisposeAsync();
         TestFolder.Delete(Folder);
     }
 

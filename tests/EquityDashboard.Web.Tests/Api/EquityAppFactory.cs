@@ -4,14 +4,17 @@ using EquityDashboard.Infrastructure.Queries;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using EquityDashboard.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EquityDashboard.Web.Tests.Api;
 
 /// <summary>
-/// The real web app in memory on its own temporary SQLite file, set through configuration
-/// (<c>ConnectionStrings:Default</c>, <c>Equity:SeedDemoData</c>) the way an operator would.
+/// The real web app in memory on its own database (a temporary SQLite file, or on a PostgreSQL
+/// run a database of its own: <see cref="TestStore"/>), set through configuration
+/// (<c>Database:Provider</c>, <c>ConnectionStrings:Default</c>, <c>Equity:SeedDemoData</c>) the way an operator would.
 /// The app's start-up creates the database and, when asked, seeds the demo data. Log
 /// entries of every category are captured in <see cref="Logs"/>.
 /// </summary>
@@ -30,11 +33,22 @@ public sealed class EquityAppFactory : WebApplicationFactory<Program>
         _environment = environment;
         _settings = settings;
         Folder = TestFolder.Create("ed-api");
-        DbPath = Path.Combine(Folder, "equity.db");
+        try
+        {
+            Store = TestStore.Create(Path.Combine(Folder, "equity.db"));
+        }
+        catch
+        {
+            TestFolder.Delete(Folder);
+            throw;
+        }
     }
 
+    /// <summary>A folder of the test's own, for files it writes.</summary>
     public string Folder { get; }
-    public string DbPath { get; }
+
+    /// <summary>The app's database.</summary>
+    internal TestStore Store { get; }
     public CapturedLogs Logs { get; } = new();
 
     public EquityService Equity => Services.GetRequiredService<EquityService>();
@@ -42,16 +56,38 @@ public sealed class EquityAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DbPath}");
+        foreach (var (key, value) in Store.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Equity:SeedDemoData", _seed ? "true" : "false");
         builder.UseSetting("Equity:SeedFolder", Path.Combine(RepoRoot, "seeds"));
         foreach (var (key, value) in _settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
+    /// <summary>Services of another process on the same database (the CLI while the web app runs).</summary>
+    public ServiceProvider OtherProcess() => new ServiceCollection()
+        .AddEquityDashboard(new ConfigurationBuilder().AddInMemoryCollection(Store.Settings).Build())
+        .BuildServiceProvider();
+
+    /// <summary>
+    /// Makes the database unusable after start-up: the SQLite file is replaced by a folder, or the
+    /// PostgreSQL database is dropped.
+    /// </summary>
+    public async Task BreakDatabaseAsync()
+    {
+        if (Store.IsPostgreSql)
+        {
+            await Store.DisposeAsync();
+            return;
+        }
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Folder)) File.Delete(file);
+        Directory.CreateDirectory(Store.SqlitePath!);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await Store.DisposeAsync();
         TestFolder.Delete(Folder);
     }
 

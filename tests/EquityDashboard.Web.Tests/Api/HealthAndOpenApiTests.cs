@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace EquityDashboard.Web.Tests.Api;
 
@@ -59,10 +58,7 @@ public sealed class HealthTests
         await using var factory = new EquityAppFactory(seed: false);
         using var client = factory.CreateClient();
 
-        // The database file is replaced by a folder: nothing can open it any more.
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(factory.Folder)) File.Delete(file);
-        Directory.CreateDirectory(factory.DbPath);
+        await factory.BreakDatabaseAsync();
 
         using var response = await client.GetAsync("/healthz");
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using EquityDashboard.Web.Tests.Api;
-using Microsoft.Data.Sqlite;
 
 namespace EquityDashboard.Web.Tests.Hosting;
 
@@ -17,7 +16,7 @@ public sealed class ErrorAnswerTests
     {
         await using var factory = new EquityAppFactory(seed: false, environment: "Production");
         using var client = factory.CreateClient();
-        BreakDatabase(factory);
+        await factory.BreakDatabaseAsync();
 
         using var response = await client.GetAsync("/healthz");
         var body = await response.Content.ReadAsStringAsync();
@@ -34,7 +33,7 @@ public sealed class ErrorAnswerTests
     {
         await using var factory = new EquityAppFactory(seed: false, environment: "Production");
         using var client = factory.CreateClient();
-        BreakDatabase(factory);
+        await factory.BreakDatabaseAsync();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/gaps?year=2019");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
@@ -57,7 +56,7 @@ public sealed class ErrorAnswerTests
     {
         await using var factory = new EquityAppFactory(seed: false, environment: "Production");
         using var client = factory.CreateClient();
-        BreakDatabase(factory);
+        await factory.BreakDatabaseAsync();
 
         using var response = await client.GetAsync("/trends");
         var body = await response.Content.ReadAsStringAsync();
@@ -73,16 +72,10 @@ public sealed class ErrorAnswerTests
         Assert.DoesNotContain(factory.Folder, body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
         Assert.DoesNotContain("SQLite", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Npgsql", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(".cs:line", body, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
         Assert.DoesNotContain(EquityAppFactory.RepoRoot, body, StringComparison.Ordinal);
     }
 
-    /// <summary>The database file is replaced by a folder: nothing can open it any more.</summary>
-    private static void BreakDatabase(EquityAppFactory factory)
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(factory.Folder)) File.Delete(file);
-        Directory.CreateDirectory(factory.DbPath);
-    }
 }

@@ -11,8 +11,9 @@ namespace EquityDashboard.Web.Tests.Hosting;
 
 /// <summary>
 /// The app as it is deployed: published in Release, started in Production from another folder
-/// than its own, on a free loopback port and a new SQLite file (seeded from the repository's seed
-/// folder, named by its full path as a deployment would). Every stylesheet and script the overview
+/// than its own, on a free loopback port and a new database (a SQLite file named by its full path
+/// as a deployment would, or on a PostgreSQL run a PostgreSQL database: <see cref="TestStore"/>;
+/// set through environment variables and seeded from the repository's seed folder). Every stylesheet and script the overview
 /// links must arrive whole, and the MudBlazor stylesheet compressed; the overview draws its map of
 /// the 18 governorates (the shapes come with the app, not from the seed folder). Never skipped.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed partial class PublishedAppTests(ITestOutputHelper output)
     public async Task The_published_app_started_elsewhere_serves_its_assets_whole_and_compressed_and_draws_the_map()
     {
         var folder = TestFolder.Create("ed-publish");
+        var store = TestStore.Create(Path.Combine(folder, "equity.db"));
         Process? app = null;
         var log = new StringBuilder();
         try
@@ -35,7 +37,7 @@ public sealed partial class PublishedAppTests(ITestOutputHelper output)
             start.ArgumentList.Add(Path.Combine(published, "EquityDashboard.Web.dll"));
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-            start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "equity.db")}";
+            foreach (var (key, value) in store.Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
             start.Environment["Equity__SeedDemoData"] = "true";
             start.Environment["Equity__SeedFolder"] = Path.Combine(EquityAppFactory.RepoRoot, "seeds");
             start.Environment["Equity__MaxUploadMegabytes"] = "1";
@@ -126,6 +128,7 @@ public sealed partial class PublishedAppTests(ITestOutputHelper output)
                 app.Dispose();
             }
             lock (log) output.WriteLine(log.ToString());
+            await store.DisposeAsync();
             TestFolder.Delete(folder);
         }
     }

@@ -72,9 +72,7 @@ public sealed partial class ReadingCacheTests : IAsyncLifetime
         Assert.NotEqual(etag, ETag(other));
 
         // A withdrawal from another process (the CLI on the same database) changes the version at once.
-        await using (var cli = new ServiceCollection()
-                         .AddEquityDashboard(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), DataPaths.ForFile(_factory.DbPath))
-                         .BuildServiceProvider())
+        await using (var cli = _factory.OtherProcess())
             await cli.GetRequiredService<BatchStore>().WithdrawAsync(Actor.Cli(), _batch);
         using var after = await GetAsync(path, etag);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
