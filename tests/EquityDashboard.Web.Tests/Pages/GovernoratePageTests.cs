@@ -44,8 +44,9 @@ public sealed class GovernoratePageTests : DatabaseTestBase
         _popovers = true;
         var segment = new Uri(Navigation.Uri).AbsolutePath.Split('/').Last();
         var cut = Ctx.Render<GovernoratePage>(p => p.Add(c => c.Pcode, Uri.UnescapeDataString(segment)));
-        cut.WaitForAssertion(() => Assert.True(
-            cut.FindAll("[data-testid=figures]").Count + cut.FindAll("[data-testid=not-found]").Count > 0), Timeout);
+        // Loaded (data-ready) and showing either the governorate or why there is none.
+        cut.WaitForAssertion(() => Assert.True(cut.FindAll("[data-ready=true]").Count > 0
+            && cut.FindAll("[data-testid=figures]").Count + cut.FindAll("[data-testid=not-found]").Count > 0), Timeout);
         return cut;
     }
 
