@@ -32,6 +32,11 @@ public sealed record AreaFigures
     /// <summary>Internally displaced people (newest displacement list of the year); null when none counts the area.</summary>
     public long? Idps { get; init; }
     public IReadOnlyList<Flag> Flags { get; init; } = [];
+    /// <summary>The figures that rest on illustrative (invented) batches (<see cref="Provenance"/>); none on real data alone.</summary>
+    public FigureSet Illustrative { get; init; }
+
+    /// <summary>Whether <paramref name="figure"/> rests on illustrative data.</summary>
+    public bool IsIllustrative(FigureSet figure) => (Illustrative & figure) != FigureSet.None;
 
     public bool HasFlag(string code) => Flags.Any(f => f.Code == code);
 }
@@ -57,6 +62,9 @@ public sealed record EquityTable
     public required EquityThresholds Thresholds { get; init; }
 
     public bool PresenceLoaded { get; init; }
+
+    /// <summary>The national figures that rest on illustrative (invented) batches (<see cref="Provenance"/>).</summary>
+    public FigureSet IllustrativeTotals { get; init; }
 
     /// <summary>Where the need figure comes from, or why the year has none, when the baseline says it (<see cref="Metrics.BaselineNote"/>); null otherwise.</summary>
     public string? BaselineNote { get; init; }
