@@ -37,9 +37,9 @@ public sealed class SharedDatabaseTests(ITestOutputHelper output)
             var cli = new CliProcess(environment, folder, output);
 
             // Both instances start at once on the empty database: one migrates it, neither fails.
-            var (a, b) = await StartBothAsync(environment);
-            await using var disposeA = a;
-            await using var disposeB = b;
+            var (webA, webB) = await StartBothAsync(environment);
+            await using var a = webA;
+            await using var b = webB;
             Assert.Equal(0m, await TotalFundingAsync(a));
             Assert.Equal(0m, await TotalFundingAsync(b));
 
