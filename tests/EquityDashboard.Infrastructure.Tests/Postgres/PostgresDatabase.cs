@@ -1,139 +1,76 @@
-using System.Reflection;
-using EquityDashboard.Core.Geography;
-using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Infrastructure.Import;
+using EquityDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.Conventions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace EquityDashboard.Infrastructure.Tests.Postgres;
 
 /// <summary>
-/// The PostgreSQL server of EQUITY_TEST_POSTGRES (a connection string whose user may CREATE
-/// DATABASE). Tests needing it (<see cref="PostgresFactAttribute"/>) are skipped when it is unset,
-/// except under CI=true, where they run and fail.
+/// A database of its own on the test server (<see cref="TestPostgres.CreateDatabase"/>) with the
+/// production registrations on it, migrated by the app's initializer unless asked not to, and
+/// dropped on dispose. <see cref="OtherInstance"/> gives more sets of services on the same
+/// database, as a second web instance or the CLI has.
 /// </summary>
-internal static class PostgresServer
+internal sealed class PostgresDatabase : IAsyncDisposable
 {
-    public const string Variable = "EQUITY_TEST_POSTGRES";
+    private readonly TestPostgres.Database _database;
+    private readonly List<ServiceProvider> _instances = [];
 
-    public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } cs ? cs : null;
-
-    public static string? SkipReason =>
-        ConnectionString is null && !RealData.RealDataFiles.IsCi ? "PostgreSQL tests need EQUITY_TEST_POSTGRES (CI sets it)" : null;
-}
-
-/// <summary>A fact that needs a PostgreSQL server: skipped without EQUITY_TEST_POSTGRES, unless CI=true.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
+    private PostgresDatabase(TestPostgres.Database database)
     {
-        if (PostgresServer.SkipReason is { } reason) Skip = reason;
-    }
-}
-
-/// <summary>
-/// A fresh database (ed_&lt;guid&gt;) on the test server with the product's tables, made from the EF
-/// model by EnsureCreated (test only: the app itself runs the PostgreSQL migrations), and the
-/// gazetteer's areas; an <see cref="ImportService"/> writing to it. Dropped on dispose.
-/// </summary>
-internal sealed class PostgresDatabase : IAsyncDisposable, IDbContextFactory<EquityDbContext>
-{
-    private readonly string _admin;
-    private readonly DbContextOptions<EquityDbContext> _options;
-
-    private PostgresDatabase(string admin, string name, string connectionString, NameResolver resolver)
-    {
-        _admin = admin;
-        Name = name;
-        ConnectionString = connectionString;
-        _options = new DbContextOptionsBuilder<EquityDbContext>().UseNpgsql(connectionString).UseModel(Model.Value).Options;
-        Importer = new ImportService(this, resolver);
+        _database = database;
+        Services = OtherInstance();
     }
 
-    public string Name { get; }
-    public string ConnectionString { get; }
-    public ImportService Importer { get; }
+    public string ConnectionString => _database.ConnectionString;
+    public ServiceProvider Services { get; }
+    public DatabaseInitializer Initializer => Services.GetRequiredService<DatabaseInitializer>();
+    public ImportService Importer => Services.GetRequiredService<ImportService>();
 
-    public EquityDbContext CreateDbContext() => new(_options);
+    public EquityDbContext NewContext() => Services.GetRequiredService<IDbContextFactory<EquityDbContext>>().CreateDbContext();
 
-    /// <summary>A new database with the schema and the areas of <paramref name="like"/>'s gazetteer, named by its importer's resolver.</summary>
-    public static async Task<PostgresDatabase> CreateAsync(TestDatabase like)
+    /// <summary>A new database, migrated with the gazetteer (no demo data) when <paramref name="initialise"/>.</summary>
+    public static async Task<PostgresDatabase> CreateAsync(bool initialise = true)
     {
-        var server = PostgresServer.ConnectionString
-            ?? throw new InvalidOperationException("PostgreSQL tests need EQUITY_TEST_POSTGRES (CI sets it); CI=true makes its absence a failure.");
-        // Databases are created and dropped from the maintenance database unless the setting names one.
-        var builder = new NpgsqlConnectionStringBuilder(server);
-        if (string.IsNullOrEmpty(builder.Database)) builder.Database = "postgres";
-        var admin = builder.ToString();
-        var name = $"ed_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        var database = new PostgresDatabase(admin, name, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString(),
-            like.Services.GetRequiredService<NameResolver>());
+        var pg = new PostgresDatabase(TestPostgres.CreateDatabase());
         try
         {
-            await using var db = database.CreateDbContext();
-            // The model's case-insensitive columns (SQLite's NOCASE) as a nondeterministic ICU collation.
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE COLLATION \"NOCASE\" (provider = icu, locale = 'und-u-ks-level2', deterministic = false)");
-            await db.Database.EnsureCreatedAsync();
-            db.Areas.AddRange(DatabaseInitializer.AreasOf(like.Services.GetRequiredService<Gazetteer>()));
-            await db.SaveChangesAsync();
+            if (initialise) await pg.Initializer.InitializeAsync(seedDemoData: false);
         }
         catch
         {
-            await database.DisposeAsync();
+            await pg.DisposeAsync();
             throw;
         }
-        return database;
+        return pg;
+    }
+
+    /// <summary>Another set of services on the same database.</summary>
+    public ServiceProvider OtherInstance()
+    {
+        var services = new ServiceCollection().AddEquityDashboard(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [DatabaseSettings.ProviderKey] = "PostgreSQL",
+                ["ConnectionStrings:Default"] = ConnectionString,
+                ["Equity:SeedFolder"] = TestSupport.SeedFolder,
+                ["Equity:SeedDemoData"] = "false",
+            }).Build()).BuildServiceProvider();
+        _instances.Add(services);
+        return services;
     }
 
     public async Task<int> ExecuteAsync(string sql)
     {
-        await using var db = CreateDbContext();
+        await using var db = NewContext();
         return await db.Database.ExecuteSqlRawAsync(sql);
-    }
-
-    public async Task<TableCounts> CountsAsync()
-    {
-        await using var db = CreateDbContext();
-        return new TableCounts(await db.Batches.CountAsync(), await db.Funding.CountAsync(), await db.Presence.CountAsync(),
-            await db.Need.CountAsync(), await db.Incidents.CountAsync(), await db.OrganisationAliases.CountAsync());
     }
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        foreach (var services in _instances) await services.DisposeAsync();
+        await _database.DisposeAsync();
     }
-
-    /// <summary>
-    /// The product's model built with PostgreSQL's conventions. The context would otherwise run on
-    /// the compiled model in Data/CompiledModel (found by its assembly attribute), which is SQLite's.
-    /// Two things only SQLite reads as written are adjusted: the flows' id is SQLite's rowid (no value
-    /// generation in the model), here an identity column; the partial index's filter names its
-    /// column unquoted, which PostgreSQL would fold to lower case.
-    /// </summary>
-    private static readonly Lazy<IModel> Model = new(() =>
-    {
-        var builder = NpgsqlConventionSetBuilder.CreateModelBuilder();
-        using (var context = new EquityDbContext(new DbContextOptionsBuilder<EquityDbContext>().UseNpgsql("Host=unused").Options))
-            typeof(EquityDbContext).GetMethod("OnModelCreating", BindingFlags.Instance | BindingFlags.NonPublic)!.Invoke(context, [builder]);
-        builder.Entity<FundingRecord>().Property(x => x.Id).UseIdentityByDefaultColumn();
-        builder.Entity<FundingRecord>().HasIndex(x => x.Year).HasDatabaseName("IX_FundingRecords_Year_Named")
-            .HasFilter("\"NamedPcodes\" IS NOT NULL");
-        return builder.FinalizeModel();
-    });
 }

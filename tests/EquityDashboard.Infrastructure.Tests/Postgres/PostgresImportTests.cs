@@ -6,6 +6,7 @@ using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Infrastructure.Import;
 using EquityDashboard.Infrastructure.Tests.RealData;
+using EquityDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -20,11 +21,11 @@ public sealed class PostgresImportTests
 {
     private const string FundingHeader = "year,date,donor,recipient,cluster,governorate,district,amount_usd,status,boundary,source_id";
 
-    [PostgresFact]
+    [PostgreSqlFact]
     public async Task The_seed_files_give_the_same_rows_and_totals_as_on_sqlite()
     {
         await using var sqlite = await TestDatabase.CreateAsync();
-        await using var pg = await PostgresDatabase.CreateAsync(sqlite);
+        await using var pg = await PostgresDatabase.CreateAsync();
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(TestSupport.SeedFolder, "manifest.json")));
         var requests = manifest.RootElement.EnumerateArray().Select(e => new ImportRequest(
             Path.Combine(TestSupport.SeedFolder, e.GetProperty("file").GetString()!),
@@ -41,12 +42,12 @@ public sealed class PostgresImportTests
         await AssertSameTablesAsync(sqlite, pg);
     }
 
-    [PostgresFact]
+    [PostgreSqlFact]
     public async Task The_real_cbpf_and_3w_files_give_the_same_rows_and_totals_as_on_sqlite()
     {
         Assert.Null(RealDataFiles.SkipReason);
         await using var sqlite = await TestDatabase.CreateAsync();
-        await using var pg = await PostgresDatabase.CreateAsync(sqlite);
+        await using var pg = await PostgresDatabase.CreateAsync();
         ImportRequest[] requests =
         [
             new(RealDataFiles.File("cbpf_fund_adm1_budget_by_admin1.csv")),
@@ -60,15 +61,15 @@ public sealed class PostgresImportTests
         var reports = await ImportBothAsync(sqlite, pg, requests);
         Assert.All(reports, r => Assert.True(r.RowsWritten > 0, r.FileName));
         await AssertSameTablesAsync(sqlite, pg);
-        await using var db = pg.CreateDbContext();
+        await using var db = pg.NewContext();
         Assert.True(await db.OrganisationAliases.AnyAsync(), "no organisation link was stored");
     }
 
-    [PostgresFact]
+    [PostgreSqlFact]
     public async Task A_row_failing_in_the_database_mid_file_leaves_postgres_unchanged()
     {
         await using var sqlite = await TestDatabase.CreateAsync();
-        await using var pg = await PostgresDatabase.CreateAsync(sqlite);
+        await using var pg = await PostgresDatabase.CreateAsync();
         var first = await pg.Importer.ImportAsync(new ImportRequest(sqlite.WriteCsv("first.csv", FundingFile(1, 50)), RecordKind.Funding));
         Assert.True(first.Committed);
         var before = await SnapshotAsync(pg);
@@ -89,11 +90,11 @@ public sealed class PostgresImportTests
         Assert.Equal(before, await SnapshotAsync(pg));
     }
 
-    [PostgresFact]
+    [PostgreSqlFact]
     public async Task A_cancelled_import_leaves_postgres_unchanged()
     {
         await using var sqlite = await TestDatabase.CreateAsync();
-        await using var pg = await PostgresDatabase.CreateAsync(sqlite);
+        await using var pg = await PostgresDatabase.CreateAsync();
         Assert.True((await pg.Importer.ImportAsync(new ImportRequest(sqlite.WriteCsv("first.csv", FundingFile(1, 50)), RecordKind.Funding))).Committed);
         var before = await SnapshotAsync(pg);
 
@@ -106,11 +107,11 @@ public sealed class PostgresImportTests
         Assert.Equal(before, await SnapshotAsync(pg));
     }
 
-    [PostgresFact]
+    [PostgreSqlFact]
     public async Task Two_imports_of_different_files_at_once_both_land()
     {
         await using var sqlite = await TestDatabase.CreateAsync();
-        await using var pg = await PostgresDatabase.CreateAsync(sqlite);
+        await using var pg = await PostgresDatabase.CreateAsync();
         var a = sqlite.WriteCsv("a.csv", FundingFile(4, 20_000));
         var b = sqlite.WriteCsv("b.csv", FundingFile(5, 20_000));
 
@@ -120,7 +121,7 @@ public sealed class PostgresImportTests
 
         Assert.All(reports, r => Assert.True(r.Committed, r.RefusedReason ?? string.Join(" | ", r.Errors)));
         Assert.NotEqual(reports[0].BatchId, reports[1].BatchId);
-        await using var db = pg.CreateDbContext();
+        await using var db = pg.NewContext();
         Assert.Equal(2, await db.Batches.CountAsync());
         foreach (var report in reports)
         {
@@ -130,11 +131,11 @@ public sealed class PostgresImportTests
         Assert.Equal(2, await db.Audit.CountAsync(e => e.Action == AuditActions.Import));
     }
 
-    [PostgresFact]
+    [PostgreSqlFact]
     public async Task Two_imports_of_the_same_file_at_once_land_exactly_once()
     {
         await using var sqlite = await TestDatabase.CreateAsync();
-        await using var pg = await PostgresDatabase.CreateAsync(sqlite);
+        await using var pg = await PostgresDatabase.CreateAsync();
         var path = sqlite.WriteCsv("same.csv", FundingFile(6, 20_000));
         var sha = await ImportService.HashFileAsync(path);
 
@@ -145,7 +146,7 @@ public sealed class PostgresImportTests
         Assert.Single(reports, r => r.Committed);
         var refused = Assert.Single(reports, r => !r.Committed);
         Assert.Contains("was already imported as batch", refused.RefusedReason, StringComparison.Ordinal);
-        await using var db = pg.CreateDbContext();
+        await using var db = pg.NewContext();
         Assert.Equal(1, await db.Batches.CountAsync());
         Assert.Equal(20_000, await db.Funding.CountAsync());
         Assert.Equal(20_000, await db.FundingTotals.SumAsync(t => t.Flows));
@@ -204,7 +205,7 @@ public sealed class PostgresImportTests
     private static async Task AssertSameTablesAsync(TestDatabase sqlite, PostgresDatabase pg)
     {
         await using var s = sqlite.NewContext();
-        await using var p = pg.CreateDbContext();
+        await using var p = pg.NewContext();
         await SameAsync<ImportBatch>(s, p, b => b.Id, nameof(ImportBatch.Id), nameof(ImportBatch.ImportedAt));
         await SameAsync<FundingRecord>(s, p, r => r.Id, nameof(FundingRecord.Id));
         await SameAsync<FundingTotal>(s, p, r => r.Id, nameof(FundingTotal.Id));
@@ -243,7 +244,7 @@ public sealed class PostgresImportTests
     /// <summary>Counts and sums of every data table, and the audit trail's length.</summary>
     private static async Task<string> SnapshotAsync(PostgresDatabase pg)
     {
-        await using var db = pg.CreateDbContext();
+        await using var db = pg.NewContext();
         return string.Join(", ",
             await db.Batches.CountAsync(), await db.Funding.CountAsync(), await db.Funding.SumAsync(f => f.AmountUsd),
             await db.FundingTotals.CountAsync(), await db.FundingTotals.SumAsync(t => t.Flows), await db.FundingDistrictTotals.CountAsync(),

@@ -37,6 +37,14 @@ public sealed class PostgreSqlEquityDbContext(DbContextOptions<EquityDbContext> 
         modelBuilder.Entity<FundingRecord>().HasIndex(x => x.Year).HasFilter("\"NamedPcodes\" IS NOT NULL");
         // The importer writes flows without an id, as SQLite assigns the rowid: here an identity column does.
         modelBuilder.Entity<FundingRecord>().Property(x => x.Id).ValueGeneratedOnAdd().UseIdentityByDefaultColumn();
+        // No foreign key from the flows to their batch: PostgreSQL checks one by a lookup per row,
+        // which under COPY cost more than the rows themselves (about 4.6 s a million, against 1.8 s
+        // for the rows and 2.1 s for their indexes). The importer writes the batch row first in the
+        // flows' own transaction, and a purge deletes the flows before their batch
+        // (BatchStore.DeleteBatchAsync). The batch index stays: rollbacks and purges read by it.
+        var flows = modelBuilder.Entity<FundingRecord>();
+        flows.Metadata.RemoveForeignKey(flows.Metadata.GetForeignKeys().Single(f => f.PrincipalEntityType.ClrType == typeof(ImportBatch)));
+        flows.HasIndex(x => x.BatchId);
         modelBuilder.Entity<DataStamp>(b =>
         {
             b.ToTable(DataStamp.Table);

@@ -1018,15 +1018,6 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EquityDashboard.Core.Records.FundingRecord", b =>
-                {
-                    b.HasOne("EquityDashboard.Core.Records.ImportBatch", null)
-                        .WithMany()
-                        .HasForeignKey("BatchId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("EquityDashboard.Core.Records.FundingTotal", b =>
                 {
                     b.HasOne("EquityDashboard.Core.Records.ImportBatch", null)
