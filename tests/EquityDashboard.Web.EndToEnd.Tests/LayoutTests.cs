@@ -93,4 +93,59 @@ public sealed class LayoutTests(DashboardFixture app, ITestOutputHelper output)
         Assert.Equal(0, Math.Max(0, await PageOverflowAsync(page.Page)));
         Assert.True(page.Errors.Count == 0, string.Join("\n", page.Errors));
     }
+    /// <summary>The elements that reach past the screen's right edge outside any scrolling box, for the failure message.</summary>
+    private const string PastTheEdge = """
+        () => [...document.querySelectorAll('body *')].filter(e => {
+            const r = e.getBoundingClientRect();
+            if (r.width === 0 || r.right <= innerWidth + 0.5) return false;
+            for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
+                if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(p).overflowX)) return false;
+            return true;
+        }).slice(0, 8).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ends at ${Math.round(e.getBoundingClientRect().right)} px`)
+        """;
+
+    /// <summary>The boxes that scroll sideways but that a keyboard cannot reach or a screen reader cannot name.</summary>
+    private const string UnreachableScrolls = """
+        () => [...document.querySelectorAll('body *')].filter(e =>
+            ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1
+            && !(e.tabIndex >= 0 && e.getAttribute('role') === 'region' && (e.getAttribute('aria-label') || e.getAttribute('aria-labelledby'))))
+          .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`)
+        """;
+
+    [BrowserFact]
+    public async Task On_a_390_pixel_phone_every_nav_link_is_reachable_and_no_page_is_wider_than_the_screen()
+    {
+        await using var page = await app.NewPageAsync(output, 390, 844);
+        var problems = new List<string>();
+        string[] paths = ["/?year=2019", "/governorate/IQG02?year=2019", "/governorate/IQG15?year=2019", "/district/IQG15Q05", "/trends", "/methodology", "/data"];
+        foreach (var path in paths)
+        {
+            await page.OpenAsync(path);
+            var overflow = await PageOverflowAsync(page.Page);
+            if (overflow > 0)
+                problems.Add($"{path}: the page is {overflow} px wider than the screen: {string.Join("; ", await page.Page.EvaluateAsync<string[]>(PastTheEdge))}");
+            foreach (var box in await page.Page.EvaluateAsync<string[]>(UnreachableScrolls))
+                problems.Add($"{path}: {box} scrolls sideways but is not a named, focusable region");
+
+            var links = page.Page.Locator("nav[aria-label=Main] a");
+            Assert.Equal(4, await links.CountAsync());
+            foreach (var link in await links.AllAsync())
+            {
+                await Expect(link).ToBeVisibleAsync();
+                var b = await BoxAsync(link);
+                if (b.X < 0 || b.Right > 390) problems.Add($"{path}: the nav link '{await link.InnerTextAsync()}' spans {b.X}-{b.Right} px");
+            }
+            var signIn = await BoxAsync(page.Page.Locator("[data-testid=sign-in-link]"));
+            if (signIn.X < 0 || signIn.Right > 390) problems.Add($"{path}: the sign-in link spans {signIn.X}-{signIn.Right} px");
+        }
+        await page.OpenAsync("/?year=2019");
+        await page.ScreenshotAsync("layout-390-overview");
+        // By keyboard: Tab reaches each link in turn, and Enter on the last opens its page.
+        foreach (var name in new[] { "Overview", "Regions and trends", "Data", "Methodology" })
+            await page.TabToAsync($"nav[aria-label=Main] a:text-is('{name}')");
+        await page.Page.Keyboard.PressAsync("Enter");
+        await page.Page.Locator("[data-testid=methodology]").WaitForAsync();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(page.Errors.Count == 0, string.Join("\n", page.Errors));
+    }
 }
