@@ -337,6 +337,24 @@ public sealed class ImportTests
         AssertCount(named.StdOut, "Rows valid", 2842);
     }
 
+    [RealDataFact]
+    public async Task The_2022_3w_workbook_says_how_many_repeated_rows_were_merged_into_how_many_activities()
+    {
+        // OCHA 3W Jan-Apr 2022: 4,839 activity rows (SOURCES.md), each activity repeated for its months.
+        var path = RealData.File("irq_3w_jan_to_apr_2022_longtable_20220518.xlsx");
+        using var db = new TempDatabase("import");
+
+        var dryRun = (await EquityCli.RunAsync(db.Path, "import", path, "--dry-run")).AssertSuccess();
+        AssertCount(dryRun.StdOut, "Rows read", 4839);
+        Assert.Contains("Merged: 898 organisation-activity rows after merging 3,941 repeated rows of the same organisation, place and activity",
+            dryRun.StdOut, StringComparison.Ordinal);
+
+        var result = (await EquityCli.RunAsync(db.Path, "import", path)).AssertSuccess();
+        AssertCount(result.StdOut, "Rows written", 898);
+        Assert.Contains("Merged: 898 organisation-activity rows after merging 3,941 repeated rows", result.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("Duplicate", result.StdOut, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UnrecognisableFileWithoutKindFailsAndSaysWhatWasExpected()
     {

@@ -96,7 +96,7 @@ internal static class ImportCommand
         output.WriteLine($"Rows valid: {report.RowsValid}");
         output.WriteLine($"Rows written: {report.RowsWritten}");
         output.WriteLine($"Errors: {report.ErrorCount}");
-        if (report.DuplicatesRemoved > 0) output.WriteLine($"Duplicate rows removed: {report.DuplicatesRemoved}");
+        if (report.MergedRepeats is { } merged) output.WriteLine($"Merged: {merged}");
         foreach (var (reason, count) in report.SkippedRows) output.WriteLine($"Skipped: {count} row(s), {reason}");
         if (report.RowsSkippedInvalid > 0) output.WriteLine($"Invalid rows left out (--skip-invalid): {report.RowsSkippedInvalid}");
         if (report.ReplacedBatchId is { } replaced) output.WriteLine($"Replaced batch {replaced}.");

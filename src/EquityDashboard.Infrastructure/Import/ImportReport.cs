@@ -46,7 +46,7 @@ public sealed class ImportReport
     public string? SheetName { get; set; }
     /// <summary>Rows left out on purpose, counted by reason (e.g. "flow outside Iraq").</summary>
     public Dictionary<string, int> SkippedRows { get; } = new(StringComparer.Ordinal);
-    /// <summary>Rows that repeat an earlier row of the same file after normalisation; not written.</summary>
+    /// <summary>3W rows that repeat an earlier row's organisation, place and activity (another month, say): merged into it, not written again.</summary>
     public int DuplicatesRemoved { get; set; }
     /// <summary>Rows with errors left out under --skip-invalid.</summary>
     public int RowsSkippedInvalid { get; set; }
@@ -82,6 +82,15 @@ public sealed class ImportReport
     public int ErrorCount => Issues.Count(i => i.Severity == IssueSeverity.Error);
     public int RowsWithErrors => Errors.Select(e => e.Row).Distinct().Count();
     public bool Committed => BatchId is not null && !DryRun;
+
+    /// <summary>
+    /// What the 3W rows became when repeats were merged, for people: "898 organisation-activity rows after
+    /// merging 3,941 repeated rows of the same organisation, place and activity"; null when none were.
+    /// </summary>
+    public string? MergedRepeats => DuplicatesRemoved == 0 ? null : string.Create(CultureInfo.GetCultureInfo("en-US"),
+        $"{RowsValid - DuplicatesRemoved:N0} organisation-activity {Rows(RowsValid - DuplicatesRemoved)} after merging {DuplicatesRemoved:N0} repeated {Rows(DuplicatesRemoved)} of the same organisation, place and activity");
+
+    private static string Rows(int count) => count == 1 ? "row" : "rows";
     public bool SkipInvalid { get; init; }
     public bool Succeeded => RefusedReason is null && (Committed || (DryRun && (ErrorCount == 0 || (SkipInvalid && RowsValid > 0))));
 
