@@ -337,6 +337,26 @@ public sealed class ImportTests
         AssertCount(named.StdOut, "Rows valid", 2842);
     }
 
+    [Fact]
+    public async Task Another_file_of_a_source_in_use_is_warned_of_in_the_dry_run_and_replace_swaps_its_batch()
+    {
+        using var db = new TempDatabase("import");
+        (await EquityCli.RunAsync(db.Path, "import", db.File("need-v1.csv", NeedFile), "--source", "HNO 2019")).AssertSuccess();
+        var first = Assert.Single(BatchesTable.Parse((await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut));
+        var corrected = db.File("need-v2.csv", NeedFile.Replace("2168222", "2168000", StringComparison.Ordinal));
+
+        var dryRun = (await EquityCli.RunAsync(db.Path, "import", corrected, "--source", "HNO 2019", "--dry-run")).AssertSuccess();
+        var all = dryRun.StdOut + dryRun.StdErr;
+        Assert.Contains($"Batch {first.Id} (need-v1.csv, 2019–2020, imported ", all, StringComparison.Ordinal);
+        Assert.Contains("already holds 'HNO 2019' for these years: importing this file as well counts both. Replace it with this import "
+            + "(the Data page's replace option, the CLI's --replace), or withdraw it first.", all, StringComparison.Ordinal);
+
+        var replaced = (await EquityCli.RunAsync(db.Path, "import", corrected, "--source", "HNO 2019", "--replace")).AssertSuccess();
+        Assert.Contains($"Replaced batch {first.Id}.", replaced.StdOut, StringComparison.Ordinal);
+        var batch = Assert.Single(BatchesTable.Parse((await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut));
+        Assert.NotEqual(first.Id, batch.Id);
+    }
+
     [RealDataFact]
     public async Task The_2022_3w_workbook_says_how_many_repeated_rows_were_merged_into_how_many_activities()
     {

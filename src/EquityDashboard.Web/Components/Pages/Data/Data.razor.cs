@@ -114,6 +114,13 @@ public partial class Data : ReadyPage, IAsyncDisposable
         return RecheckAsync();
     }
 
+    /// <summary>"batch 6" or "batches 6 and 9": the batches of the same source the report names.</summary>
+    private string SameSourceText => _report?.SameSource is { Count: > 0 } same
+        ? same.Count == 1
+            ? string.Create(En, $"batch {same[0].Id}")
+            : "batches " + string.Join(", ", same.Take(same.Count - 1).Select(b => b.Id.ToString(En))) + " and " + same[^1].Id.ToString(En)
+        : "";
+
     private Task OnReplaceChangedAsync(bool value)
     {
         _replace = value;
