@@ -135,6 +135,7 @@ public sealed class LayoutTests(DashboardFixture app, ITestOutputHelper output)
                 var b = await BoxAsync(link);
                 if (b.X < 0 || b.Right > 390) problems.Add($"{path}: the nav link '{await link.InnerTextAsync()}' spans {b.X}-{b.Right} px");
             }
+            if (path == "/methodology") await page.ScreenshotAsync("layout-390-methodology-flags-table", page.Page.Locator("#flags ~ [role=region]").First);
             var signIn = await BoxAsync(page.Page.Locator("[data-testid=sign-in-link]"));
             if (signIn.X < 0 || signIn.Right > 390) problems.Add($"{path}: the sign-in link spans {signIn.X}-{signIn.Right} px");
         }
