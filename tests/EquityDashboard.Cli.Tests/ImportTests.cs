@@ -338,6 +338,44 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public async Task Another_file_of_a_source_in_use_is_warned_of_in_the_dry_run_and_replace_swaps_its_batch()
+    {
+        using var db = new TempDatabase("import");
+        (await EquityCli.RunAsync(db.Path, "import", db.File("need-v1.csv", NeedFile), "--source", "HNO 2019")).AssertSuccess();
+        var first = Assert.Single(BatchesTable.Parse((await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut));
+        var corrected = db.File("need-v2.csv", NeedFile.Replace("2168222", "2168000", StringComparison.Ordinal));
+
+        var dryRun = (await EquityCli.RunAsync(db.Path, "import", corrected, "--source", "HNO 2019", "--dry-run")).AssertSuccess();
+        var all = dryRun.StdOut + dryRun.StdErr;
+        Assert.Contains($"Batch {first.Id} (need-v1.csv, 2019–2020, imported ", all, StringComparison.Ordinal);
+        Assert.Contains("already holds 'HNO 2019' for these years: importing this file as well counts both. Replace it with this import "
+            + "(the Data page's replace option, the CLI's --replace), or withdraw it first.", all, StringComparison.Ordinal);
+
+        var replaced = (await EquityCli.RunAsync(db.Path, "import", corrected, "--source", "HNO 2019", "--replace")).AssertSuccess();
+        Assert.Contains($"Replaced batch {first.Id}.", replaced.StdOut, StringComparison.Ordinal);
+        var batch = Assert.Single(BatchesTable.Parse((await EquityCli.RunAsync(db.Path, "batches")).AssertSuccess().StdOut));
+        Assert.NotEqual(first.Id, batch.Id);
+    }
+
+    [RealDataFact]
+    public async Task The_2022_3w_workbook_says_how_many_repeated_rows_were_merged_into_how_many_activities()
+    {
+        // OCHA 3W Jan-Apr 2022: 4,839 activity rows (SOURCES.md), each activity repeated for its months.
+        var path = RealData.File("irq_3w_jan_to_apr_2022_longtable_20220518.xlsx");
+        using var db = new TempDatabase("import");
+
+        var dryRun = (await EquityCli.RunAsync(db.Path, "import", path, "--dry-run")).AssertSuccess();
+        AssertCount(dryRun.StdOut, "Rows read", 4839);
+        Assert.Contains("Merged: 898 organisation-activity rows after merging 3,941 repeated rows of the same organisation, place and activity",
+            dryRun.StdOut, StringComparison.Ordinal);
+
+        var result = (await EquityCli.RunAsync(db.Path, "import", path)).AssertSuccess();
+        AssertCount(result.StdOut, "Rows written", 898);
+        Assert.Contains("Merged: 898 organisation-activity rows after merging 3,941 repeated rows", result.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("Duplicate", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnrecognisableFileWithoutKindFailsAndSaysWhatWasExpected()
     {
         using var db = new TempDatabase("import");

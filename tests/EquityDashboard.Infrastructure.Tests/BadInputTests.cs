@@ -305,6 +305,7 @@ public sealed class BadInputTests
         Assert.Equal(3, report.RowsValid);
         Assert.Equal(1, report.DuplicatesRemoved);
         Assert.Equal(2, report.RowsWritten);
+        Assert.Equal("2 organisation-activity rows after merging 1 repeated row of the same organisation, place and activity", report.MergedRepeats);
         Assert.Equal(new TableCounts(1, 0, 2, 0, 0, 0), await db.CountsAsync() with { Aliases = 0 });
     }
 
@@ -324,6 +325,7 @@ public sealed class BadInputTests
             "Repeats row 2 exactly; both rows are counted. Remove one if it is a copy.");
         Assert.Equal((3, 3), (report.RowsRead, report.RowsValid));
         Assert.Equal(0, report.DuplicatesRemoved);
+        Assert.Null(report.MergedRepeats);
         Assert.Equal(3, report.RowsWritten);
         Assert.Equal(new TableCounts(1, 3, 0, 0, 0, 0), await db.CountsAsync());
         await using (var ctx = db.NewContext())

@@ -88,6 +88,49 @@ public sealed class ImportOptionsTests
         Assert.Equal(1000, (await db.TableAsync(2019)).Gov("IQG15").Need);
     }
 
+    [Fact]
+    public async Task Another_file_of_a_source_and_years_in_use_is_warned_of_in_the_preview_and_replace_swaps_the_batch()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        const string header = "year,governorate,cluster,people_in_need,targeted,reached";
+        var first = await db.Importer.ImportAsync(new ImportRequest(db.WriteCsv("pin-v1.csv", header, "2019,Ninewa,,1000,,", "2020,Ninewa,,900,,"), RecordKind.Need)
+            { SourceName = "HNO Iraq" });
+        Assert.True(first.Committed);
+        var corrected = db.WriteCsv("pin-v2.csv", header, "2020,Ninewa,,950,,");
+
+        // The preview: a warning naming the batch in use (id, file, years), nothing refused.
+        var preview = await db.Importer.ImportAsync(new ImportRequest(corrected, RecordKind.Need) { SourceName = "hno iraq ", DryRun = true });
+        Assert.True(preview.Succeeded);
+        Assert.Null(preview.RefusedReason);
+        var same = Assert.Single(preview.SameSource);
+        Assert.Equal((first.BatchId!.Value, "pin-v1.csv", "2019–2020"), (same.Id, same.FileName, same.Years));
+        var warning = Assert.Single(preview.Issues, i => i.Severity == IssueSeverity.Warning);
+        Assert.StartsWith($"Batch {first.BatchId} (pin-v1.csv, 2019–2020, imported ", warning.Message, StringComparison.Ordinal);
+        Assert.EndsWith("already holds 'HNO Iraq' for these years: importing this file as well counts both. "
+            + "Replace it with this import (the Data page's replace option, the CLI's --replace), or withdraw it first.", warning.Message, StringComparison.Ordinal);
+
+        // Other sources, kinds, years and withdrawn batches are not the same source.
+        Assert.Empty((await db.Importer.ImportAsync(new ImportRequest(corrected, RecordKind.Need) { SourceName = "HNO Syria", DryRun = true })).SameSource);
+        Assert.Empty((await db.Importer.ImportAsync(new ImportRequest(db.WriteCsv("pin-2021.csv", header, "2021,Ninewa,,800,,"), RecordKind.Need)
+            { SourceName = "HNO Iraq", DryRun = true })).SameSource);
+
+        // Committed without replace: written beside it, with the warning (not blocked).
+        var both = await db.Importer.ImportAsync(new ImportRequest(corrected, RecordKind.Need) { SourceName = "HNO Iraq" });
+        Assert.True(both.Committed);
+        Assert.Single(both.SameSource);
+        Assert.Equal(2, (await db.BatchStore.ListAsync()).Count);
+        await db.Importer.ImportAsync(new ImportRequest(db.WriteCsv("other-source.csv", header, "2020,Basra,,1,,"), RecordKind.Need));
+
+        // With replace, both earlier batches of the source go, in the import's transaction.
+        var replaced = await db.Importer.ImportAsync(new ImportRequest(db.WriteCsv("pin-v3.csv", header, "2020,Ninewa,,960,,"), RecordKind.Need)
+            { SourceName = "HNO Iraq", Replace = true });
+        Assert.True(replaced.Committed);
+        Assert.Equal([first.BatchId.Value, both.BatchId!.Value], replaced.ReplacedBatchIds);
+        Assert.Contains(replaced.Issues, i => i.Message.EndsWith("this import replaced it.", StringComparison.Ordinal));
+        Assert.Equal(["other-source.csv", "pin-v3.csv"], (await db.BatchStore.ListAsync()).Select(b => b.FileName).Order());
+        Assert.Equal(960, (await db.TableAsync(2020)).Gov("IQG15").Need);
+    }
+
     [Theory]
     [InlineData("year,governorate,cluster,people_in_need,targeted,reached|2019,Ninewa,,1000,,", RecordKind.Need)]
     [InlineData("date,governorate,type,count|2019-03-01,Kirkuk,IED,2", RecordKind.Incidents)]

@@ -83,15 +83,15 @@ public sealed class ReadingPagesTests(DashboardFixture app, ITestOutputHelper ou
         await Expect(page.Page).ToHaveURLAsync(new Regex(@"sort=funding&order=desc"));
         await Expect(page.Page.Locator("th[data-column=funding]")).ToHaveAttributeAsync("aria-sort", "descending");
 
-        // Columns: open the disclosure, untick Region, apply; the sort stays.
+        // Columns: open the disclosure, untick Orgs, apply; the sort stays.
         await page.TabToAsync("[data-testid=column-menu] summary");
         await page.Page.Keyboard.PressAsync("Enter");
-        await page.TabToAsync("input[data-column=region]");
+        await page.TabToAsync("input[data-column=orgs]");
         await page.Page.Keyboard.PressAsync("Space");
         await page.TabToAsync("[data-testid=apply-columns]");
         await page.Page.Keyboard.PressAsync("Enter");
         await Expect(page.Page).ToHaveURLAsync(new Regex(@"col=-"));
-        await Expect(page.Page.Locator("th[data-column=region]")).ToHaveCountAsync(0);
+        await Expect(page.Page.Locator("th[data-column=orgs]")).ToHaveCountAsync(0);
         await Expect(page.Page.Locator("th[data-column=funding]")).ToHaveAttributeAsync("aria-sort", "descending");
 
         // The map: a governorate is a link to its page, with the filters.

@@ -11,10 +11,12 @@ public sealed class GapTableTests : MudTestBase
     private static EquityTable Compute(Baseline baseline = Baseline.Pin, string? region = null) =>
         SampleTable.Compute(baseline, region);
 
-    private IRenderedComponent<GapTable> RenderTable(EquityTable table)
-    {
-        return Ctx.Render<GapTable>(p => p.Add(c => c.Table, table).Add(c => c.Filters, new Web.Components.Shared.Filters.DashboardFilters(table.Scope.Year)));
-    }
+    /// <summary>Every column shown, as a reader who ticked them all would see it.</summary>
+    private static readonly GapTableView AllColumns = GapTableView.FromQuery(null, null, GapTableView.Columns.Select(c => c.Key).ToArray());
+
+    private IRenderedComponent<GapTable> RenderTable(EquityTable table) =>
+        Ctx.Render<GapTable>(p => p.Add(c => c.Table, table).Add(c => c.View, AllColumns)
+            .Add(c => c.Filters, new Web.Components.Shared.Filters.DashboardFilters(table.Scope.Year)));
 
     private static IReadOnlyList<IElement> Rows(IRenderedComponent<GapTable> cut) =>
         cut.FindAll("[data-testid=gap-table] tbody tr");

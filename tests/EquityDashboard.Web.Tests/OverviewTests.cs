@@ -124,7 +124,7 @@ public sealed class OverviewTests : DatabaseTestBase
     {
         await ImportTemplatesAsync();
 
-        var cut = RenderAt("/?year=2019");
+        var cut = RenderAt("/?year=2019&col=-&col=need&col=funding-share&col=need-share");
         WaitForTable(cut);
 
         Assert.Empty(cut.FindAll("[data-testid=empty-state]"));
@@ -184,7 +184,7 @@ public sealed class OverviewTests : DatabaseTestBase
     {
         await ImportTemplatesAsync();
 
-        var cut = RenderAt("/?year=2019&region=South");
+        var cut = RenderAt("/?year=2019&region=South&col=-&col=region&col=funding-share");
         WaitForTable(cut);
 
         var rows = GovernorateRows(cut);

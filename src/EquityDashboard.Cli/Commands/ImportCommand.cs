@@ -96,10 +96,10 @@ internal static class ImportCommand
         output.WriteLine($"Rows valid: {report.RowsValid}");
         output.WriteLine($"Rows written: {report.RowsWritten}");
         output.WriteLine($"Errors: {report.ErrorCount}");
-        if (report.DuplicatesRemoved > 0) output.WriteLine($"Duplicate rows removed: {report.DuplicatesRemoved}");
+        if (report.MergedRepeats is { } merged) output.WriteLine($"Merged: {merged}");
         foreach (var (reason, count) in report.SkippedRows) output.WriteLine($"Skipped: {count} row(s), {reason}");
         if (report.RowsSkippedInvalid > 0) output.WriteLine($"Invalid rows left out (--skip-invalid): {report.RowsSkippedInvalid}");
-        if (report.ReplacedBatchId is { } replaced) output.WriteLine($"Replaced batch {replaced}.");
+        if (report.ReplacedText is { } replaced) output.WriteLine($"Replaced {replaced}.");
         if (report.MultiGovernorate is { } multi) output.WriteLine(MultiGovernorateLine(multi));
         foreach (var mapping in report.ResolvedVariants)
             output.WriteLine($"  '{mapping.Input}' -> {mapping.Name} ({mapping.Pcode}), {mapping.Rows} row(s)");

@@ -35,6 +35,15 @@ public sealed record DistrictSummary(int RowsInDistricts, int RowsNotSpecified, 
 /// <summary>A district name no district of its governorate has: its rows stay at the governorate.</summary>
 public sealed record UnresolvedDistrict(string Input, string GovernoratePcode, string Governorate, int Rows, string Message);
 
+/// <summary>A batch in use that holds the same source and years as the file being imported.</summary>
+public sealed record SameSourceBatch(int Id, string FileName, string SourceName, int FirstYear, int LastYear, DateTimeOffset ImportedAt)
+{
+    /// <summary>"2022" or "2017–2020".</summary>
+    public string Years => FirstYear == LastYear
+        ? FirstYear.ToString(CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{FirstYear}–{LastYear}");
+}
+
 /// <summary>What an import read, validated and (unless refused or a dry run) wrote.</summary>
 public sealed class ImportReport
 {
@@ -46,12 +55,22 @@ public sealed class ImportReport
     public string? SheetName { get; set; }
     /// <summary>Rows left out on purpose, counted by reason (e.g. "flow outside Iraq").</summary>
     public Dictionary<string, int> SkippedRows { get; } = new(StringComparer.Ordinal);
-    /// <summary>Rows that repeat an earlier row of the same file after normalisation; not written.</summary>
+    /// <summary>3W rows that repeat an earlier row's organisation, place and activity (another month, say): merged into it, not written again.</summary>
     public int DuplicatesRemoved { get; set; }
     /// <summary>Rows with errors left out under --skip-invalid.</summary>
     public int RowsSkippedInvalid { get; set; }
-    /// <summary>The batch this import replaced (--replace), if any.</summary>
-    public int? ReplacedBatchId { get; set; }
+    /// <summary>The batch this import replaced (--replace), if any; the first of <see cref="ReplacedBatchIds"/>.</summary>
+    public int? ReplacedBatchId => ReplacedBatchIds.Count == 0 ? null : ReplacedBatchIds[0];
+    /// <summary>
+    /// The batches this import replaced (--replace): the one of an identical file, or else every batch in use
+    /// of <see cref="SameSource"/>.
+    /// </summary>
+    public List<int> ReplacedBatchIds { get; } = [];
+    /// <summary>
+    /// Batches in use of another file with this kind, source name and some of its years: importing this one
+    /// as well would count both. A warning says so; --replace swaps them for this import.
+    /// </summary>
+    public List<SameSourceBatch> SameSource { get; } = [];
     public required string SourceName { get; init; }
     public string Sha256 { get; internal set; } = string.Empty;
     public int RowsRead { get; set; }
@@ -82,6 +101,23 @@ public sealed class ImportReport
     public int ErrorCount => Issues.Count(i => i.Severity == IssueSeverity.Error);
     public int RowsWithErrors => Errors.Select(e => e.Row).Distinct().Count();
     public bool Committed => BatchId is not null && !DryRun;
+
+    /// <summary>
+    /// What the 3W rows became when repeats were merged, for people: "898 organisation-activity rows after
+    /// merging 3,941 repeated rows of the same organisation, place and activity"; null when none were.
+    /// </summary>
+    public string? MergedRepeats => DuplicatesRemoved == 0 ? null : string.Create(CultureInfo.GetCultureInfo("en-US"),
+        $"{RowsValid - DuplicatesRemoved:N0} organisation-activity {Rows(RowsValid - DuplicatesRemoved)} after merging {DuplicatesRemoved:N0} repeated {Rows(DuplicatesRemoved)} of the same organisation, place and activity");
+
+    private static string Rows(int count) => count == 1 ? "row" : "rows";
+
+    /// <summary>"batch 6" or "batches 6, 9": the batches replaced, for people; null when none.</summary>
+    public string? ReplacedText => ReplacedBatchIds.Count switch
+    {
+        0 => null,
+        1 => string.Create(CultureInfo.InvariantCulture, $"batch {ReplacedBatchIds[0]}"),
+        _ => "batches " + string.Join(", ", ReplacedBatchIds.Select(i => i.ToString(CultureInfo.InvariantCulture))),
+    };
     public bool SkipInvalid { get; init; }
     public bool Succeeded => RefusedReason is null && (Committed || (DryRun && (ErrorCount == 0 || (SkipInvalid && RowsValid > 0))));
 

@@ -87,6 +87,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         var sha = report.Sha256 = await hashing;
         if (table is null) return report;
 
+        var sameSource = await SameSourceCandidatesAsync(report, sha, ct);
         await using var writer = await ImportWriters.OpenAsync(factory, request.DryRun, ct);
         var previous = await writer.BeginAsync(sha, ct);
         if (previous is not null && !request.Replace)
@@ -103,7 +104,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         if (previous is not null)
         {
             await writer.DeleteBatchAsync(previous.Id, ct);
-            report.ReplacedBatchId = previous.Id;
+            report.ReplacedBatchIds.Add(previous.Id);
         }
         var batch = new ImportBatch
         {
@@ -136,6 +137,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
         batch.FirstYear = years.Count > 0 ? years.Min() : null;
         batch.LastYear = years.Count > 0 ? years.Max() : null;
         report.DuplicatesRemoved = context.DuplicatesRemoved;
+        await ReportSameSourceAsync(sameSource, years, previous, request, writer, fileName, table.Header.HeaderRow, report, ct);
         context.ReportForeignClusters(fileName, table.Header.HeaderRow, report);
         if (report.Kind == RecordKind.Funding)
             await PooledFundOverlaps.ReportAsync(writer, batch, years, context.PooledFundFlows, report, ct);
@@ -151,7 +153,7 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
                     report.SkippedRows.Count > 0
                         ? $"No row of the file can be imported ({Describe(report.SkippedRows)})."
                         : "The file has no data rows."));
-            report.ReplacedBatchId = null;
+            report.ReplacedBatchIds.Clear();
             _log.LogInformation("Import of {File} ({Kind}) not written: {Errors} errors, dry run {DryRun}", fileName, report.Kind, report.ErrorCount, request.DryRun);
             return report;
         }
@@ -167,7 +169,8 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             report.ReplacedBatchId is null ? AuditActions.Import : AuditActions.Replace, batch.Id,
             string.Create(CultureInfo.InvariantCulture,
                 $"{fileName}; SHA-256 {sha}; {report.RowsWritten:N0} row{(report.RowsWritten == 1 ? "" : "s")}; source '{report.SourceName}'; kind {report.Kind.ToString().ToLowerInvariant()}; format {report.Format}")
-                + (report.ReplacedBatchId is { } old ? string.Create(CultureInfo.InvariantCulture, $"; replaced batch {old}") : string.Empty), ct);
+                + (report.ReplacedBatchIds.Count == 0 ? string.Empty
+                    : $"; replaced batch{(report.ReplacedBatchIds.Count == 1 ? "" : "es")} {string.Join(", ", report.ReplacedBatchIds.Select(i => i.ToString(CultureInfo.InvariantCulture)))}"), ct);
         await writer.CommitAsync(ct);
         report.BatchId = batch.Id;
         _log.LogInformation("Imported {File} ({Kind}, {Format}) as batch {BatchId}: {Rows} rows", fileName, report.Kind, report.Format, batch.Id, report.RowsWritten);
@@ -313,6 +316,47 @@ public sealed class ImportService(IDbContextFactory<EquityDbContext> factory, Na
             hash = (hash ^ 0x1F) * 1099511628211UL;
         }
         return hash;
+    }
+
+    /// <summary>The batches in use of this kind and source name from another file (any years): read before the import's transaction.</summary>
+    private async Task<List<SameSourceBatch>> SameSourceCandidatesAsync(ImportReport report, string sha, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var kind = report.Kind;
+        var batches = await db.Batches.AsNoTracking()
+            .Where(b => b.WithdrawnAt == null && b.Kind == kind && b.Sha256 != sha && b.FirstYear != null && b.LastYear != null)
+            .Select(b => new { b.Id, b.FileName, b.SourceName, b.FirstYear, b.LastYear, b.ImportedAt })
+            .ToListAsync(ct);
+        // Compared here, not in SQL: the same words whatever the database's collation.
+        return batches
+            .Where(b => string.Equals(b.SourceName.Trim(), report.SourceName, StringComparison.OrdinalIgnoreCase))
+            .Select(b => new SameSourceBatch(b.Id, b.FileName, b.SourceName, b.FirstYear!.Value, b.LastYear!.Value, b.ImportedAt))
+            .OrderBy(b => b.Id)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Warns of each batch in use that holds this source for some of the file's years (importing both
+    /// would count them twice) and, with --replace, swaps them for this import in its transaction.
+    /// </summary>
+    private static async Task ReportSameSourceAsync(List<SameSourceBatch> candidates, List<int> years, ImportBatch? previous,
+        ImportRequest request, IImportWriter writer, string fileName, int headerRow, ImportReport report, CancellationToken ct)
+    {
+        if (years.Count == 0) return;
+        var (first, last) = (years.Min(), years.Max());
+        foreach (var other in candidates.Where(c => c.FirstYear <= last && c.LastYear >= first && c.Id != previous?.Id))
+        {
+            report.SameSource.Add(other);
+            var replacing = request.Replace && previous is null;
+            report.Issues.Add(new ImportIssue(IssueSeverity.Warning, fileName, headerRow, null, null, string.Create(CultureInfo.InvariantCulture,
+                $"Batch {other.Id} ({other.FileName}, {other.Years}, imported {other.ImportedAt:yyyy-MM-dd HH:mm} UTC) already holds '{other.SourceName}' for these years: ")
+                + (replacing
+                    ? (request.DryRun ? "committing this import replaces it." : "this import replaced it.")
+                    : "importing this file as well counts both. Replace it with this import (the Data page's replace option, the CLI's --replace), or withdraw it first.")));
+            if (!replacing) continue;
+            await writer.DeleteBatchAsync(other.Id, ct);
+            report.ReplacedBatchIds.Add(other.Id);
+        }
     }
 
     private static string Describe(Dictionary<string, int> skipped) =>

@@ -42,12 +42,16 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>A new page in its own context, with screenshots named after <paramref name="test"/>.</summary>
-    public async Task<DashboardPage> NewPageAsync(ITestOutputHelper output, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    public Task<DashboardPage> NewPageAsync(ITestOutputHelper output, [System.Runtime.CompilerServices.CallerMemberName] string test = "") =>
+        NewPageAsync(output, 1440, 900, test);
+
+    /// <summary>A new page in its own context on a screen of <paramref name="width"/> by <paramref name="height"/> CSS pixels.</summary>
+    public async Task<DashboardPage> NewPageAsync(ITestOutputHelper output, int width, int height, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.Address.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-US",
         });
         return new DashboardPage(context, await context.NewPageAsync(), output, test);

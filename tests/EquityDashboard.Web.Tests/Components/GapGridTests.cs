@@ -95,6 +95,20 @@ public sealed class GapGridTests : MudTestBase
     }
 
     [Fact]
+    public void By_default_the_columns_that_fit_a_laptop_show_and_the_rest_are_offered_unticked()
+    {
+        var cut = Render(SampleTable.Compute());
+        Assert.Equal(["name", "need", "funding", "ratio", "usd-per-person", "gap", "orgs", "flags"], Headers(cut));
+        var offered = cut.FindAll("[data-testid=column-menu] input[type=checkbox]")
+            .Select(i => (i.GetAttribute("data-column"), i.HasAttribute("checked"))).ToList();
+        Assert.Equal([("region", false), ("need", true), ("funding-share", false), ("need-share", false), ("usd-per-person", true),
+            ("gap", true), ("orgs", true), ("yoy", false), ("incidents", false)], offered);
+        Assert.Equal("Columns (8 of 13)", cut.Find("[data-testid=column-menu] summary").TextContent.Trim());
+        Assert.Equal("Gap table, one row per governorate", cut.Find("[data-testid=gap-table-scroll]").GetAttribute("aria-label"));
+        Assert.Equal("0", cut.Find("[data-testid=gap-table-scroll]").GetAttribute("tabindex"));
+    }
+
+    [Fact]
     public void Unknown_sort_or_order_in_the_address_falls_back_to_the_default()
     {
         Assert.Equal(GapTableView.Default, GapTableView.FromQuery("nonsense", "sideways", null));

@@ -349,7 +349,7 @@ public sealed class DataPageTests : DataTestBase
         Assert.Contains($"This file is batch {earlier.BatchId}.", Normalise(cut.Find("[data-testid=refused-hint]").TextContent));
         Assert.True(cut.Find("[data-testid=commit]").HasAttribute("disabled"));
 
-        var replace = cut.FindComponents<MudCheckBox<bool>>().Single(c => c.Instance.Label == "Replace an identical earlier file");
+        var replace = cut.FindComponents<MudCheckBox<bool>>().Single(c => c.Instance.Label == "Replace an earlier import of this file or source");
         await cut.InvokeAsync(() => replace.Instance.ValueChanged.InvokeAsync(true));
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=import-report]").GetAttribute("data-succeeded")), Timeout);
         cut.Find("[data-testid=commit]").Click();
@@ -359,6 +359,36 @@ public sealed class DataPageTests : DataTestBase
         var row = Assert.Single(BatchRows(cut));
         Assert.NotEqual(earlier.BatchId.ToString(), Cell(row, "Batch"));
         Assert.Equal("need-2019-again.csv", Cell(row, "File"));
+        Assert.Equal((1, 3), await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Another_file_of_a_source_in_use_is_warned_of_with_the_batch_and_a_replace_button()
+    {
+        var earlier = await RunImportAsync("need-2019.csv", GoodNeed, dryRun: false);
+        var cut = RenderPage();
+
+        // A corrected file of the same name: another SHA-256, the same source (the file name) and year.
+        Upload(cut, GoodNeed.Replace("600000", "610000", StringComparison.Ordinal), "need-2019.csv");
+        WaitForStage(cut, "preview");
+
+        var warning = cut.Find("[data-testid=same-source-warning]");
+        Assert.Equal(earlier.BatchId.ToString(), cut.Find("[data-testid=same-source-batch]").GetAttribute("data-batch"));
+        Assert.Contains($"Batch {earlier.BatchId} (need-2019.csv, 2019) already holds “need-2019.csv” for these years.", Normalise(warning.TextContent));
+        Assert.Contains("Importing this file as well counts both.", Normalise(warning.TextContent));
+        Assert.Contains(cut.FindAll("[data-testid=issue-table] tbody tr"), r => r.TextContent.Contains($"Batch {earlier.BatchId} (need-2019.csv, 2019", StringComparison.Ordinal));
+        // Not blocked: Commit stays available.
+        Assert.False(cut.Find("[data-testid=commit]").HasAttribute("disabled"));
+
+        cut.Find("[data-testid=replace-same-source]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Commit replaces it with this file.", cut.Find("[data-testid=same-source-warning]").TextContent), Timeout);
+        Assert.True(cut.FindComponents<MudCheckBox<bool>>().Single(c => c.Instance.Label == "Replace an earlier import of this file or source").Instance.GetState(x => x.Value));
+        cut.Find("[data-testid=commit]").Click();
+        WaitForStage(cut, "done");
+
+        Assert.Contains($"It replaces batch {earlier.BatchId}.", cut.Find("[data-testid=commit-result]").TextContent);
+        var row = Assert.Single(BatchRows(cut));
+        Assert.NotEqual(earlier.BatchId.ToString(), Cell(row, "Batch"));
         Assert.Equal((1, 3), await CountRowsAsync());
     }
 

@@ -62,6 +62,27 @@ public sealed class ImportReportViewTests : DataTestBase
     }
 
     [Fact]
+    public async Task A_3w_file_says_its_repeated_rows_were_merged_into_organisation_activities()
+    {
+        // The same activity in three months, another once: two activities.
+        var report = await RunImportAsync("3w.csv", Csv(
+            "year,organisation,acronym,cluster,governorate,district,activity",
+            "2022,Norwegian Refugee Council,NRC,Shelter,Ninewa,Mosul,Repairs",
+            "2022,Norwegian Refugee Council,NRC,Shelter,Ninewa,Mosul,Repairs",
+            "2022,,nrc,Shelter,IQG15,Mosul,Repairs",
+            "2022,Norwegian Refugee Council,NRC,WASH,Ninewa,Mosul,Trucking"), kind: Core.Records.RecordKind.Presence);
+
+        var cut = RenderReport(report);
+
+        Assert.Equal("2", Count(cut, "rows-to-write"));
+        Assert.Equal("2 organisation-activity rows after merging 2 repeated rows of the same organisation, place and activity.",
+            cut.Find("[data-testid=merged-repeats]").TextContent.Trim());
+        Assert.DoesNotContain("Duplicates", cut.Markup, StringComparison.Ordinal);
+        // A file without repeats says nothing of merging.
+        Assert.Empty(RenderReport(await RunImportAsync("need-good.csv", GoodNeed)).FindAll("[data-testid=merged-repeats]"));
+    }
+
+    [Fact]
     public async Task Variants_read_as_governorates_are_listed_with_their_pcode()
     {
         var report = await RunImportAsync("need-good.csv", GoodNeed);

@@ -25,8 +25,10 @@ public abstract class ReadyPage : ComponentBase
     /// Rendered for a request (the HTTP context is there) with no render mode: plain HTML, complete.
     /// An interactive page being prerendered has a render mode assigned, and waits for its circuit.
     /// </remarks>
-    protected string ReadyState =>
-        (_rendered && _loading == 0) || (HttpContext is not null && AssignedRenderMode is null) ? "true" : "false";
+    protected string ReadyState => IsReady ? "true" : "false";
+
+    /// <summary>Whether the page can be used: complete as plain HTML, or live on its circuit with its data loaded.</summary>
+    protected bool IsReady => (_rendered && _loading == 0) || (HttpContext is not null && AssignedRenderMode is null);
 
     /// <summary>The request being rendered; null on a live circuit (and in component tests).</summary>
     [CascadingParameter] protected HttpContext? HttpContext { get; set; }

@@ -80,6 +80,13 @@ public partial class Data : ReadyPage, IAsyncDisposable
 
     private long LimitBytes => Math.Max(1, Options.Value.MaxUploadMegabytes) * ByteSize.Megabyte;
     private bool Busy => _stage is Stage.Uploading or Stage.Checking or Stage.Committing || _rollingBack is not null;
+    /// <summary>
+    /// Prerendered, or on the circuit but still loading: the page looks whole but its buttons do nothing
+    /// yet, so they are shown disabled with a "Connecting…" status until it is ready.
+    /// </summary>
+    private bool Connecting => !IsReady;
+    /// <summary>The controls that start something are off: an operation is running or the page is not live yet.</summary>
+    private bool Inactive => Busy || Connecting;
     private string StageName => _stage.ToString().ToLowerInvariant();
     private RecordKind? Kind => Enum.TryParse<RecordKind>(_kind, out var kind) ? kind : null;
 
@@ -113,6 +120,13 @@ public partial class Data : ReadyPage, IAsyncDisposable
         _skipInvalid = value;
         return RecheckAsync();
     }
+
+    /// <summary>"batch 6" or "batches 6 and 9": the batches of the same source the report names.</summary>
+    private string SameSourceText => _report?.SameSource is { Count: > 0 } same
+        ? same.Count == 1
+            ? string.Create(En, $"batch {same[0].Id}")
+            : "batches " + string.Join(", ", same.Take(same.Count - 1).Select(b => b.Id.ToString(En))) + " and " + same[^1].Id.ToString(En)
+        : "";
 
     private Task OnReplaceChangedAsync(bool value)
     {
