@@ -64,7 +64,7 @@ public sealed class IllustrativeMarksTests : DatabaseTestBase
         Assert.Contains(IllustrativeMark.Label, ninewa.QuerySelector("[data-label='Funding (USD)'] .visually-hidden")!.TextContent);
         var basra = cut.Find("[data-testid=gap-table] tr[data-pcode=IQG02]");
         Assert.False(Marked(basra.QuerySelector("[data-label='Funding (USD)']")));
-        Assert.True(Marked(basra.QuerySelector("[data-label='Funding share']")));
+        Assert.True(Marked(basra.QuerySelector("[data-label='Equity ratio']")));
 
         var findings = cut.FindAll("[data-testid=finding]");
         Assert.NotEmpty(findings);
