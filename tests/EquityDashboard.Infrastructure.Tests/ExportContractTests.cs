@@ -130,6 +130,6 @@ public sealed class ExportContractTests
         Near(-1, D(kri[6]));
         // North/Centre 2018: 2,000,000 + 100,000 = 2,100,000; no 2018 need: need and USD/PiN empty; no 2017: change empty.
         var nc2018 = rows.Single(r => r[0] == "North/Centre" && r[1] == "2018");
-        Assert.Equal(["North/Centre", "2018", "2100000", "", "", "0", ""], nc2018);
+        Assert.Equal(["North/Centre", "2018", "2100000", "", "", "0", ""], nc2018[..7]);
     }
 }
