@@ -159,4 +159,13 @@ public sealed class LikeWithLikeChangeTests
         Assert.Contains("no funding-falling flag", kri.CoverageNote, StringComparison.Ordinal);
         Assert.Contains("all sources: -100.0%", kri.CoverageNote, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_funding_falling_finding_gives_the_amounts_of_the_common_sources()
+    {
+        var finding = FindingsWriter.Write(Table(2018)).Single(f => f.Topic == FindingTopic.FundingFalling);
+        // KRI: A alone 400 K -> 200 K, not all funding 400 K -> 300 K.
+        Assert.Contains($"{Regions.Kri} down 50.0% over the sources reporting both years (USD 400 K in 2017 to USD 200 K in 2018)", finding.Text, StringComparison.Ordinal);
+        Assert.Contains($"Coverage changed: \u201C{B}\u201D starts in 2018.", finding.Text, StringComparison.Ordinal);
+    }
 }
