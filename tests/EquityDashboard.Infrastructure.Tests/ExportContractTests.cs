@@ -58,7 +58,7 @@ public sealed class ExportContractTests
         var root = doc.RootElement;
 
         Assert.Equal(["year", "scope", "totalFundingUsd", "unallocatedUsd", "totalNeed", "usdPerPin", "gini", "governorates", "regions",
-                "countedThroughPooledFund", "baselineNote", "fundingCoverage"],
+                "countedThroughPooledFund", "baselineNote", "illustrativeTotals", "fundingCoverage"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("baselineNote").ValueKind);   // people in need: no note
         Assert.Empty(root.GetProperty("countedThroughPooledFund").EnumerateArray());
@@ -78,7 +78,7 @@ public sealed class ExportContractTests
         var governorates = root.GetProperty("governorates").EnumerateArray().ToList();
         Assert.Equal(18, governorates.Count);
         string[] fields = ["pcode", "governorate", "region", "need", "fundingUsd", "fundingShare", "needShare", "equityRatio",
-            "usdPerPin", "gapToParityUsd", "orgs", "activities", "yoyChange", "flags",
+            "usdPerPin", "gapToParityUsd", "orgs", "activities", "yoyChange", "flags", "illustrative",
             "rawYoyChange", "commonSourcesFundingUsd", "commonSourcesPreviousFundingUsd", "coverageNote"];
         Assert.All(governorates, g => Assert.Equal(fields, g.EnumerateObject().Select(p => p.Name)));
 

@@ -21,11 +21,12 @@ internal static class GapsTable
         grid.AddColumn("Flags");
 
         foreach (var g in table.Governorates.OrderBy(g => g.EquityRatio ?? double.MaxValue))
-            grid.AddRow(Row(g, $"{g.Name} ({g.Key})"));
+            grid.AddRow(Row(g, $"{g.Name} ({g.Key}){Dagger(g)}"));
         grid.AddEmptyRow();
         foreach (var r in table.Regions)
-            grid.AddRow(Row(r, $"[bold]{Markup.Escape(r.Name)}[/]", escapeName: false));
+            grid.AddRow(Row(r, $"[bold]{Markup.Escape(r.Name)}[/]{Dagger(r)}", escapeName: false));
         console.Write(grid);
+        WriteIllustrative(console, table.Governorates.Concat(table.Regions), table.IllustrativeTotals);
 
         console.MarkupLine(Markup.Escape(
             $"Allocated funding {Money.Full(table.TotalFundingUsd)}; unallocated (several governorates or country level) {Money.Full(table.UnallocatedUsd)}; " +
@@ -68,7 +69,7 @@ internal static class GapsTable
         foreach (var ns in table.NotSpecified)
         {
             foreach (var d in districts.Where(d => d.ParentPcode == ns.GovernoratePcode))
-                grid.AddRow(Cells(national, Markup.Escape(d.Name), ns.GovernorateName, Money.Number(d.Need),
+                grid.AddRow(Cells(national, Markup.Escape(d.Name) + Dagger(d), ns.GovernorateName, Money.Number(d.Need),
                     Money.Full(d.FundingUsd), Money.Percent(d.FundingShare), Money.Percent(d.NeedShare), Money.Ratio(d.EquityRatio),
                     Money.PerPerson(d.UsdPerPin), d.GapToParityUsd is { } gap ? Money.Full((decimal)gap) : "–", Idps(d.Idps),
                     Money.Number(d.Orgs), Markup.Escape(string.Join(", ", d.Flags.Select(x => x.Code)))));
@@ -76,6 +77,7 @@ internal static class GapsTable
                 Money.Full(ns.FundingUsd), "–", "–", "–", "–", "–", Idps(ns.Idps), Money.Number(ns.Orgs), string.Empty));
         }
         console.Write(grid);
+        WriteIllustrative(console, table.Districts, table.IllustrativeTotals);
 
         console.MarkupLine(Markup.Escape(
             $"Naming a district: funding {Money.Full(table.TotalFundingUsd)}, {words.Lower} {Money.Number(table.TotalNeed)}, "
@@ -106,6 +108,20 @@ internal static class GapsTable
         console.MarkupLine("[bold]Sources[/]");
         foreach (var b in sources)
             console.MarkupLine($"  {(b.IsIllustrative ? "[red]ILLUSTRATIVE[/] " : "")}{Markup.Escape(b.SourceName)} [grey]({Markup.Escape(b.FileName)}, batch {b.Id})[/]");
+    }
+
+    /// <summary>The mark after the name of an area with a figure resting on illustrative data.</summary>
+    private static string Dagger(AreaFigures f) => f.Illustrative != FigureSet.None ? " †" : "";
+
+    /// <summary>Under a table: what the dagger means, and which figures of each marked area rest on illustrative data.</summary>
+    private static void WriteIllustrative(IAnsiConsole console, IEnumerable<AreaFigures> areas, FigureSet totals)
+    {
+        var marked = areas.Where(a => a.Illustrative != FigureSet.None).ToList();
+        if (marked.Count == 0 && totals == FigureSet.None) return;
+        console.MarkupLine("[red]†[/] rests on illustrative (invented) data; never quote it as real:");
+        if (totals != FigureSet.None) console.MarkupLine($"  totals: {Markup.Escape(Provenance.Describe(totals))}");
+        foreach (var a in marked)
+            console.MarkupLine($"  {Markup.Escape(a.Name)}: {Markup.Escape(Provenance.Describe(a.Illustrative))}");
     }
 
     private static string[] Row(AreaFigures f, string name, bool escapeName = true) =>

@@ -62,6 +62,8 @@ public sealed record DistrictTable
     /// <summary>u = F / N over districts; null when N is 0.</summary>
     public double? UsdPerPin { get; init; }
     public double? Gini { get; init; }
+    /// <summary>The district table's totals that rest on illustrative (invented) batches (<see cref="Provenance"/>).</summary>
+    public FigureSet IllustrativeTotals { get; init; }
 
     /// <summary>The area's whole allocated funding: the governorate's, or the national F of the governorate table.</summary>
     public decimal ScopeFundingUsd { get; init; }

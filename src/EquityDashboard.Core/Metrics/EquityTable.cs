@@ -45,6 +45,11 @@ public sealed record AreaFigures
     /// <summary>Internally displaced people (newest displacement list of the year); null when none counts the area.</summary>
     public long? Idps { get; init; }
     public IReadOnlyList<Flag> Flags { get; init; } = [];
+    /// <summary>The figures that rest on illustrative (invented) batches (<see cref="Provenance"/>); none on real data alone.</summary>
+    public FigureSet Illustrative { get; init; }
+
+    /// <summary>Whether <paramref name="figure"/> rests on illustrative data.</summary>
+    public bool IsIllustrative(FigureSet figure) => (Illustrative & figure) != FigureSet.None;
 
     public bool HasFlag(string code) => Flags.Any(f => f.Code == code);
 }
@@ -70,6 +75,9 @@ public sealed record EquityTable
     public required EquityThresholds Thresholds { get; init; }
 
     public bool PresenceLoaded { get; init; }
+
+    /// <summary>The national figures that rest on illustrative (invented) batches (<see cref="Provenance"/>).</summary>
+    public FigureSet IllustrativeTotals { get; init; }
 
     /// <summary>Which funding sources report the year and the year before (null when the inputs did not say).</summary>
     public FundingCoverage? Coverage { get; init; }

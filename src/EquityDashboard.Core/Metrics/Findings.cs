@@ -19,4 +19,14 @@ public enum FindingTopic
 /// One key finding: a plain, number-led sentence written from an <see cref="EquityTable"/>.
 /// <paramref name="AreaKeys"/> are the P-codes and region names it is about (for links and highlights).
 /// </summary>
-public sealed record Finding(FindingTopic Topic, string Text, IReadOnlyList<string> AreaKeys);
+public sealed record Finding(FindingTopic Topic, string Text, IReadOnlyList<string> AreaKeys)
+{
+    /// <summary>Whether a figure it is written from rests on illustrative (invented) data (<see cref="Provenance"/>).</summary>
+    public bool RestsOnIllustrative { get; init; }
+
+    /// <summary>What every view adds to the text of a finding that rests on invented data.</summary>
+    public const string IllustrativeNote = "Rests partly on illustrative (invented) data.";
+
+    /// <summary>The text as a reader should get it where no mark can be drawn (workbook, CLI, API): with the note when it rests on invented data.</summary>
+    public string FullText => RestsOnIllustrative ? $"{Text} {IllustrativeNote}" : Text;
+}

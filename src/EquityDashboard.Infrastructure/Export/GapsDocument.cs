@@ -7,7 +7,8 @@ namespace EquityDashboard.Infrastructure.Export;
 
 /// <summary>
 /// The machine contract of an equity table: what `gaps --format json` prints and the API
-/// returns. Figures unrounded, shares as fractions, undefined values null. <paramref name="BaselineNote"/>
+/// returns. Figures unrounded, shares as fractions, undefined values null; each area's <c>illustrative</c>
+/// (and <paramref name="IllustrativeTotals"/>) names the figures that rest on illustrative batches. <paramref name="BaselineNote"/>
 /// names the source (and round) of the need figure under the IDP baseline, or why the year has none;
 /// null for people in need and population.
 /// </summary>
@@ -23,6 +24,7 @@ public sealed record GapsDocument(
     IReadOnlyList<RegionDocument> Regions,
     IReadOnlyList<PooledFundOverlapDocument> CountedThroughPooledFund,
     string? BaselineNote,
+    IReadOnlyList<string> IllustrativeTotals,
     CoverageDocument? FundingCoverage)
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -42,19 +44,26 @@ public sealed record GapsDocument(
         table.Gini,
         table.Governorates.Select(g => new GovernorateDocument(
             g.Key, g.Name, g.Region, g.Need, g.FundingUsd, g.FundingShare, g.NeedShare, g.EquityRatio, g.UsdPerPin,
-            g.GapToParityUsd, g.Orgs, g.Activities, g.YoyChange, FlagDocs(g),
+            g.GapToParityUsd, g.Orgs, g.Activities, g.YoyChange, FlagDocs(g), Fields(g.Illustrative),
             g.RawYoyChange, g.CommonSourcesFundingUsd, g.CommonSourcesPreviousFundingUsd, g.CoverageNote)).ToList(),
         table.Regions.Select(r => new RegionDocument(
             r.Key, r.Need, r.FundingUsd, r.FundingShare, r.NeedShare, r.EquityRatio, r.UsdPerPin,
-            r.GapToParityUsd, r.Orgs, r.Activities, r.YoyChange, FlagDocs(r),
+            r.GapToParityUsd, r.Orgs, r.Activities, r.YoyChange, FlagDocs(r), Fields(r.Illustrative),
             r.RawYoyChange, r.CommonSourcesFundingUsd, r.CommonSourcesPreviousFundingUsd, r.CoverageNote)).ToList(),
         PooledFundOverlapDocument.From(table),
         table.BaselineNote,
+        Fields(table.IllustrativeTotals),
         CoverageDocument.From(table.Coverage));
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     private static IReadOnlyList<FlagDocument> FlagDocs(AreaFigures f) => f.Flags.Select(x => new FlagDocument(x.Code, x.Reason)).ToList();
+
+    /// <summary>The figures that rest on illustrative data, by name ("funding", "fundingShare", ...); empty on real data alone.</summary>
+    public static IReadOnlyList<string> Fields(FigureSet set) => Enum.GetValues<FigureSet>()
+        .Where(f => f != FigureSet.None && (set & f) == f)
+        .Select(f => JsonNamingPolicy.CamelCase.ConvertName(f.ToString()))
+        .ToList();
 }
 
 /// <param name="Data">"real" when illustrative batches are left out, else "all".</param>
@@ -91,12 +100,13 @@ public sealed record CoverageDocument(int Year, IReadOnlyList<string> Sources, I
 public sealed record GovernorateDocument(
     string Pcode, string Governorate, string Region, long? Need, decimal FundingUsd, double? FundingShare,
     double? NeedShare, double? EquityRatio, double? UsdPerPin, double? GapToParityUsd, int Orgs, int Activities,
-    double? YoyChange, IReadOnlyList<FlagDocument> Flags,
+    double? YoyChange, IReadOnlyList<FlagDocument> Flags, IReadOnlyList<string> Illustrative,
     double? RawYoyChange, decimal? CommonSourcesFundingUsd, decimal? CommonSourcesPreviousFundingUsd, string? CoverageNote);
 
 public sealed record RegionDocument(
     string Region, long? Need, decimal FundingUsd, double? FundingShare, double? NeedShare, double? EquityRatio,
     double? UsdPerPin, double? GapToParityUsd, int Orgs, int Activities, double? YoyChange, IReadOnlyList<FlagDocument> Flags,
+    IReadOnlyList<string> Illustrative,
     double? RawYoyChange, decimal? CommonSourcesFundingUsd, decimal? CommonSourcesPreviousFundingUsd, string? CoverageNote);
 
 /// <summary>The trends contract (`trends --format json`, API): camelCase TrendRow fields.</summary>

@@ -13,16 +13,24 @@ namespace EquityDashboard.Infrastructure.Queries;
 public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, EquityQueries queries, EquityCalculator calculator,
     QueryCache cache, Gazetteer gazetteer)
 {
-    /// <summary>The scope's table, computed once per state of the data (tables are immutable and shared).</summary>
+    /// <summary>
+    /// The scope's table, computed once per state of the data (tables are immutable and shared), its
+    /// figures that rest on illustrative batches marked against the same scope on real data only
+    /// (<see cref="Provenance"/>).
+    /// </summary>
     public Task<EquityTable> GetTableAsync(EquityScope scope, CancellationToken ct = default) =>
-        cache.GetAsync((nameof(GetTableAsync), scope), async c => calculator.Compute(await queries.LoadInputsAsync(scope, c)), ct);
+        cache.GetAsync((nameof(GetTableAsync), scope), async c =>
+        {
+            var table = calculator.Compute(await queries.LoadInputsAsync(scope, c));
+            return scope.RealOnly ? table : Provenance.Mark(table, await GetTableAsync(scope with { RealOnly = true }, c));
+        }, ct);
 
     /// <summary>
     /// The scope's district table: the districts of <paramref name="governoratePcode"/> (shares of its
     /// figures that name a district), or with none every district of the country (shares of the national
     /// figures that name a district); what names no district apart, per governorate. Computed once per
     /// scope, governorate and state of the data, from the same cached governorate inputs as
-    /// <see cref="GetTableAsync"/> and the district inputs.
+    /// <see cref="GetTableAsync"/> and the district inputs, marked as it is (<see cref="Provenance"/>).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="governoratePcode"/> is not a governorate's P-code.</exception>
     public Task<DistrictTable> GetDistrictTableAsync(EquityScope scope, string? governoratePcode = null, CancellationToken ct = default)
@@ -33,8 +41,11 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
             pcode = gazetteer.TryGet(governoratePcode.Trim(), out var g) ? g.Pcode
                 : throw new ArgumentException($"'{governoratePcode}' is not a governorate P-code.", nameof(governoratePcode));
         }
-        return cache.GetAsync((nameof(GetDistrictTableAsync), scope, pcode), async c => calculator.ComputeDistricts(
-            await queries.LoadInputsAsync(scope, c), await queries.LoadDistrictInputsAsync(scope, c), pcode), ct);
+        return cache.GetAsync((nameof(GetDistrictTableAsync), scope, pcode), async c =>
+        {
+            var table = calculator.ComputeDistricts(await queries.LoadInputsAsync(scope, c), await queries.LoadDistrictInputsAsync(scope, c), pcode);
+            return scope.RealOnly ? table : Provenance.Mark(table, await GetDistrictTableAsync(scope with { RealOnly = true }, pcode, c));
+        }, ct);
     }
 
     /// <summary>Region figures per year; by default over every year that has funding, need or presence.</summary>

@@ -10,13 +10,14 @@ public sealed record ScopeFindings(EquityTable Table, EquityTable OtherBaseline,
     IReadOnlyList<Finding> Findings);
 
 /// <summary>
-/// The key findings of a scope (dashboard panel, briefing workbook). The inputs are read once:
-/// they do not depend on the baseline, so the other baseline costs only a second computation.
+/// The key findings of a scope (dashboard panel, briefing workbook), each marked when it rests on
+/// illustrative data (<see cref="Provenance"/>). The inputs are read once (<see cref="EquityQueries"/>
+/// keeps them): they do not depend on the baseline, so the other baseline costs only a second computation.
 /// The earlier years (for a funding decline over several years) are the scope's tables of every
 /// year from the first with data to the year before, read through the same cached queries.
 /// The result is kept per scope until the data changes, like the tables it is written from.
 /// </summary>
-public sealed class FindingsService(EquityQueries queries, EquityCalculator calculator, EquityService equity, QueryCache cache)
+public sealed class FindingsService(EquityService equity, QueryCache cache)
 {
     public async Task<(EquityTable Table, IReadOnlyList<Finding> Findings)> GetAsync(EquityScope scope, CancellationToken ct)
     {
@@ -29,12 +30,10 @@ public sealed class FindingsService(EquityQueries queries, EquityCalculator calc
 
     private async Task<ScopeFindings> WriteAsync(EquityScope scope, CancellationToken ct)
     {
-        var inputs = await queries.LoadInputsAsync(scope, ct);
-        var table = calculator.Compute(inputs);
-        var otherScope = scope with { Baseline = OtherBaseline(scope.Baseline) };
-        var other = calculator.Compute(inputs with { Scope = otherScope });
+        var table = await equity.GetTableAsync(scope, ct);
+        var other = await equity.GetTableAsync(scope with { Baseline = OtherBaseline(scope.Baseline) }, ct);
         var earlier = table.HasAnyData ? await EarlierYearsAsync(scope, ct) : [];
-        return new ScopeFindings(table, other, earlier, FindingsWriter.Write(table, other, earlier));
+        return new ScopeFindings(table, other, earlier, Provenance.Mark(FindingsWriter.Write(table, other, earlier), table));
     }
 
     /// <summary>The baseline a table is compared with: population for people in need, people in need for the others.</summary>

@@ -40,10 +40,13 @@ internal static class BriefSheet
         Xl.Heading(ws, 6, "Key figures");
         Xl.HeaderRow(ws, KeyFiguresHeaderRow, 1, ["Figure", "Value", "What it means"]);
         var row = KeyFiguresHeaderRow + 1;
-        foreach (var (label, write, note) in KeyFigures(t))
+        foreach (var (label, write, text, figure) in KeyFigures(t))
         {
+            var invented = (t.IllustrativeTotals & figure) != FigureSet.None;
+            var note = invented ? $"{text} {Xl.IllustrativeNote}" : text;
             ws.Cell(row, 1).Text(label);
             write(ws.Cell(row, 2));
+            if (invented) Xl.MarkIllustrative(ws.Cell(row, 2));
             ws.Cell(row, 3).Text(note);
             Xl.Wrap(ws, row, 3, note, NoteWidth);
             ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
@@ -61,9 +64,11 @@ internal static class BriefSheet
         {
             ws.Cell(row, 1).Text($"{i + 1}. {TopicLabel(finding.Topic)}");
             ws.Cell(row, 1).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            ws.Cell(row, 2).Text(finding.Text);
+            var text = finding.FullText;
+            ws.Cell(row, 2).Text(text);
             ws.Range(row, 2, row, 3).Merge();
-            Xl.Wrap(ws, row, 2, finding.Text, ValueWidth + NoteWidth);
+            if (finding.RestsOnIllustrative) Xl.MarkIllustrative(ws.Cell(row, 2));
+            Xl.Wrap(ws, row, 2, text, ValueWidth + NoteWidth);
             row++;
         }
 
@@ -103,7 +108,8 @@ internal static class BriefSheet
     }
 
     /// <summary>The key figures, in order: label, how the value is written, what it means.</summary>
-    public static IEnumerable<(string Label, Action<IXLCell> Write, string Note)> KeyFigures(EquityTable t)
+    /// <remarks>Each comes with the totals it rests on, marked when they rest on illustrative data.</remarks>
+    public static IEnumerable<(string Label, Action<IXLCell> Write, string Note, FigureSet Figure)> KeyFigures(EquityTable t)
     {
         var b = t.Scope.Baseline;
         var flagged = t.Governorates.Count(g => g.Flags.Count > 0);
@@ -114,20 +120,21 @@ internal static class BriefSheet
         var listed = t.Scope.Region is { } r ? $"of the {t.Governorates.Count} governorates of {r}" : $"of {t.Governorates.Count} governorates";
 
         yield return ("Total funding (allocated)", cell => cell.Number(t.TotalFundingUsd, Xl.Usd),
-            "Counted funding (paid or committed, incoming) attributed to exactly one governorate: F. Pledges are not counted.");
+            "Counted funding (paid or committed, incoming) attributed to exactly one governorate: F. Pledges are not counted.", FigureSet.Funding);
         yield return ("Unallocated funding", cell => cell.Number(t.UnallocatedUsd, Xl.Usd),
-            "Counted funding for several governorates, the whole country or no stated place: in no governorate's figures.");
+            "Counted funding for several governorates, the whole country or no stated place: in no governorate's figures.", FigureSet.Unallocated);
         yield return (BaselineWords.For(b).Label, cell => cell.Number(t.TotalNeed),
-            t.BaselineNote is { } source ? $"{BaselineWords.For(b).TotalNote} {source}" : BaselineWords.For(b).TotalNote);
+            t.BaselineNote is { } source ? $"{BaselineWords.For(b).TotalNote} {source}" : BaselineWords.For(b).TotalNote, FigureSet.Need);
         yield return (BaselineWords.For(b).UsdPerPersonInWorkbook, cell => cell.Number(t.UsdPerPin, Xl.UsdCents),
-            "F / N: the national rate every governorate is compared with.");
+            "F / N: the national rate every governorate is compared with.", FigureSet.UsdPerPin);
         yield return ("Concentration (Gini)", cell => cell.Number(t.Gini, Xl.Ratio),
-            $"How unevenly funding per {BaselineWords.For(b).Person} is spread: 0 = the same everywhere, 1 = all with one governorate.");
+            $"How unevenly funding per {BaselineWords.For(b).Person} is spread: 0 = the same everywhere, 1 = all with one governorate.", FigureSet.Gini);
         yield return ("Governorates flagged", cell => cell.Number((long)flagged),
-            $"Governorates with at least one flag, {listed}" + (flagged > 0 ? $": {string.Join(", ", perFlag)}." : "."));
+            $"Governorates with at least one flag, {listed}" + (flagged > 0 ? $": {string.Join(", ", perFlag)}." : "."),
+            t.Governorates.Any(g => g.IsIllustrative(FigureSet.Flags)) ? FigureSet.Flags : FigureSet.None);
         if (t.PledgedUsd > 0)
             yield return ("Pledged (not counted)", cell => cell.Number(t.PledgedUsd, Xl.Usd),
-                "Pledges of the scope: promised, not yet committed or paid; in no other figure.");
+                "Pledges of the scope: promised, not yet committed or paid; in no other figure.", FigureSet.None);
     }
 
     public static string TopicLabel(FindingTopic topic) => topic switch

@@ -24,7 +24,14 @@ internal static class DistrictsSheet
 
     // Column numbers (1-based).
     public const int Pcode = 1, Name = 2, NameAr = 3, Governorate = 4, Need = 5, Funding = 6, FundingShare = 7, NeedShare = 8,
-        Ratio = 9, PerPerson = 10, Gap = 11, Idps = 12, Orgs = 13, Activities = 14, Flags = 15, Reasons = 16;
+        Ratio = 9, PerPerson = 10, Gap = 11, Idps = 12, Orgs = 13, Activities = 14, Flags = 15, Reasons = 16, Illustrative = 17;
+
+    private static readonly (FigureSet Figure, int Column)[] FigureColumns =
+    [
+        (FigureSet.Need, Need), (FigureSet.Funding, Funding), (FigureSet.FundingShare, FundingShare), (FigureSet.NeedShare, NeedShare),
+        (FigureSet.EquityRatio, Ratio), (FigureSet.UsdPerPin, PerPerson), (FigureSet.GapToParity, Gap), (FigureSet.Idps, Idps),
+        (FigureSet.Orgs, Orgs), (FigureSet.Orgs, Activities), (FigureSet.Flags, Flags),
+    ];
 
     // In the "District not specified" block: the governorate's whole figures, under the columns of the district-only ones.
     public const int GovernorateNeed = PerPerson, GovernorateFunding = Gap;
@@ -38,6 +45,7 @@ internal static class DistrictsSheet
         [
             "P-code", "District", "Arabic name", "Governorate", words.Label, "Funding (USD)", "Funding share", words.ShareLabel,
             "Equity ratio", words.UsdPerPersonInWorkbook, "Gap to parity (USD)", IdpsHeader, "Organisations", "Activities", "Flags", "Reasons",
+            "Rests on illustrative data",
         ];
     }
 
@@ -56,7 +64,7 @@ internal static class DistrictsSheet
     {
         var scope = t.Scope;
         var words = BaselineWords.For(scope.Baseline);
-        Xl.Widths(ws, 10, 17, 13, 14, 12, 15, 11, 11, 7, 12, 15, 10, 14, 11, 16, ReasonsWidth);
+        Xl.Widths(ws, 10, 17, 13, 14, 12, 15, 11, 11, 7, 12, 15, 10, 14, 11, 16, ReasonsWidth, Xl.IllustrativeWidth);
         var area = t.GovernorateName ?? scope.Region;
         Xl.Title(ws, 1, $"Districts{(area is null ? string.Empty : $" of {area}")}: funding against {words.Lower}");
         ws.Cell(2, 1).Text(scope.Describe());
@@ -130,6 +138,7 @@ internal static class DistrictsSheet
         Xl.Wrap(ws, row, Reasons, reasons, ReasonsWidth);
         ws.Cell(row, Flags).Style.Alignment.Indent = 1;
         Xl.Wrap(ws, row, Flags, ws.Cell(row, Flags).GetString(), 15);
+        Xl.MarkIllustrative(ws, row, d, Illustrative, FigureColumns);
         ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
     }
 
@@ -147,7 +156,7 @@ internal static class DistrictsSheet
         ws.Cell(row, PerPerson).Formula($"IF({At(Need)}>0,{At(Funding)}/{At(Need)},\"\")", Xl.UsdCents);
         ws.Cell(row, Idps).Formula(Sum(Idps), Xl.Count);
         ws.Cell(row, Activities).Formula(Sum(Activities), Xl.Count);
-        Xl.TotalsStyle(ws, row, 1, Reasons);
+        Xl.TotalsStyle(ws, row, 1, Illustrative);
     }
 
     private static void WriteNotSpecified(IXLWorksheet ws, int row, NotSpecifiedFigures n)
@@ -171,6 +180,7 @@ internal static class DistrictsSheet
     {
         yield return "Equity ratio colours (colour-blind-safe): orange below parity, near white at parity (1), purple at twice the share or more.";
         yield return "The total row holds live formulas over the districts; the per-district shares, ratios and gaps are the engine's figures and stay as written.";
+        if (t.Districts.Any(d => d.Illustrative != FigureSet.None)) yield return Xl.IllustrativeRowsNote;
         yield return "Organisations are not added up (one organisation can work in several districts); empty cells are undefined figures.";
         if (!t.PresenceLoaded) yield return $"No presence (3W) data is loaded for {t.Scope.Year}: organisations and activities read 0 and the no-presence flag is not evaluated.";
     }

@@ -37,10 +37,14 @@ internal static class GovernorateBriefSheet
         Xl.Heading(ws, 6, "Key figures");
         Xl.HeaderRow(ws, KeyFiguresHeaderRow, 1, ["Figure", d.Governorate.Name, "Iraq (national)", "What it means"]);
         var row = KeyFiguresHeaderRow + 1;
-        void Line(string label, Action<IXLCell> mine, Action<IXLCell>? national, string note)
+        // A figure resting on illustrative data: its cell filled and its note saying so.
+        void Line(string label, Action<IXLCell> mine, Action<IXLCell>? national, string text, FigureSet figure = FigureSet.None)
         {
+            var invented = g.IsIllustrative(figure);
+            var note = invented ? $"{text} {Xl.IllustrativeNote}" : text;
             ws.Cell(row, 1).Text(label);
             mine(ws.Cell(row, 2));
+            if (invented) Xl.MarkIllustrative(ws.Cell(row, 2));
             national?.Invoke(ws.Cell(row, 3));
             ws.Cell(row, 4).Text(note);
             Xl.Wrap(ws, row, 4, note, NoteWidth);
@@ -48,25 +52,25 @@ internal static class GovernorateBriefSheet
             row++;
         }
         Line(BaselineWords.For(b).Label, x => x.Number(g.Need), x => x.Number(t.TotalNeed),
-            g.Need is null ? "Not reported for this governorate: no share, ratio or gap can be computed." : "The need figure of the scope.");
+            g.Need is null ? "Not reported for this governorate: no share, ratio or gap can be computed." : "The need figure of the scope.", FigureSet.Need);
         Line("Funding (USD)", x => x.Number(g.FundingUsd, Xl.Usd), x => x.Number(t.TotalFundingUsd, Xl.Usd),
-            "Counted funding attributed to this governorate alone (national: all allocated funding, F).");
-        Line("Funding share", x => x.Number(g.FundingShare, Xl.Share), null, "Its part of all allocated funding.");
-        Line(BaselineWords.For(b).ShareLabel, x => x.Number(g.NeedShare, Xl.Share), null, "Its part of the national need.");
+            "Counted funding attributed to this governorate alone (national: all allocated funding, F).", FigureSet.Funding);
+        Line("Funding share", x => x.Number(g.FundingShare, Xl.Share), null, "Its part of all allocated funding.", FigureSet.FundingShare);
+        Line(BaselineWords.For(b).ShareLabel, x => x.Number(g.NeedShare, Xl.Share), null, "Its part of the national need.", FigureSet.NeedShare);
         Line("Equity ratio", x =>
         {
             if (g.EquityRatio is null) x.Text(Money.Ratio(null));
             else x.Number(g.EquityRatio, Xl.Ratio);
-        }, null, "Funding share / need share: 1 = in proportion to need.");
+        }, null, "Funding share / need share: 1 = in proportion to need.", FigureSet.EquityRatio);
         Line(BaselineWords.For(b).UsdPerPersonInWorkbook, x => x.Number(g.UsdPerPin, Xl.UsdCents), x => x.Number(t.UsdPerPin, Xl.UsdCents),
-            "Funding per person; the national figure is the parity rate.");
+            "Funding per person; the national figure is the parity rate.", FigureSet.UsdPerPin);
         Line("Gap to parity (USD)", x => x.Number(g.GapToParityUsd, Xl.Usd), null,
-            "Funding it would need to be at the national rate (negative: above it).");
+            "Funding it would need to be at the national rate (negative: above it).", FigureSet.GapToParity);
         Line($"Funding {c.Scope.Year - 1} (USD)", x => x.Number(g.PreviousFundingUsd, Xl.Usd), null, "The previous year, same scope.");
         Line($"Change on {c.Scope.Year - 1}", x => x.Number(g.YoyChange, Xl.Share), null,
-            g.CoverageNote ?? "Over the funding sources reporting both years; undefined when they gave nothing the previous year.");
+            g.CoverageNote ?? "Over the funding sources reporting both years; undefined when they gave nothing the previous year.", FigureSet.YoyChange);
         Line("Organisations", x => x.Number((long)g.Orgs), null,
-            t.PresenceLoaded ? "Distinct organisations reported present." : $"No presence (3W) data is loaded for {c.Scope.Year}.");
+            t.PresenceLoaded ? "Distinct organisations reported present." : $"No presence (3W) data is loaded for {c.Scope.Year}.", FigureSet.Orgs);
         Line("Activities", x => x.Number((long)g.Activities), null, "Distinct activities reported.");
         Line(BaselineWords.For(b).OrgsPer100k, x => x.Number(g.OrgsPer100kNeed, Xl.Rate), null, "Organisations per 100,000 of the need figure.");
         Line("Security incidents", x => x.Number(g.Incidents), null,
@@ -93,9 +97,10 @@ internal static class GovernorateBriefSheet
         {
             ws.Cell(row, 1).Text($"{i + 1}. {BriefSheet.TopicLabel(finding.Topic)}");
             ws.Cell(row, 1).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            ws.Cell(row, 2).Text(finding.Text);
+            ws.Cell(row, 2).Text(finding.FullText);
             ws.Range(row, 2, row, 4).Merge();
-            Xl.Wrap(ws, row, 2, finding.Text, 18 + 18 + NoteWidth);
+            if (finding.RestsOnIllustrative) Xl.MarkIllustrative(ws.Cell(row, 2));
+            Xl.Wrap(ws, row, 2, finding.FullText, 18 + 18 + NoteWidth);
             row++;
         }
         Xl.Printable(ws, title);

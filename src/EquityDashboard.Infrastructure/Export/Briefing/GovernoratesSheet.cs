@@ -16,7 +16,7 @@ internal static class GovernoratesSheet
     // Column numbers (1-based).
     public const int Pcode = 1, Name = 2, Region = 3, Need = 4, Funding = 5, FundingShare = 6, NeedShare = 7, Ratio = 8,
         PerPerson = 9, Gap = 10, Previous = 11, Change = 12, Orgs = 13, Activities = 14, OrgsPer100k = 15,
-        Incidents = 16, IncidentsPer100k = 17, Flags = 18, Reasons = 19;
+        Incidents = 16, IncidentsPer100k = 17, Flags = 18, Reasons = 19, Illustrative = 20;
 
     private const double ReasonsWidth = 46;
 
@@ -26,13 +26,14 @@ internal static class GovernoratesSheet
         BaselineWords.For(scope.Baseline).ShareLabel, "Equity ratio", BaselineWords.For(scope.Baseline).UsdPerPersonInWorkbook,
         "Gap to parity (USD)", $"Funding {scope.Year - 1} (USD)", $"Change on {scope.Year - 1}", "Organisations", "Activities",
         BaselineWords.For(scope.Baseline).OrgsPer100k, "Security incidents", "Incidents per 100k PiN", "Flags", "Reasons",
+        "Rests on illustrative data",
     ];
 
     public static void Write(IXLWorksheet ws, BriefingContent c, string title)
     {
         var t = c.Table;
         var scope = t.Scope;
-        Xl.Widths(ws, 8, 14, 11, 12, 15, 8, 10, 7, 11, 15, 15, 8, 11, 9, 9, 9, 9, 16, ReasonsWidth);
+        Xl.Widths(ws, 8, 14, 11, 12, 15, 8, 10, 7, 11, 15, 15, 8, 11, 9, 9, 9, 9, 16, ReasonsWidth, Xl.IllustrativeWidth);
         Xl.Title(ws, 1, scope.Region is { } r ? $"Governorates of {r}: funding against {BaselineWords.For(scope.Baseline).Lower}" : $"Governorates: funding against {BaselineWords.For(scope.Baseline).Lower}");
         ws.Cell(2, 1).Text(scope.Describe());
         Xl.NoteLine(ws, 3, "Shares, ratios and gaps are against national totals. Equity ratio = funding share / need share: 1 is funding in proportion to need.");
@@ -100,8 +101,17 @@ internal static class GovernoratesSheet
         ws.Cell(row, Flags).Style.Alignment.WrapText = true;
         ws.Cell(row, Flags).Style.Alignment.Indent = 1;
         Xl.Wrap(ws, row, Flags, ws.Cell(row, Flags).GetString(), 15);
+        Xl.MarkIllustrative(ws, row, g, Illustrative, FigureColumns);
         ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
     }
+
+    private static readonly (FigureSet Figure, int Column)[] FigureColumns =
+    [
+        (FigureSet.Need, Need), (FigureSet.Funding, Funding), (FigureSet.FundingShare, FundingShare), (FigureSet.NeedShare, NeedShare),
+        (FigureSet.EquityRatio, Ratio), (FigureSet.UsdPerPin, PerPerson), (FigureSet.GapToParity, Gap), (FigureSet.YoyChange, Change),
+        (FigureSet.Orgs, Orgs), (FigureSet.Orgs, Activities), (FigureSet.Orgs, OrgsPer100k), (FigureSet.Incidents, Incidents),
+        (FigureSet.Incidents, IncidentsPer100k), (FigureSet.Flags, Flags),
+    ];
 
     /// <summary>The totals row: live formulas over the data rows.</summary>
     public static void WriteTotals(IXLWorksheet ws, int row, int first, int last, EquityScope scope, bool incidentsLoaded)
@@ -126,7 +136,7 @@ internal static class GovernoratesSheet
             if (scope.Baseline == Baseline.Pin)
                 ws.Cell(row, IncidentsPer100k).Formula($"IF({At(Need)}>0,{At(Incidents)}/{At(Need)}*100000,\"\")", Xl.Rate);
         }
-        Xl.TotalsStyle(ws, row, 1, Reasons);
+        Xl.TotalsStyle(ws, row, 1, Illustrative);
     }
 
     private static IEnumerable<string> Notes(EquityScope scope, EquityTable t)
@@ -134,6 +144,8 @@ internal static class GovernoratesSheet
         yield return "Equity ratio colours (colour-blind-safe): orange below parity, near white at parity (1), purple at twice the share or more.";
         yield return "The total row holds live formulas: edit a funding or need figure and the totals, their equity ratio and "
             + $"{BaselineWords.For(scope.Baseline).UsdPerPersonInWorkbook} recompute. The per-governorate shares, ratios and gaps are the engine's figures and stay as written.";
+        if (t.Governorates.Any(g => g.Illustrative != FigureSet.None))
+            yield return Xl.IllustrativeRowsNote;
         yield return "Organisations are not added up (one organisation can work in several governorates); empty cells are undefined figures.";
         if (!t.IncidentDataLoaded) yield return $"No security incident data is loaded for {scope.Year}: the incident columns are empty.";
         if (!t.PresenceLoaded) yield return $"No presence (3W) data is loaded for {scope.Year}: organisations and activities read 0 and the no-presence flag is not evaluated.";

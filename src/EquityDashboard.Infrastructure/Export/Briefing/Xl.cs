@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using EquityDashboard.Core.Metrics;
 
 namespace EquityDashboard.Infrastructure.Export.Briefing;
 
@@ -25,6 +26,36 @@ internal static class Xl
     public static readonly XLColor Parity = XLColor.FromHtml("#F7F7F7");
     public static readonly XLColor Above = XLColor.FromHtml("#998EC3");
     public static readonly XLColor IllustrativeFill = XLColor.FromHtml("#FFF2CC");
+
+    /// <summary>What a note adds after a figure that rests on illustrative (invented) data.</summary>
+    public const string IllustrativeNote = "(Rests on illustrative, invented data.)";
+
+    /// <summary>A cell whose figure rests on illustrative data: the illustrative fill (its row or column says why in words).</summary>
+    public static void MarkIllustrative(IXLCell cell) => cell.Style.Fill.BackgroundColor = IllustrativeFill;
+
+    /// <summary>Width of the column that names a row's figures resting on illustrative data.</summary>
+    public const double IllustrativeWidth = 24;
+
+    /// <summary>
+    /// The figures of an area's row that rest on illustrative data: named in words in <paramref name="wordsColumn"/>,
+    /// their cells (<paramref name="columns"/>: which figure each column shows) filled.
+    /// </summary>
+    public static void MarkIllustrative(IXLWorksheet ws, int row, AreaFigures area, int wordsColumn, IEnumerable<(FigureSet Figure, int Column)> columns)
+    {
+        if (area.Illustrative == FigureSet.None) return;
+        var words = Provenance.Describe(area.Illustrative);
+        ws.Cell(row, wordsColumn).Text(words);
+        Wrap(ws, row, wordsColumn, words, IllustrativeWidth);
+        MarkIllustrative(ws.Cell(row, wordsColumn));
+        foreach (var (figure, column) in columns)
+        {
+            if (area.IsIllustrative(figure)) MarkIllustrative(ws.Cell(row, column));
+        }
+    }
+
+    /// <summary>The note under a table whose rows have illustrative marks.</summary>
+    public const string IllustrativeRowsNote =
+        "Shaded cells, named in the last column, rest on illustrative (invented) batches: leaving those batches out would change them. Never quote them as real.";
     public static readonly XLColor NoteColour = XLColor.FromHtml("#44546A");
 
     /// <summary>Characters that make a spreadsheet treat typed text as a formula (or, for tab and CR, hide one).</summary>

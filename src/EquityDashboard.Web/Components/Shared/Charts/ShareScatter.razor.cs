@@ -17,7 +17,8 @@ public partial class ShareScatter
     [Parameter, EditorRequired] public EquityTable Table { get; set; } = default!;
     [Parameter, EditorRequired] public DashboardFilters Filters { get; set; } = default!;
 
-    internal sealed record Point(string Pcode, string Short, double X, double Y, string Label, string Href, string Fill, bool UnderServed)
+    internal sealed record Point(string Pcode, string Short, double X, double Y, string Label, string Href, string Fill, bool UnderServed,
+        bool Illustrative = false)
     {
         public bool Labelled { get; init; } = true;
     }
@@ -39,10 +40,12 @@ public partial class ShareScatter
         Points = Table.Governorates
             .Where(g => g.NeedShare is not null && g.FundingShare is not null)
             .Select(g => new Point(g.Key, TileMap.ShortName(g.Name), g.NeedShare!.Value, g.FundingShare!.Value,
-                $"{g.Name}: {Money.Percent(g.NeedShare)} of need, {Money.Percent(g.FundingShare)} of funding, equity ratio {Money.Ratio(g.EquityRatio)}",
+                $"{g.Name}: {Money.Percent(g.NeedShare)} of need, {Money.Percent(g.FundingShare)} of funding, equity ratio {Money.Ratio(g.EquityRatio)}"
+                + (Marked(g) ? $"; {IllustrativeMark.Label}" : ""),
                 $"governorate/{g.Key}{query}",
                 scale.ClassOf(g.EquityRatio)?.Fill ?? RatioScale.NoNeedFill,
-                g.HasFlag(FlagCodes.UnderServed)))
+                g.HasFlag(FlagCodes.UnderServed),
+                Marked(g)))
             .ToList();
         Missing = Table.Governorates.Where(g => g.NeedShare is null || g.FundingShare is null).Select(g => g.Name).ToList();
         var max = Points.Count == 0 ? 0.1 : Points.Max(p => Math.Max(p.X, p.Y));
@@ -54,6 +57,11 @@ public partial class ShareScatter
         Points = Points.Select(p => p with { Labelled = Math.Max(p.X, p.Y) >= near }).ToList();
         Crowded = Points.Where(p => !p.Labelled).Select(p => p.Short).ToList();
     }
+
+    /// <summary>A point rests on invented data when either of its shares does.</summary>
+    private static bool Marked(AreaFigures g) => g.IsIllustrative(FigureSet.NeedShare | FigureSet.FundingShare);
+
+    private static string PointClass(Point p) => (p.UnderServed ? "point under" : "point") + (p.Illustrative ? " illustrative" : "");
 
     private static string P(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 }
