@@ -42,12 +42,9 @@ public static class Provenance
     public static EquityTable Mark(EquityTable table, EquityTable realOnly)
     {
         if (table.Scope.RealOnly) return table;
-        var totals = FigureSet.None;
-        if (!Same(table.TotalFundingUsd, realOnly.TotalFundingUsd)) totals |= FigureSet.Funding;
-        if (table.TotalNeed != realOnly.TotalNeed) totals |= FigureSet.Need;
-        if (!Same(table.UsdPerPin, realOnly.UsdPerPin)) totals |= FigureSet.UsdPerPin;
+        var totals = Totals((table.TotalFundingUsd, table.TotalNeed, table.UsdPerPin, table.Gini),
+            (realOnly.TotalFundingUsd, realOnly.TotalNeed, realOnly.UsdPerPin, realOnly.Gini));
         if (!Same(table.UnallocatedUsd, realOnly.UnallocatedUsd)) totals |= FigureSet.Unallocated;
-        if (!Same(table.Gini, realOnly.Gini)) totals |= FigureSet.Gini;
         return table with
         {
             Governorates = Mark(table.Governorates, realOnly.Governorates),
@@ -60,11 +57,8 @@ public static class Provenance
     public static DistrictTable Mark(DistrictTable table, DistrictTable realOnly)
     {
         if (table.Scope.RealOnly) return table;
-        var totals = FigureSet.None;
-        if (!Same(table.TotalFundingUsd, realOnly.TotalFundingUsd)) totals |= FigureSet.Funding;
-        if (table.TotalNeed != realOnly.TotalNeed) totals |= FigureSet.Need;
-        if (!Same(table.UsdPerPin, realOnly.UsdPerPin)) totals |= FigureSet.UsdPerPin;
-        if (!Same(table.Gini, realOnly.Gini)) totals |= FigureSet.Gini;
+        var totals = Totals((table.TotalFundingUsd, table.TotalNeed, table.UsdPerPin, table.Gini),
+            (realOnly.TotalFundingUsd, realOnly.TotalNeed, realOnly.UsdPerPin, realOnly.Gini));
         return table with { Districts = Mark(table.Districts, realOnly.Districts), IllustrativeTotals = totals };
     }
 
@@ -82,6 +76,17 @@ public static class Provenance
                 ? marked.IllustrativeTotals != FigureSet.None
                 : f.AreaKeys.Any(k => areas.GetValueOrDefault(k) != FigureSet.None),
         }).ToList();
+    }
+
+    /// <summary>The totals (F, N, u, Gini) of a table that differ from those of the same table on real data.</summary>
+    private static FigureSet Totals((decimal F, long N, double? U, double? Gini) a, (decimal F, long N, double? U, double? Gini) real)
+    {
+        var set = FigureSet.None;
+        if (!Same(a.F, real.F)) set |= FigureSet.Funding;
+        if (a.N != real.N) set |= FigureSet.Need;
+        if (!Same(a.U, real.U)) set |= FigureSet.UsdPerPin;
+        if (!Same(a.Gini, real.Gini)) set |= FigureSet.Gini;
+        return set;
     }
 
     private static List<AreaFigures> Mark(IReadOnlyList<AreaFigures> areas, IReadOnlyList<AreaFigures> realOnly)

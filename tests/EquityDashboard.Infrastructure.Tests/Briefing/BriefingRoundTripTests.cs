@@ -108,9 +108,10 @@ public sealed class BriefingRoundTripTests(SeededDatabaseFixture fixture) : ICla
         // Earlier years (first year with data to the year before) feed the sustained-decline finding.
         var years = await fixture.Db.Equity.YearsAsync();
         var earlier = years[0] < year ? await fixture.Db.Equity.GetYearTablesAsync(scope, years[0], year - 1) : [];
-        var findings = FindingsWriter.Write(table, other, earlier);
+        // Each says when it rests on illustrative data (the demo data's invented batches).
+        var findings = Provenance.Mark(FindingsWriter.Write(table, other, earlier), table);
         var first = brief.FindRow(1, "Key findings") + 1;
-        Assert.Equal(findings.Select(f => f.Text), Enumerable.Range(first, findings.Count).Select(r => brief.Cell(r, 2).GetString()));
+        Assert.Equal(findings.Select(f => f.FullText), Enumerable.Range(first, findings.Count).Select(r => brief.Cell(r, 2).GetString()));
         WorkbookReader.Money(table.TotalFundingUsd, brief.Cell(brief.FindRow(1, "Total funding (allocated)"), 2));
 
         // The cluster sheet's total is the breakdown's.

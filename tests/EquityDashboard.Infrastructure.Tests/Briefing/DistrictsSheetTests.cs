@@ -59,10 +59,10 @@ public sealed class DistrictsSheetTests : IAsyncLifetime
         Assert.Equal("Districts: funding against people in need", ws.Cell(1, 1).GetString());
         Assert.Equal(
             ["P-code", "District", "Arabic name", "Governorate", "People in need", "Funding (USD)", "Funding share", "Need share",
-             "Equity ratio", "USD per person in need", "Gap to parity (USD)", "IDP individuals", "Organisations", "Activities", "Flags", "Reasons"],
+             "Equity ratio", "USD per person in need", "Gap to parity (USD)", "IDP individuals", "Organisations", "Activities", "Flags", "Reasons", "Rests on illustrative data"],
             ws.RowTexts(4));
         var table = ws.Table("DistrictTable");
-        Assert.Equal("A4:P105", table.RangeAddress.ToString());          // 101 districts
+        Assert.Equal("A4:Q105", table.RangeAddress.ToString());          // 101 districts
 
         // Governorates in P-code order, so Kirkuk's districts come before Ninewa's.
         var pcodes = Enumerable.Range(5, 101).Select(r => ws.Cell(r, Pcode).GetString()).ToList();
@@ -150,7 +150,7 @@ public sealed class DistrictsSheetTests : IAsyncLifetime
         var ws = wb.Worksheet("Districts");
 
         Assert.Equal("Districts of Ninewa: funding against people in need", ws.Cell(1, 1).GetString());
-        Assert.Equal("A4:P13", ws.Table("DistrictTable").RangeAddress.ToString());
+        Assert.Equal("A4:Q13", ws.Table("DistrictTable").RangeAddress.ToString());
         Assert.Equal(["Sinjar", "Telafar", "Al-Mosul"], Enumerable.Range(5, 3).Select(r => ws.Cell(r, Name).GetString()));
         // Shares of Ninewa's 800,000 and 600,000 that name a district.
         var mosul = ws.FindRow(Pcode, "IQG15Q05", 5);

@@ -89,7 +89,7 @@ internal static class MethodologySheet
             "regions add up funding and need, count distinct organisations, then apply the same formulas");
         yield return ("Key findings", "Sentences written from the figures above (the same as the dashboard's findings panel), most important first, at most eight.",
             "docs/methodology.md, section 10");
-        yield return ("Illustrative data", "Batches marked illustrative (by the demo data's manifest, the import's --illustrative option or the Data page's box) are invented demonstration data; they are marked on the Brief and Sources sheets.",
+        yield return ("Illustrative data", "Batches marked illustrative (by the demo data's manifest, the import's --illustrative option or the Data page's box) are invented demonstration data; they are marked on the Brief and Sources sheets. A figure rests on them when leaving them out would change it: its cell is shaded, the last column of the Governorates and Districts sheets names such figures, and key figures and findings say so.",
             "do not quote as real");
         yield return ("Numbers in this workbook", "Cells hold unrounded figures; the formats only round for display (USD with thousands separators, shares as %, ratios to 2 decimals). Empty cells are undefined figures.",
             "colour scale on equity ratio: orange 0, near white 1 (parity), purple 2 and above");
