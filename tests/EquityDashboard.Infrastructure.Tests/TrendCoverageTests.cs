@@ -119,4 +119,34 @@ public sealed class TrendCoverageTests
         Near(-0.5, erbil.YoyChange, "Erbil 2018");
         Assert.Contains(FlagCodes.FundingFalling, erbil.FlagCodes());
     }
+
+    [Fact]
+    public async Task District_changes_compare_the_sources_of_both_years_too()
+    {
+        // A reports 2020–2021, B starts in 2021; both by district in Ninewa. A also names no district once.
+        await using var db = await TestDatabase.CreateAsync();
+        const string header = "year,date,donor,recipient,cluster,governorate,district,amount_usd,status,boundary,source_id";
+        var a = await db.ImportAsync(db.WriteCsv("a.csv", header,
+            "2020,,Donor X,,,Ninewa,Al-Mosul,1000000,paid,,a1",
+            "2020,,Donor X,,,Ninewa,Sinjar,400000,paid,,a2",
+            "2020,,Donor X,,,Ninewa,,100000,paid,,a3",
+            "2021,,Donor X,,,Ninewa,Al-Mosul,500000,paid,,a4",
+            "2021,,Donor X,,,Ninewa,Sinjar,400000,paid,,a5"), RecordKind.Funding, source: A);
+        var b = await db.ImportAsync(db.WriteCsv("b.csv", header,
+            "2021,,Donor Y,,,Ninewa,Al-Mosul,2000000,paid,,b1"), RecordKind.Funding, source: B);
+        Assert.True(a.Committed && b.Committed);
+
+        var t = await db.Equity.GetDistrictTableAsync(new EquityScope(2021), "IQG15");
+        // Al-Mosul: all funding 1.0 M -> 2.5 M (+150 %); A alone 1.0 M -> 0.5 M (-50 %): flagged.
+        var mosul = t.Districts.Single(d => d.Key == "IQG15Q05");
+        Near(1.5, mosul.RawYoyChange, "Al-Mosul raw");
+        Near(-0.5, mosul.YoyChange, "Al-Mosul");
+        Assert.Contains(FlagCodes.FundingFalling, mosul.FlagCodes());
+        // Sinjar: A only, 400 K both years.
+        Near(0, t.Districts.Single(d => d.Key == "IQG15Q07").YoyChange, "Sinjar");
+        // The governorate: A 1.5 M -> 0.9 M (-40 %), all funding +93.3 %.
+        var ninewa = (await db.TableAsync(2021)).Gov("IQG15");
+        Near(-0.4, ninewa.YoyChange, "Ninewa");
+        Near(1.4 / 1.5, ninewa.RawYoyChange, "Ninewa raw");
+    }
 }
