@@ -9,7 +9,12 @@ namespace EquityDashboard.Cli.Tests;
 [Collection(SeededDatabaseCollection.Name)]
 public sealed class TrendsTests(SeededDatabaseFixture seeded)
 {
-    private static readonly string[] TrendFields = ["region", "year", "fundingUsd", "need", "usdPerPin", "orgs", "yoyChange"];
+    private static readonly string[] TrendFields =
+    [
+        "region", "year", "fundingUsd", "need", "usdPerPin", "orgs", "yoyChange", "rawYoyChange", "commonSourcesFundingUsd",
+        "commonSourcesPreviousFundingUsd", "sources", "sourcesStarted", "sourcesEnded", "coverageNote", "fundingFalling",
+        "fundingFallingReason",
+    ];
 
     private Task<CliResult> AllCsv() => seeded.RunAsync("trends", "--format", "csv");
 
@@ -175,5 +180,32 @@ public sealed class TrendsTests(SeededDatabaseFixture seeded)
     {
         var result = (await seeded.RunAsync("trends", "--from", "2019", "--to", "2020")).AssertSuccess();
         Assert.Contains("KRI", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheBilateralSeriesEdgesAreCoverageChangesNotFundingChanges()
+    {
+        // The demo's bilateral file covers 2017–2020, the pooled-fund file 2015–2022.
+        var rows = Csv(await AllCsv(), TrendsHeader);
+        const string bilateral = "Illustrative: bilateral funding by governorate 2017–2020";
+        Assert.All(rows.Where(r => Year(r) == 2017), r => Assert.Equal(bilateral, r["sources_started"]));
+        Assert.All(rows.Where(r => Year(r) == 2021), r => Assert.Equal(bilateral, r["sources_ended"]));
+        Assert.All(rows.Where(r => Year(r) is 2018 or 2019 or 2020 or 2022), r => Assert.Equal(string.Empty, r["coverage_note"]));
+        foreach (var r in rows.Where(r => Year(r) is 2017 or 2021))
+        {
+            Assert.Contains(bilateral, r["coverage_note"], StringComparison.Ordinal);
+            // The change is over the pooled fund alone: its funding of both years, not the totals.
+            var common = CsvDecimal(r["common_sources_funding_usd"]);
+            var previous = CsvDecimal(r["common_sources_previous_funding_usd"]);
+            Assert.True(common < CsvDecimal(r["funding_usd"]) || Year(r) == 2021, $"{r["region"]} {Year(r)}: common {common}");
+            if (previous > 0) Assert.Equal((double)((common - previous) / previous), CsvDouble(r["yoy_change"])!.Value, 9);
+            // The flag follows the like-with-like change, whatever the raw step.
+            Assert.Equal(CsvDouble(r["yoy_change"]) < -0.25 ? "true" : "false", r["funding_falling"]);
+        }
+        // North/Centre 2021: all funding fell by more than 90 % when the bilateral series ended; the pooled fund did not fall.
+        var nc = rows.Single(r => r["region"] == "North/Centre" && Year(r) == 2021);
+        Assert.True(CsvDouble(nc["raw_yoy_change"]) < -0.9);
+        Assert.True(CsvDouble(nc["yoy_change"]) > 0);
+        Assert.Equal("false", nc["funding_falling"]);
     }
 }

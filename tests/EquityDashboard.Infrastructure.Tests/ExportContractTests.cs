@@ -58,7 +58,7 @@ public sealed class ExportContractTests
         var root = doc.RootElement;
 
         Assert.Equal(["year", "scope", "totalFundingUsd", "unallocatedUsd", "totalNeed", "usdPerPin", "gini", "governorates", "regions",
-                "countedThroughPooledFund", "baselineNote", "illustrativeTotals"],
+                "countedThroughPooledFund", "baselineNote", "illustrativeTotals", "fundingCoverage"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("baselineNote").ValueKind);   // people in need: no note
         Assert.Empty(root.GetProperty("countedThroughPooledFund").EnumerateArray());
@@ -78,7 +78,8 @@ public sealed class ExportContractTests
         var governorates = root.GetProperty("governorates").EnumerateArray().ToList();
         Assert.Equal(18, governorates.Count);
         string[] fields = ["pcode", "governorate", "region", "need", "fundingUsd", "fundingShare", "needShare", "equityRatio",
-            "usdPerPin", "gapToParityUsd", "orgs", "activities", "yoyChange", "flags", "illustrative"];
+            "usdPerPin", "gapToParityUsd", "orgs", "activities", "yoyChange", "flags", "illustrative",
+            "rawYoyChange", "commonSourcesFundingUsd", "commonSourcesPreviousFundingUsd", "coverageNote"];
         Assert.All(governorates, g => Assert.Equal(fields, g.EnumerateObject().Select(p => p.Name)));
 
         var anbar = governorates.Single(g => g.GetProperty("pcode").GetString() == "IQG01");
@@ -111,11 +112,16 @@ public sealed class ExportContractTests
         CsvExport.WriteTrends(trends, writer);
         var lines = writer.ToString().Split('\n');
 
-        Assert.Equal("region,year,funding_usd,need,usd_per_pin,orgs,yoy_change", lines[0]);
+        Assert.Equal("region,year,funding_usd,need,usd_per_pin,orgs,yoy_change,raw_yoy_change,common_sources_funding_usd,common_sources_previous_funding_usd,sources,sources_started,sources_ended,funding_falling,coverage_note", lines[0]);
         var rows = lines[1..^1].Select(l => l.Split(',')).ToList();
         // Years with data: 2018 (funding), 2019 (all), 2020 (F12): 3 years x 4 regions.
         Assert.Equal(12, rows.Count);
-        Assert.All(rows, r => Assert.Equal(7, r.Length));
+        Assert.All(rows, r => Assert.Equal(15, r.Length));
+        // One source (funding.csv) reports every year: the raw change is the change, and only the first year is a start.
+        Assert.All(rows, r => Assert.Equal(r[6], r[7]));
+        Assert.All(rows, r => Assert.Equal("funding.csv", r[10]));
+        Assert.All(rows, r => Assert.Equal(r[1] == "2018" ? "funding.csv" : string.Empty, r[11]));
+        Assert.All(rows.Where(r => r[1] != "2018"), r => Assert.Equal(string.Empty, r[14]));
 
         // KRI 2019: funding 0, need 100,000 (Erbil), USD/PiN 0, orgs 2, change 300,000 -> 0 = -1.
         var kri = rows.Single(r => r[0] == "KRI" && r[1] == "2019");
@@ -124,6 +130,6 @@ public sealed class ExportContractTests
         Near(-1, D(kri[6]));
         // North/Centre 2018: 2,000,000 + 100,000 = 2,100,000; no 2018 need: need and USD/PiN empty; no 2017: change empty.
         var nc2018 = rows.Single(r => r[0] == "North/Centre" && r[1] == "2018");
-        Assert.Equal(["North/Centre", "2018", "2100000", "", "", "0", ""], nc2018);
+        Assert.Equal(["North/Centre", "2018", "2100000", "", "", "0", ""], nc2018[..7]);
     }
 }

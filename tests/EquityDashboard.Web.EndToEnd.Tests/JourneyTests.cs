@@ -168,6 +168,19 @@ public sealed class JourneyTests(DashboardFixture app, ITestOutputHelper output)
         await page.OpenAsync("/trends");
         await Expect(page.Page.Locator("[data-testid=yoy-table]")).ToBeVisibleAsync();
         await Expect(page.Page.Locator("[data-testid=sources]")).ToBeVisibleAsync();
+        // The demo's funding files cover different years: each year whose sources change is marked on the
+        // funding chart, in its caption and under the year-on-year table.
+        var changed = (await app.Server.Equity.GetYearTablesAsync(new EquityScope(0))).Skip(1)
+            .Where(t => t.Coverage is { Changed: true }).Select(t => t.Scope.Year.ToString(CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(changed);
+        await Expect(page.Page.Locator("[data-testid=funding-chart] .marker")).ToHaveCountAsync(changed.Count);
+        foreach (var year in changed)
+        {
+            await Expect(page.Page.Locator($"[data-testid=funding-chart] .marker[data-marker='{year}'] .marker-label")).ToBeVisibleAsync();
+            await Expect(page.Page.Locator($"[data-testid=coverage-notes] li[data-year='{year}']")).ToContainTextAsync("Coverage changed");
+        }
+        await Expect(page.Page.Locator("[data-testid=funding-chart-markers]")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("trends-coverage");
 
         await page.OpenAsync("/methodology");
         await Expect(page.Page.Locator("#equity-ratio")).ToBeVisibleAsync();

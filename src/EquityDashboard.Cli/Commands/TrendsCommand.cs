@@ -50,13 +50,24 @@ internal static class TrendsCommand
                     break;
                 default:
                     var table = new Table().Border(TableBorder.Rounded).AddColumns("Region", "Year");
-                    foreach (var h in new[] { "Funding", "People in need", "USD per person", "Orgs", "Year on year" })
+                    foreach (var h in new[] { "Funding", "People in need", "USD per person", "Orgs", "Year on year", "All sources" })
                         table.AddColumn(new TableColumn(h).RightAligned());
                     foreach (var r in rows)
                         table.AddRow(Markup.Escape(r.Region), r.Year.ToString(CultureInfo.InvariantCulture), Money.Full(r.FundingUsd),
                             Money.Number(r.Need), Money.PerPerson(r.UsdPerPin),
-                            Money.Number(r.Orgs), Money.Percent(r.YoyChange));
+                            Money.Number(r.Orgs), Money.Percent(r.YoyChange) + (r.FundingFalling ? " [red]falling[/]" : ""),
+                            Money.Percent(r.RawYoyChange));
                     AnsiConsole.Write(table);
+                    if (rows.Count > 0)
+                        AnsiConsole.MarkupLine("Year on year: the change over the sources reporting both years (the funding-falling flag's); all sources: the change of all funding.");
+                    // The coverage of a year is the same for every region: one line per year whose sources changed.
+                    foreach (var year in rows.Where(r => r.SourcesStarted is { Count: > 0 } || r.SourcesEnded is { Count: > 0 })
+                                 .Select(r => r.Year).Distinct().Where(y => y > rows.Min(r => r.Year)))
+                    {
+                        AnsiConsole.MarkupLine($"[yellow]{year}[/]:");
+                        foreach (var r in rows.Where(r => r.Year == year && r.CoverageNote is not null))
+                            AnsiConsole.MarkupLine($"  {Markup.Escape(r.Region)}: {Markup.Escape(r.CoverageNote!)}");
+                    }
                     if (rows.Count == 0) AnsiConsole.MarkupLine("[yellow]No data loaded.[/] Load files with `import`.");
                     break;
             }

@@ -13,6 +13,10 @@ public sealed record AreaAggregates
     public IReadOnlyDictionary<string, decimal> Funding { get; init; } = new Dictionary<string, decimal>();
     /// <summary>The same for the previous year.</summary>
     public IReadOnlyDictionary<string, decimal> PreviousFunding { get; init; } = new Dictionary<string, decimal>();
+    /// <summary><see cref="Funding"/> split by source (read when the coverage of the years changed, see <see cref="FundingCoverage"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> FundingBySource { get; init; } = SourceSplit.Empty;
+    /// <summary><see cref="PreviousFunding"/> split by source.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> PreviousFundingBySource { get; init; } = SourceSplit.Empty;
     /// <summary>Reported people in need (intersectoral, or the scope's cluster), from each governorate's newest need batch.</summary>
     public IReadOnlyDictionary<string, long?> PeopleInNeed { get; init; } = new Dictionary<string, long?>();
     /// <summary>Distinct organisations present (in the scope's cluster).</summary>

@@ -23,13 +23,15 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
             inputs.PeopleInNeed.GetValueOrDefault(g.Pcode),
             inputs.Funding.GetValueOrDefault(g.Pcode),
             inputs.PreviousFunding.GetValueOrDefault(g.Pcode),
+            CommonPart(inputs.Coverage, inputs.FundingBySource, inputs.PreviousFundingBySource, g.Pcode,
+                inputs.Funding.GetValueOrDefault(g.Pcode), inputs.PreviousFunding.GetValueOrDefault(g.Pcode)),
             inputs.Orgs.GetValueOrDefault(g.Pcode),
             inputs.Activities.GetValueOrDefault(g.Pcode),
             inputs.Incidents?.GetValueOrDefault(g.Pcode),
             Reported(inputs.Idps, g.Pcode),
             PresenceCounts: inputs.PresenceLoaded,
             ChangeCounts: true)).ToList();
-        var context = Context.For(scope, areas, incidentsLoaded, inputs.PresenceLoaded, ShareOf: string.Empty);
+        var context = Context.For(scope, areas, incidentsLoaded, inputs.PresenceLoaded, inputs.Coverage, ShareOf: string.Empty);
         var govFigures = areas.Select(a => Figures(context, a)).ToList();
 
         var regionFigures = Regions.All.Select(region =>
@@ -41,6 +43,7 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
                 SumReported(members.Select(m => m.PeopleInNeed)),
                 members.Sum(m => m.FundingUsd),
                 members.Sum(m => m.PreviousFundingUsd),
+                SumCommon(inputs.Coverage, members),
                 inputs.RegionOrgs.GetValueOrDefault(region),
                 members.Sum(m => m.Activities),
                 context.IncidentsLoaded ? members.Sum(m => m.Incidents ?? 0) : null,
@@ -65,6 +68,7 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
             Regions = scope.Region is null ? regionFigures : regionFigures.Where(f => f.Key == scope.Region).ToList(),
             Thresholds = thresholds,
             BaselineNote = BaselineNote.Write(scope, inputs.DisplacementLists),
+            Coverage = inputs.Coverage,
         };
     }
 
@@ -104,6 +108,8 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
                 d.PeopleInNeed.GetValueOrDefault(u.Pcode),
                 d.Funding.GetValueOrDefault(u.Pcode),
                 d.PreviousFunding.GetValueOrDefault(u.Pcode),
+                CommonPart(inputs.Coverage, d.FundingBySource, d.PreviousFundingBySource, u.Pcode,
+                    d.Funding.GetValueOrDefault(u.Pcode), d.PreviousFunding.GetValueOrDefault(u.Pcode)),
                 d.Orgs.GetValueOrDefault(u.Pcode),
                 d.Activities.GetValueOrDefault(u.Pcode),
                 incidentsByDistrict ? d.Incidents.GetValueOrDefault(u.Pcode) : null,
@@ -112,7 +118,7 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
                 ChangeCounts: fundingByDistrict)));
         }
         var shareOf = within is null ? " (shares of the national figures by district)" : $" (shares of {within.Name}'s figures by district)";
-        var context = Context.For(scope, areas, incidentsLoaded, inputs.PresenceLoaded, shareOf);
+        var context = Context.For(scope, areas, incidentsLoaded, inputs.PresenceLoaded, inputs.Coverage, shareOf);
         var figures = areas.Select(a => Figures(context, a)).ToList();
 
         var ns = districts.NotSpecified;
@@ -191,6 +197,28 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
     private static double? GiniOf(IEnumerable<AreaFigures> figures, Context c) =>
         Gini.Compute(figures.Select(f => (f.Key, f.Need ?? 0, f.FundingUsd)), c.TotalFunding);
 
+    /// <summary>
+    /// The area's funding of both years from the sources reporting both (<see cref="FundingCoverage.Common"/>):
+    /// all of it when the sources are the same (or not known), none (null) when no source reports both.
+    /// </summary>
+    private static CommonFunding? CommonPart(FundingCoverage? coverage,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> split,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> previousSplit,
+        string key, decimal funding, decimal previous)
+    {
+        if (coverage is not { Changed: true }) return new CommonFunding(funding, previous);
+        var common = coverage.Common;
+        return common.Count == 0 ? null : new CommonFunding(split.Of(key, common), previousSplit.Of(key, common));
+    }
+
+    /// <summary>A region's funding from the common sources: its governorates' sums (none when no source reports both years).</summary>
+    private static CommonFunding? SumCommon(FundingCoverage? coverage, IReadOnlyList<AreaFigures> members) =>
+        coverage is { Changed: true, Common.Count: 0 } ? null
+            : new CommonFunding(members.Sum(m => m.CommonSourcesFundingUsd ?? 0), members.Sum(m => m.CommonSourcesPreviousFundingUsd ?? 0));
+
+    /// <summary>Funding of the year and the year before from the sources reporting both years.</summary>
+    private sealed record CommonFunding(decimal Funding, decimal Previous);
+
     private static long? SumReported(IEnumerable<long?> values)
     {
         long? sum = null;
@@ -204,14 +232,15 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
     /// <paramref name="ShareOf"/> says in the flags' reasons what the shares are of (empty for governorates).
     /// </summary>
     private sealed record Context(EquityScope Scope, decimal TotalFunding, long TotalNeed, double? NationalRate,
-        bool IncidentsLoaded, bool PresenceLoaded, string ShareOf)
+        bool IncidentsLoaded, bool PresenceLoaded, FundingCoverage? Coverage, string ShareOf)
     {
-        public static Context For(EquityScope scope, IReadOnlyList<Area> areas, bool incidentsLoaded, bool presenceLoaded, string ShareOf)
+        public static Context For(EquityScope scope, IReadOnlyList<Area> areas, bool incidentsLoaded, bool presenceLoaded,
+            FundingCoverage? coverage, string ShareOf)
         {
             var totalFunding = areas.Sum(a => a.Funding);
             var totalNeed = areas.Sum(a => a.Need ?? 0);
             double? rate = totalNeed > 0 ? (double)totalFunding / totalNeed : null;
-            return new Context(scope, totalFunding, totalNeed, rate, incidentsLoaded, presenceLoaded, ShareOf);
+            return new Context(scope, totalFunding, totalNeed, rate, incidentsLoaded, presenceLoaded, coverage, ShareOf);
         }
     }
 
@@ -220,11 +249,12 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
     /// something here (presence data loaded for the year; for a district, its governorate's presence
     /// names districts). <paramref name="ChangeCounts"/>: whether a change of funding can be read (for a
     /// district, its governorate's funding of the year names districts, so a fall is not money merely
-    /// reported without a district).
+    /// reported without a district). <paramref name="Common"/>: its funding of both years from the sources
+    /// reporting both (null when no source does).
     /// </summary>
     private sealed record Area(
         string Key, string Name, string Region, string? ParentPcode, string? ParentName, long? Need, long? PeopleInNeed,
-        decimal Funding, decimal PreviousFunding, int Orgs, int Activities, int? Incidents, long? Idps,
+        decimal Funding, decimal PreviousFunding, CommonFunding? Common, int Orgs, int Activities, int? Incidents, long? Idps,
         bool PresenceCounts, bool ChangeCounts);
 
     private AreaFigures Figures(Context c, Area a)
@@ -235,7 +265,8 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
         double? perPin = a.Need > 0 ? (double)a.Funding / a.Need.Value : null;
         double? gap = a.Need is { } n2 && c.NationalRate is { } u ? n2 * u - (double)a.Funding : null;
         double? orgsPer100k = a.Need > 0 ? a.Orgs / (double)a.Need.Value * 100_000 : null;
-        double? yoy = a.ChangeCounts && a.PreviousFunding > 0 ? (double)((a.Funding - a.PreviousFunding) / a.PreviousFunding) : null;
+        double? rawYoy = a.ChangeCounts && a.PreviousFunding > 0 ? (double)((a.Funding - a.PreviousFunding) / a.PreviousFunding) : null;
+        double? yoy = a.ChangeCounts && a.Common is { Previous: > 0 } common ? (double)((common.Funding - common.Previous) / common.Previous) : null;
         double? incidentsPer100k = a.Incidents is { } i && a.PeopleInNeed > 0 ? i / (double)a.PeopleInNeed.Value * 100_000 : null;
 
         var figures = new AreaFigures
@@ -258,10 +289,14 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
             Activities = a.Activities,
             OrgsPer100kNeed = orgsPer100k,
             YoyChange = yoy,
+            RawYoyChange = rawYoy,
+            CommonSourcesFundingUsd = a.Common?.Funding,
+            CommonSourcesPreviousFundingUsd = a.Common?.Previous,
             Incidents = a.Incidents,
             IncidentsPer100kPin = incidentsPer100k,
             Idps = a.Idps,
         };
+        if (a.ChangeCounts) figures = figures with { CoverageNote = c.Coverage?.NoteFor(figures) };
         return figures with { Flags = FlagsFor(c, a, figures) };
     }
 
@@ -287,10 +322,15 @@ public sealed class EquityCalculator(Gazetteer gazetteer, EquityThresholds thres
                 f.Need, words.People, scope.Year,
                 scope.Cluster is null ? string.Empty : $" for {scope.Cluster}")));
         if (f.YoyChange is { } yoy && yoy < thresholds.FundingFallingChange)
-            flags.Add(new Flag(FlagCodes.FundingFalling, string.Format(En,
-                "Funding fell {0:0%} from {1} in {2} to {3} in {4} (threshold {5:0%}).",
-                -yoy, Money.Short(f.PreviousFundingUsd), scope.Year - 1, Money.Short(f.FundingUsd), scope.Year,
-                thresholds.FundingFallingChange)));
+            flags.Add(new Flag(FlagCodes.FundingFalling, c.Coverage?.Change is { } change
+                ? string.Format(En,
+                    "Funding from the sources reporting both years fell {0:0%} from {1} in {2} to {3} in {4} (threshold {5:0%}); coverage changed: {6}.",
+                    -yoy, Money.Short(f.CommonSourcesPreviousFundingUsd ?? 0), scope.Year - 1, Money.Short(f.CommonSourcesFundingUsd ?? 0), scope.Year,
+                    thresholds.FundingFallingChange, change)
+                : string.Format(En,
+                    "Funding fell {0:0%} from {1} in {2} to {3} in {4} (threshold {5:0%}).",
+                    -yoy, Money.Short(f.PreviousFundingUsd), scope.Year - 1, Money.Short(f.FundingUsd), scope.Year,
+                    thresholds.FundingFallingChange)));
         if (f.IncidentsPer100kPin is { } rate && rate > thresholds.AccessIncidentsPer100kPin)
             flags.Add(new Flag(FlagCodes.AccessConstrained, string.Format(En,
                 "{0:N0} security incidents in {1}, {2:0.0} per 100,000 people in need (above {3:0.##}): a gap here may be access, not neglect.",

@@ -12,6 +12,18 @@ public sealed record EquityInputs
     public required IReadOnlyDictionary<string, decimal> Funding { get; init; }
     /// <summary>The same for the previous year (for year-on-year change).</summary>
     public required IReadOnlyDictionary<string, decimal> PreviousFunding { get; init; }
+    /// <summary>
+    /// Which sources report the year and the year before; null when not known, and then all funding is
+    /// compared as if it came from one source (the change over all sources).
+    /// </summary>
+    public FundingCoverage? Coverage { get; init; }
+    /// <summary>
+    /// <see cref="Funding"/> per governorate split by source (<see cref="FundingCoverage"/>'s names); read
+    /// when the coverage changed, for the change over the sources reporting both years. Missing: zero.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> FundingBySource { get; init; } = SourceSplit.Empty;
+    /// <summary>The same split of <see cref="PreviousFunding"/>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> PreviousFundingBySource { get; init; } = SourceSplit.Empty;
     /// <summary>Counted funding with no single governorate (several, the country, or none).</summary>
     public decimal UnallocatedUsd { get; init; }
     /// <summary>

@@ -26,7 +26,20 @@ public sealed record AreaFigures
     public int Orgs { get; init; }
     public int Activities { get; init; }
     public double? OrgsPer100kNeed { get; init; }
+    /// <summary>
+    /// Year-on-year change of funding over the sources reporting both years (like with like, see
+    /// <see cref="FundingCoverage"/>): the change the funding-falling flag tests. Undefined where those
+    /// sources gave the area nothing in the earlier year, or no source reports both years.
+    /// </summary>
     public double? YoyChange { get; init; }
+    /// <summary>The change of all funding, whatever reports each year (equal to <see cref="YoyChange"/> when the sources are the same).</summary>
+    public double? RawYoyChange { get; init; }
+    /// <summary>Funding of the year from the sources reporting both years; null when no source does.</summary>
+    public decimal? CommonSourcesFundingUsd { get; init; }
+    /// <summary>Funding of the year before from the same sources; null when no source reports both years.</summary>
+    public decimal? CommonSourcesPreviousFundingUsd { get; init; }
+    /// <summary>When the sources differ between the two years: what changed and the change like with like (<see cref="FundingCoverage.NoteFor"/>); else null.</summary>
+    public string? CoverageNote { get; init; }
     public int? Incidents { get; init; }
     public double? IncidentsPer100kPin { get; init; }
     /// <summary>Internally displaced people (newest displacement list of the year); null when none counts the area.</summary>
@@ -65,6 +78,9 @@ public sealed record EquityTable
 
     /// <summary>The national figures that rest on illustrative (invented) batches (<see cref="Provenance"/>).</summary>
     public FigureSet IllustrativeTotals { get; init; }
+
+    /// <summary>Which funding sources report the year and the year before (null when the inputs did not say).</summary>
+    public FundingCoverage? Coverage { get; init; }
 
     /// <summary>Where the need figure comes from, or why the year has none, when the baseline says it (<see cref="Metrics.BaselineNote"/>); null otherwise.</summary>
     public string? BaselineNote { get; init; }

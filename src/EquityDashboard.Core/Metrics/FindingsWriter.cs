@@ -244,8 +244,12 @@ public static class FindingsWriter
         if (regions.Count == 0 && governorates.Count == 0) return null;
         var threshold = Money.Percent(-table.Thresholds.FundingFallingChange);
 
-        string Change(AreaFigures a) =>
-            $"{a.Name} down {Money.Percent(-a.YoyChange)} ({Money.Short(a.PreviousFundingUsd)} in {year - 1} to {Money.Short(a.FundingUsd)} in {year})";
+        // Where the sources changed, the fall is over the sources reporting both years: their amounts, not the totals.
+        var coverageChange = table.Coverage?.Change;
+        string Change(AreaFigures a) => coverageChange is null
+            ? $"{a.Name} down {Money.Percent(-a.YoyChange)} ({Money.Short(a.PreviousFundingUsd)} in {year - 1} to {Money.Short(a.FundingUsd)} in {year})"
+            : $"{a.Name} down {Money.Percent(-a.YoyChange)} over the sources reporting both years "
+              + $"({Money.Short(a.CommonSourcesPreviousFundingUsd ?? 0)} in {year - 1} to {Money.Short(a.CommonSourcesFundingUsd ?? 0)} in {year})";
         string Steepest() => NameList(governorates, g => $"{g.Name} {Money.Percent(g.YoyChange)}", 3);
 
         string text;
@@ -266,6 +270,7 @@ public static class FindingsWriter
         {
             text = $"Funding fell by more than {threshold} from {year - 1} to {year} in {governorates.Count} governorates{In(table)}, the steepest {Steepest()}.";
         }
+        if (coverageChange is not null) text += $" Coverage changed: {coverageChange}.";
         return new Finding(FindingTopic.FundingFalling, text, Keys(regions.Concat(governorates)));
     }
 

@@ -9,7 +9,14 @@ public static class CsvExport
 {
     public const string GapsHeader =
         "pcode,governorate,region,need,funding_usd,funding_share,need_share,equity_ratio,usd_per_pin,gap_to_parity_usd,orgs,activities,flags";
-    public const string TrendsHeader = "region,year,funding_usd,need,usd_per_pin,orgs,yoy_change";
+    /// <summary>
+    /// The trends: <c>yoy_change</c> over the sources reporting both years, <c>raw_yoy_change</c> over all
+    /// funding; <c>sources</c>, <c>sources_started</c> and <c>sources_ended</c> are source names joined with
+    /// <c>|</c>; <c>funding_falling</c> is true or false.
+    /// </summary>
+    public const string TrendsHeader = "region,year,funding_usd,need,usd_per_pin,orgs,yoy_change,"
+        + "raw_yoy_change,common_sources_funding_usd,common_sources_previous_funding_usd,sources,sources_started,sources_ended,"
+        + "funding_falling,coverage_note";
 
     /// <summary>
     /// The district table: one <c>district</c> row per district, then one <c>not-specified</c> row per
@@ -63,7 +70,9 @@ public static class CsvExport
         foreach (var r in rows)
         {
             writer.Write(string.Join(',', Field(r.Region), Num(r.Year), Num(r.FundingUsd), Num(r.Need), Num(r.UsdPerPin),
-                Num(r.Orgs), Num(r.YoyChange)));
+                Num(r.Orgs), Num(r.YoyChange), Num(r.RawYoyChange), Num(r.CommonSourcesFundingUsd), Num(r.CommonSourcesPreviousFundingUsd),
+                Names(r.Sources), Names(r.SourcesStarted), Names(r.SourcesEnded), r.FundingFalling ? "true" : "false",
+                Field(r.CoverageNote ?? string.Empty)));
             writer.Write('\n');
         }
     }
@@ -71,6 +80,8 @@ public static class CsvExport
     private static string Num(long? v) => v?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
     private static string Num(int v) => v.ToString(CultureInfo.InvariantCulture);
     private static string Num(decimal v) => v.ToString(CultureInfo.InvariantCulture);
+    private static string Num(decimal? v) => v?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+    private static string Names(IReadOnlyList<string>? names) => Field(string.Join('|', names ?? []));
     private static string Num(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string Field(string value) =>

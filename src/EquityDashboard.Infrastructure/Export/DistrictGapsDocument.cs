@@ -59,7 +59,7 @@ public sealed record DistrictGapsDocument(
             d.Key, d.Name, gazetteer.TryGetDistrict(d.Key, out var district) ? district.NameAr : string.Empty,
             d.ParentPcode ?? string.Empty, d.ParentName ?? string.Empty, d.Region, d.Need, d.Idps, d.FundingUsd, d.FundingShare,
             d.NeedShare, d.EquityRatio, d.UsdPerPin, d.GapToParityUsd, d.Orgs, d.Activities, d.YoyChange,
-            d.Flags.Select(f => new FlagDocument(f.Code, f.Reason)).ToList())).ToList(),
+            d.Flags.Select(f => new FlagDocument(f.Code, f.Reason)).ToList(), d.RawYoyChange, d.CoverageNote)).ToList(),
         table.NotSpecified.Select(n => new NotSpecifiedDocument(
             n.GovernoratePcode, n.GovernorateName, n.Region, n.FundingUsd, n.Need, n.Idps, n.Orgs, n.Activities,
             n.FundingShareOfGovernorate, n.NeedShareOfGovernorate, n.GovernorateFundingUsd, n.GovernorateNeed,
@@ -76,7 +76,7 @@ public sealed record AreaNameDocument(string Pcode, string Name);
 public sealed record DistrictDocument(
     string Pcode, string Name, string NameAr, string ParentPcode, string ParentName, string Region, long? Need, long? Idps,
     decimal FundingUsd, double? FundingShare, double? NeedShare, double? EquityRatio, double? UsdPerPin, double? GapToParityUsd,
-    int Orgs, int Activities, double? YoyChange, IReadOnlyList<FlagDocument> Flags);
+    int Orgs, int Activities, double? YoyChange, IReadOnlyList<FlagDocument> Flags, double? RawYoyChange, string? CoverageNote);
 
 /// <summary>
 /// What one governorate's rows name no district for ("district not specified"), in no district's

@@ -24,7 +24,8 @@ public sealed record GapsDocument(
     IReadOnlyList<RegionDocument> Regions,
     IReadOnlyList<PooledFundOverlapDocument> CountedThroughPooledFund,
     string? BaselineNote,
-    IReadOnlyList<string> IllustrativeTotals)
+    IReadOnlyList<string> IllustrativeTotals,
+    CoverageDocument? FundingCoverage)
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -43,13 +44,16 @@ public sealed record GapsDocument(
         table.Gini,
         table.Governorates.Select(g => new GovernorateDocument(
             g.Key, g.Name, g.Region, g.Need, g.FundingUsd, g.FundingShare, g.NeedShare, g.EquityRatio, g.UsdPerPin,
-            g.GapToParityUsd, g.Orgs, g.Activities, g.YoyChange, FlagDocs(g), Fields(g.Illustrative))).ToList(),
+            g.GapToParityUsd, g.Orgs, g.Activities, g.YoyChange, FlagDocs(g), Fields(g.Illustrative),
+            g.RawYoyChange, g.CommonSourcesFundingUsd, g.CommonSourcesPreviousFundingUsd, g.CoverageNote)).ToList(),
         table.Regions.Select(r => new RegionDocument(
             r.Key, r.Need, r.FundingUsd, r.FundingShare, r.NeedShare, r.EquityRatio, r.UsdPerPin,
-            r.GapToParityUsd, r.Orgs, r.Activities, r.YoyChange, FlagDocs(r), Fields(r.Illustrative))).ToList(),
+            r.GapToParityUsd, r.Orgs, r.Activities, r.YoyChange, FlagDocs(r), Fields(r.Illustrative),
+            r.RawYoyChange, r.CommonSourcesFundingUsd, r.CommonSourcesPreviousFundingUsd, r.CoverageNote)).ToList(),
         PooledFundOverlapDocument.From(table),
         table.BaselineNote,
-        Fields(table.IllustrativeTotals));
+        Fields(table.IllustrativeTotals),
+        CoverageDocument.From(table.Coverage));
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
@@ -81,15 +85,29 @@ public sealed record PooledFundOverlapDocument(string Fund, decimal FlowsUsd, in
 
 public sealed record FlagDocument(string Code, string Reason);
 
+/// <summary>
+/// The funding sources reporting the year and the year before (<see cref="Core.Metrics.FundingCoverage"/>):
+/// <paramref name="Common"/> is what the year-on-year change compares; <paramref name="Note"/> says what
+/// changed, null when nothing did.
+/// </summary>
+public sealed record CoverageDocument(int Year, IReadOnlyList<string> Sources, IReadOnlyList<string> PreviousSources,
+    IReadOnlyList<string> Common, IReadOnlyList<string> Started, IReadOnlyList<string> Ended, string? Note)
+{
+    public static CoverageDocument? From(FundingCoverage? c) =>
+        c is null ? null : new(c.Year, c.Sources, c.PreviousSources, c.Common, c.Started, c.Ended, c.Note);
+}
+
 public sealed record GovernorateDocument(
     string Pcode, string Governorate, string Region, long? Need, decimal FundingUsd, double? FundingShare,
     double? NeedShare, double? EquityRatio, double? UsdPerPin, double? GapToParityUsd, int Orgs, int Activities,
-    double? YoyChange, IReadOnlyList<FlagDocument> Flags, IReadOnlyList<string> Illustrative);
+    double? YoyChange, IReadOnlyList<FlagDocument> Flags, IReadOnlyList<string> Illustrative,
+    double? RawYoyChange, decimal? CommonSourcesFundingUsd, decimal? CommonSourcesPreviousFundingUsd, string? CoverageNote);
 
 public sealed record RegionDocument(
     string Region, long? Need, decimal FundingUsd, double? FundingShare, double? NeedShare, double? EquityRatio,
     double? UsdPerPin, double? GapToParityUsd, int Orgs, int Activities, double? YoyChange, IReadOnlyList<FlagDocument> Flags,
-    IReadOnlyList<string> Illustrative);
+    IReadOnlyList<string> Illustrative,
+    double? RawYoyChange, decimal? CommonSourcesFundingUsd, decimal? CommonSourcesPreviousFundingUsd, string? CoverageNote);
 
 /// <summary>The trends contract (`trends --format json`, API): camelCase TrendRow fields.</summary>
 public static class TrendsDocument

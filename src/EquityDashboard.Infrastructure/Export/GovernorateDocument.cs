@@ -40,7 +40,8 @@ public sealed record GovernorateDetailDocument(
             ScopeDocument.From(t.Scope),
             new AreaFiguresDocument(f.Need, f.PeopleInNeed, f.FundingUsd, f.PreviousFundingUsd, f.FundingShare, f.NeedShare,
                 f.EquityRatio, f.UsdPerPin, f.GapToParityUsd, f.Orgs, f.Activities, f.OrgsPer100kNeed, f.YoyChange,
-                f.Incidents, f.IncidentsPer100kPin, f.Flags.Select(x => new FlagDocument(x.Code, x.Reason)).ToList()),
+                f.Incidents, f.IncidentsPer100kPin, f.Flags.Select(x => new FlagDocument(x.Code, x.Reason)).ToList(),
+                f.RawYoyChange, f.CommonSourcesFundingUsd, f.CommonSourcesPreviousFundingUsd, f.CoverageNote),
             new NationalDocument(t.TotalFundingUsd, t.UnallocatedUsd, t.PledgedUsd, t.TotalNeed, t.UsdPerPin, t.Gini),
             detail.Clusters.Select(c => new ClusterDocument(c.Cluster, c.PeopleInNeed, c.FundingUsd, c.Orgs)).ToList(),
             detail.Donors.Select(d => new DonorDocument(d.Donor, d.FundingUsd)).ToList(),
@@ -60,7 +61,8 @@ public sealed record GovernorateDetailDocument(
 public sealed record AreaFiguresDocument(
     long? Need, long? PeopleInNeed, decimal FundingUsd, decimal PreviousFundingUsd, double? FundingShare, double? NeedShare,
     double? EquityRatio, double? UsdPerPin, double? GapToParityUsd, int Orgs, int Activities, double? OrgsPer100kNeed,
-    double? YoyChange, int? Incidents, double? IncidentsPer100kPin, IReadOnlyList<FlagDocument> Flags);
+    double? YoyChange, int? Incidents, double? IncidentsPer100kPin, IReadOnlyList<FlagDocument> Flags,
+    double? RawYoyChange, decimal? CommonSourcesFundingUsd, decimal? CommonSourcesPreviousFundingUsd, string? CoverageNote);
 
 /// <summary>National totals of the same scope, for comparison.</summary>
 public sealed record NationalDocument(

@@ -15,9 +15,15 @@ public sealed record DonorFlowRow(string Donor, string? Pcode, decimal FundingUs
 /// <summary>One organisation working in a cluster in a governorate, with its distinct activities.</summary>
 public sealed record PresenceRow(string Pcode, string Organisation, string? OrgType, string Cluster, int Activities);
 
-/// <summary>A governorate's row of the equity table of one year, with its incidents.</summary>
+/// <summary>
+/// A governorate's row of the equity table of one year, with its incidents, its change on the year before
+/// (over the sources reporting both years, and over all funding) and the funding sources reporting the year
+/// (see <see cref="TrendRow"/>).
+/// </summary>
 public sealed record GovernorateYearRow(int Year, decimal FundingUsd, long? PeopleInNeed, double? UsdPerPin,
-    double? EquityRatio, int Orgs, int? Incidents);
+    double? EquityRatio, int Orgs, int? Incidents, double? YoyChange = null, double? RawYoyChange = null,
+    IReadOnlyList<string>? Sources = null, IReadOnlyList<string>? SourcesStarted = null, IReadOnlyList<string>? SourcesEnded = null,
+    string? CoverageNote = null, bool FundingFalling = false);
 
 public sealed record IncidentRow(int Year, string Type, int Count);
 
@@ -183,9 +189,11 @@ public sealed class BreakdownService(IDbContextFactory<EquityDbContext> factory,
     /// <summary>The governorate's row of the equity table in every year from the first to the last with data.</summary>
     private async Task<IReadOnlyList<GovernorateYearRow>> TrendAsync(string pcode, EquityScope scope, CancellationToken ct) =>
         (await equity.GetYearTablesAsync(scope, ct: ct))
-            .Select(table => (table.Scope.Year, Row: table.Governorates.Single(g => g.Key == pcode)))
+            .Select(table => (table.Scope.Year, table.Coverage, Row: table.Governorates.Single(g => g.Key == pcode)))
             .Select(t => new GovernorateYearRow(t.Year, t.Row.FundingUsd, t.Row.PeopleInNeed, t.Row.UsdPerPin, t.Row.EquityRatio,
-                t.Row.Orgs, t.Row.Incidents))
+                t.Row.Orgs, t.Row.Incidents, t.Row.YoyChange, t.Row.RawYoyChange,
+                t.Coverage?.Sources ?? [], t.Coverage?.Started ?? [], t.Coverage?.Ended ?? [],
+                t.Row.CoverageNote ?? t.Coverage?.Note, t.Row.HasFlag(FlagCodes.FundingFalling)))
             .ToList();
 
     /// <summary>The P-codes a breakdown is limited to: one governorate, the scope's region, or none (national).</summary>

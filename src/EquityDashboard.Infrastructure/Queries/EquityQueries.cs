@@ -76,6 +76,10 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
 
         var current = await FundingByGovernorateAsync(db, scope, scope.Year, filter, ct);
         var previous = await FundingByGovernorateAsync(db, scope, scope.Year - 1, previousFilter, ct);
+        var coverage = await CoverageAsync(db, scope, filter, previousFilter, ct);
+        var (bySource, previousBySource) = coverage.Changed
+            ? (await FundingBySourceAsync(db, scope, scope.Year, filter, ct), await FundingBySourceAsync(db, scope, scope.Year - 1, previousFilter, ct))
+            : (SourceSplit.Empty, SourceSplit.Empty);
         var pin = await PeopleInNeedAsync(db, scope, filter, ct);
         var pledged = (decimal)(await IncomingFunding(db, scope, scope.Year, filter)
             .Where(f => f.Status == FundingStatus.Pledge)
@@ -121,6 +125,9 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
             Scope = scope,
             Funding = current.Where(kv => kv.Key is not null).ToDictionary(kv => kv.Key!, kv => kv.Value),
             PreviousFunding = previous.Where(kv => kv.Key is not null).ToDictionary(kv => kv.Key!, kv => kv.Value),
+            Coverage = coverage,
+            FundingBySource = bySource,
+            PreviousFundingBySource = previousBySource,
             UnallocatedUsd = current.Where(kv => kv.Key is null).Sum(kv => kv.Value),
             PledgedUsd = pledged,
             CountedThroughPooledFund = overlaps,
@@ -133,6 +140,40 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
             Idps = idps,
             DisplacementLists = lists,
         };
+    }
+
+    /// <summary>
+    /// Which sources report the scope's year and the year before (<see cref="FundingCoverage"/>): the source
+    /// names of the batches with counted funding in the year, of any cluster or donor, allocated or not,
+    /// so a source that reports a year but gave the scope nothing there counts as reporting zero.
+    /// </summary>
+    private static async Task<FundingCoverage> CoverageAsync(EquityDbContext db, EquityScope scope, DataFilter filter,
+        DataFilter previousFilter, CancellationToken ct) =>
+        new(scope.Year, await SourcesAsync(db, scope, scope.Year, filter, ct), await SourcesAsync(db, scope, scope.Year - 1, previousFilter, ct));
+
+    private static async Task<IReadOnlyList<string>> SourcesAsync(EquityDbContext db, EquityScope scope, int year, DataFilter filter, CancellationToken ct)
+    {
+        var batches = CountedFunding(db, scope with { Cluster = null, Donor = null }, year, filter).Select(f => f.BatchId).Distinct();
+        var names = await db.Batches.Where(b => batches.Contains(b.Id)).Select(b => b.SourceName).ToListAsync(ct);
+        return names.Select(n => n.Trim()).Distinct(FundingCoverage.Comparer).Order(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>The source name of every batch (trimmed), for splitting funding by source.</summary>
+    private static async Task<Dictionary<int, string>> SourceNamesAsync(EquityDbContext db, CancellationToken ct) =>
+        (await db.Batches.Where(b => b.Kind == RecordKind.Funding).Select(b => new { b.Id, b.SourceName }).ToListAsync(ct))
+            .ToDictionary(b => b.Id, b => b.SourceName.Trim());
+
+    /// <summary>The scope's counted funding of a year per governorate and source (allocated money only).</summary>
+    private static async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>> FundingBySourceAsync(
+        EquityDbContext db, EquityScope scope, int year, DataFilter filter, CancellationToken ct)
+    {
+        var names = await SourceNamesAsync(db, ct);
+        var rows = await CountedFunding(db, scope, year, filter)
+            .Where(f => f.GovernoratePcode != null)
+            .GroupBy(f => new { f.GovernoratePcode, f.BatchId })
+            .Select(g => new { g.Key.GovernoratePcode, g.Key.BatchId, Total = g.Sum(f => (double)f.AmountUsd) })
+            .ToListAsync(ct);
+        return SourceSplit.From(rows.Select(r => (r.GovernoratePcode!, names[r.BatchId], (decimal)r.Total)));
     }
 
     /// <summary>Every displacement list the filter keeps, once per year it has figures for (the source of the IDP baseline).</summary>
@@ -157,6 +198,10 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
 
         var current = await FundingByDistrictAsync(db, scope, scope.Year, filter, ct);
         var previous = await FundingByDistrictAsync(db, scope, scope.Year - 1, previousFilter, ct);
+        var coverage = await CoverageAsync(db, scope, filter, previousFilter, ct);
+        var (bySource, previousBySource) = coverage.Changed
+            ? (await FundingByDistrictSourceAsync(db, scope, scope.Year, filter, ct), await FundingByDistrictSourceAsync(db, scope, scope.Year - 1, previousFilter, ct))
+            : ([], []);
         var pin = await PeopleInNeedByDistrictAsync(db, scope, filter, ct);
         var presence = await Presence(db, scope, filter)
             .GroupBy(p => new { p.GovernoratePcode, p.DistrictPcode })
@@ -183,10 +228,15 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
             Dictionary<string, T> By<T>(IEnumerable<AreaValue<T>> rows) => rows
                 .Where(r => (r.District is not null) == districts)
                 .ToDictionary(r => districts ? r.District! : r.Governorate, r => r.Value);
+            IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> Split(List<SourceValue> rows) => SourceSplit.From(rows
+                .Where(r => (r.District is not null) == districts)
+                .Select(r => (districts ? r.District! : r.Governorate, r.Source, r.Usd)));
             return new AreaAggregates
             {
                 Funding = By(current),
                 PreviousFunding = By(previous),
+                FundingBySource = Split(bySource),
+                PreviousFundingBySource = Split(previousBySource),
                 PeopleInNeed = By(pin.Select(r => new AreaValue<long?>(r.Governorate, r.District, r.Value))),
                 Orgs = By(orgs),
                 Activities = By(activities),
@@ -237,6 +287,46 @@ public sealed class EquityQueries(IDbContextFactory<EquityDbContext> factory, Qu
             {
                 var rest = Math.Round(g.Value - named.GetValueOrDefault(g.Key!), 2);
                 return new AreaValue<decimal>(g.Key!, null, rest == 0 ? 0m : rest);
+            }))
+            .ToList();
+    }
+
+    /// <summary>One governorate's funding from one source naming one district, or (null district) naming none.</summary>
+    private sealed record SourceValue(string Governorate, string? District, string Source, decimal Usd);
+
+    /// <summary>
+    /// <see cref="FundingByDistrictAsync"/> split by source: the same rules and the same two ways (district
+    /// totals, or a cluster's or donor's flows), grouped by batch as well, each batch under its source name.
+    /// </summary>
+    private static async Task<List<SourceValue>> FundingByDistrictSourceAsync(
+        EquityDbContext db, EquityScope scope, int year, DataFilter filter, CancellationToken ct)
+    {
+        var names = await SourceNamesAsync(db, ct);
+        if (scope.Cluster is not null || scope.Donor is not null)
+        {
+            var flows = await CountedFlows(db, scope, year, filter)
+                .Where(f => f.GovernoratePcode != null)
+                .GroupBy(f => new { f.GovernoratePcode, f.DistrictPcode, f.BatchId })
+                .Select(g => new { g.Key.GovernoratePcode, g.Key.DistrictPcode, g.Key.BatchId, Total = g.Sum(f => (double)f.AmountUsd) })
+                .ToListAsync(ct);
+            return flows.Select(r => new SourceValue(r.GovernoratePcode!, r.DistrictPcode, names[r.BatchId], (decimal)r.Total)).ToList();
+        }
+
+        var districts = await CountedDistrictTotals(db, year, filter)
+            .GroupBy(f => new { f.GovernoratePcode, f.DistrictPcode, f.BatchId })
+            .Select(g => new { g.Key.GovernoratePcode, g.Key.DistrictPcode, g.Key.BatchId, Total = g.Sum(f => (double)f.AmountUsd) })
+            .ToListAsync(ct);
+        var named = districts.GroupBy(d => (d.GovernoratePcode, d.BatchId)).ToDictionary(g => g.Key, g => g.Sum(d => (decimal)d.Total));
+        var governorates = await CountedFunding(db, scope, year, filter)
+            .Where(f => f.GovernoratePcode != null)
+            .GroupBy(f => new { f.GovernoratePcode, f.BatchId })
+            .Select(g => new { g.Key.GovernoratePcode, g.Key.BatchId, Total = g.Sum(f => (double)f.AmountUsd) })
+            .ToListAsync(ct);
+        return districts.Select(r => new SourceValue(r.GovernoratePcode, r.DistrictPcode, names[r.BatchId], (decimal)r.Total))
+            .Concat(governorates.Select(g =>
+            {
+                var rest = Math.Round((decimal)g.Total - named.GetValueOrDefault((g.GovernoratePcode!, g.BatchId)), 2);
+                return new SourceValue(g.GovernoratePcode!, null, names[g.BatchId], rest == 0 ? 0m : rest);
             }))
             .ToList();
     }

@@ -53,7 +53,11 @@ public sealed class EquityService(IDbContextFactory<EquityDbContext> factory, Eq
         string? donor = null, bool realOnly = false, CancellationToken ct = default) =>
         (await GetYearTablesAsync(new EquityScope(0, cluster, donor, RealOnly: realOnly), from, to, ct))
             .SelectMany(table => table.Regions.Select(r =>
-                new TrendRow(r.Key, table.Scope.Year, r.FundingUsd, r.Need, r.UsdPerPin, r.Orgs, r.YoyChange)))
+                new TrendRow(r.Key, table.Scope.Year, r.FundingUsd, r.Need, r.UsdPerPin, r.Orgs, r.YoyChange,
+                    r.RawYoyChange, r.CommonSourcesFundingUsd, r.CommonSourcesPreviousFundingUsd,
+                    table.Coverage?.Sources ?? [], table.Coverage?.Started ?? [], table.Coverage?.Ended ?? [],
+                    r.CoverageNote ?? table.Coverage?.Note, r.HasFlag(FlagCodes.FundingFalling),
+                    r.Flags.FirstOrDefault(f => f.Code == FlagCodes.FundingFalling)?.Reason)))
             .ToList();
 
     /// <summary>

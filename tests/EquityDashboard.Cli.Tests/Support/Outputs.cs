@@ -9,7 +9,9 @@ public static class Outputs
     public const string GapsHeader =
         "pcode,governorate,region,need,funding_usd,funding_share,need_share,equity_ratio,usd_per_pin,gap_to_parity_usd,orgs,activities,flags";
 
-    public const string TrendsHeader = "region,year,funding_usd,need,usd_per_pin,orgs,yoy_change";
+    public const string TrendsHeader = "region,year,funding_usd,need,usd_per_pin,orgs,yoy_change,"
+        + "raw_yoy_change,common_sources_funding_usd,common_sources_previous_funding_usd,sources,sources_started,sources_ended,"
+        + "funding_falling,coverage_note";
 
     public static string[] Lines(string stdout) =>
         stdout.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');

@@ -44,7 +44,7 @@ public sealed class TrendsApiTests(SeededApp app)
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("trends-2019-2020.csv", response.Content.Headers.ContentDisposition?.FileName);
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("region,year,funding_usd,need,usd_per_pin,orgs,yoy_change", lines[0]);
+        Assert.Equal("region,year,funding_usd,need,usd_per_pin,orgs,yoy_change,raw_yoy_change,common_sources_funding_usd,common_sources_previous_funding_usd,sources,sources_started,sources_ended,funding_falling,coverage_note", lines[0]);
         Assert.Equal(rows.Select(r => $"{r.Region},{r.Year}"), lines.Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))));
     }
 

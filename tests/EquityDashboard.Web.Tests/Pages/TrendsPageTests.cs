@@ -69,4 +69,59 @@ public sealed class TrendsPageTests : DatabaseTestBase
         Assert.Empty(form.QuerySelectorAll("[name=year], [name=region]"));
         Assert.Contains(form.QuerySelectorAll("select[name=cluster] option"), o => o.GetAttribute("value") == "Health");
     }
+
+    [Fact]
+    public async Task The_years_a_source_starts_or_ends_are_marked_and_compared_like_with_like()
+    {
+        // Two sources (the file names): ihf.csv reports 2017–2020, echo.csv 2019–2021.
+        await ImportAsync("ihf.csv", RecordKind.Funding, """
+            year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id
+            2017,,IHF,,,Erbil,1000000,paid,,a
+            2018,,IHF,,,Erbil,900000,paid,,b
+            2019,,IHF,,,Erbil,800000,paid,,c
+            2020,,IHF,,,Erbil,700000,paid,,d
+            """);
+        await ImportAsync("echo.csv", RecordKind.Funding, """
+            year,date,donor,recipient,cluster,governorate,amount_usd,status,boundary,source_id
+            2019,,ECHO,,,Erbil,5000000,paid,,e
+            2020,,ECHO,,,Erbil,5000000,paid,,f
+            2021,,ECHO,,,Erbil,4000000,paid,,g
+            """);
+
+        var cut = Open("/trends");
+
+        // The funding chart draws a marker at 2019 and 2021 only, and says in words what each one is.
+        Assert.Equal(["2019", "2021"], cut.FindAll("[data-testid=funding-chart] .marker").Select(m => m.GetAttribute("data-marker")));
+        var caption = cut.Find("[data-testid=funding-chart-markers]").TextContent;
+        Assert.Contains("\u201Cecho.csv\u201D starts in 2019", caption, StringComparison.Ordinal);
+        Assert.Contains("\u201Cihf.csv\u201D no longer reported in 2021", caption, StringComparison.Ordinal);
+        Assert.Contains("starts in 2019", cut.Find("[data-testid=funding-chart] svg desc").TextContent, StringComparison.Ordinal);
+
+        // The year-on-year table marks the same years in their headers and says which source changed.
+        Assert.Equal(["2019", "2021"], cut.FindAll("[data-testid=yoy-table] thead th[data-year]")
+            .Where(th => th.QuerySelector("[data-testid=coverage-mark]") is not null).Select(th => th.GetAttribute("data-year")));
+        var coverage = cut.Find("[data-testid=coverage-row]");
+        Assert.Contains("starts: echo.csv", coverage.QuerySelector("td[data-year='2019']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("ends: ihf.csv", coverage.QuerySelector("td[data-year='2021']")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("starts", coverage.QuerySelector("td[data-year='2020']")!.TextContent, StringComparison.Ordinal);
+
+        // KRI 2019: ihf.csv alone 900 K -> 800 K (-11.1 %), all funding +544.4 %.
+        var kri2019 = cut.Find($"[data-testid=yoy-table] tr[data-region='{Regions.Kri}'] td[data-year='2019']");
+        Assert.Equal("-11.1%", kri2019.QuerySelector("[data-testid=yoy]")!.TextContent.Trim());
+        Assert.Contains("all sources 544.4%", Normalise(kri2019.QuerySelector("[data-testid=yoy-basis]")!.TextContent), StringComparison.Ordinal);
+        // KRI 2021: echo.csv alone 5.0 M -> 4.0 M (-20 %); all funding 5.7 M -> 4.0 M (-29.8 %) is not flagged.
+        var kri2021 = cut.Find($"[data-testid=yoy-table] tr[data-region='{Regions.Kri}'] td[data-year='2021']");
+        Assert.Equal("-20.0%", kri2021.QuerySelector("[data-testid=yoy]")!.TextContent.Trim());
+        Assert.Contains("all sources -29.8%", Normalise(kri2021.QuerySelector("[data-testid=yoy-basis]")!.TextContent), StringComparison.Ordinal);
+        Assert.Null(kri2021.QuerySelector($"[data-flag='{FlagCodes.FundingFalling}']"));
+        // A year with the same sources has no basis line.
+        Assert.Null(cut.Find($"[data-testid=yoy-table] tr[data-region='{Regions.Kri}'] td[data-year='2020']").QuerySelector("[data-testid=yoy-basis]"));
+
+        // The notes under the table, and the row of the figures table, say it in words.
+        Assert.Equal(["2019", "2021"], cut.FindAll("[data-testid=coverage-notes] li").Select(li => li.GetAttribute("data-year")));
+        var kriRow2021 = cut.FindAll("[data-testid=trend-table] tbody tr")
+            .Single(tr => tr.Children[0].TextContent == "2021" && tr.Children[1].TextContent == Regions.Kri);
+        Assert.Contains("change over the sources reporting both years: -20.0%",
+            kriRow2021.QuerySelector("[data-testid=coverage-note]")!.TextContent, StringComparison.Ordinal);
+    }
 }

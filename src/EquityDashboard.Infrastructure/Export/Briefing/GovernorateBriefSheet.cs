@@ -67,7 +67,8 @@ internal static class GovernorateBriefSheet
         Line("Gap to parity (USD)", x => x.Number(g.GapToParityUsd, Xl.Usd), null,
             "Funding it would need to be at the national rate (negative: above it).", FigureSet.GapToParity);
         Line($"Funding {c.Scope.Year - 1} (USD)", x => x.Number(g.PreviousFundingUsd, Xl.Usd), null, "The previous year, same scope.");
-        Line($"Change on {c.Scope.Year - 1}", x => x.Number(g.YoyChange, Xl.Share), null, "Undefined when the previous year had no funding.", FigureSet.YoyChange);
+        Line($"Change on {c.Scope.Year - 1}", x => x.Number(g.YoyChange, Xl.Share), null,
+            g.CoverageNote ?? "Over the funding sources reporting both years; undefined when they gave nothing the previous year.", FigureSet.YoyChange);
         Line("Organisations", x => x.Number((long)g.Orgs), null,
             t.PresenceLoaded ? "Distinct organisations reported present." : $"No presence (3W) data is loaded for {c.Scope.Year}.", FigureSet.Orgs);
         Line("Activities", x => x.Number((long)g.Activities), null, "Distinct activities reported.");

@@ -11,7 +11,8 @@ internal static class GovernorateSheets
     public static readonly IReadOnlyList<string> IncidentHeaders = ["Year", "Type", "Incidents"];
 
     public static IReadOnlyList<string> TrendHeaders(Baseline b) =>
-        ["Year", "Funding (USD)", "People in need", BaselineWords.For(b).UsdPerPersonInWorkbook, "Equity ratio", "Organisations", "Security incidents"];
+        ["Year", "Funding (USD)", "People in need", BaselineWords.For(b).UsdPerPersonInWorkbook, "Equity ratio", "Organisations", "Security incidents",
+            "Change on the previous year (sources reporting both years)", "Change on the previous year (all funding)", "Funding sources"];
 
     public static void Donors(IXLWorksheet ws, GovernorateBriefingContent c, string title)
     {
@@ -51,7 +52,7 @@ internal static class GovernorateSheets
     {
         var d = c.Detail;
         var headers = TrendHeaders(c.Scope.Baseline);
-        Xl.Widths(ws, 10, 18, 16, 18, 12, 14, 14);
+        Xl.Widths(ws, 10, 18, 16, 18, 12, 14, 14, 18, 18, 60);
         Xl.Title(ws, 1, $"Trend: {d.Governorate.Name} year by year");
         ws.Cell(2, 1).Text($"Every year with data; otherwise the scope {c.Scope.Describe()}");
         Xl.NoteLine(ws, 3, RegionsSheet.ChartNote);
@@ -71,6 +72,10 @@ internal static class GovernorateSheets
             ws.Cell(row, 5).Number(y.EquityRatio, Xl.Ratio);
             ws.Cell(row, 6).Number((long)y.Orgs);
             ws.Cell(row, 7).Number(y.Incidents);
+            ws.Cell(row, 8).Number(y.YoyChange, Xl.Share);
+            ws.Cell(row, 9).Number(y.RawYoyChange, Xl.Share);
+            // The first year has nothing to change from: its sources are listed, not called a start.
+            ws.Cell(row, 10).Text(row == HeaderRow + 1 ? string.Join("; ", y.Sources ?? []) : y.CoverageNote ?? "same sources as the year before");
             row++;
         }
         Xl.Table(ws, "TrendTable", HeaderRow, 1, row - 1, headers.Count);

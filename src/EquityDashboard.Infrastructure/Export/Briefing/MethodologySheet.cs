@@ -75,14 +75,14 @@ internal static class MethodologySheet
             "orgs per 100k = orgs_g / need_g x 100,000");
         yield return ("Concentration (Gini)", "How unevenly funding per person in need is spread over governorates: 0 = the same everywhere, near 1 = funding sits with few.",
             "G = 1 - sum (X_k - X_k-1)(Y_k + Y_k-1), governorates ordered by u_g");
-        yield return ("Change on the previous year", "Change of funding against the previous year; undefined where the previous year had no funding.",
-            "(F_y - F_y-1) / F_y-1");
+        yield return ("Change on the previous year", "Change of funding against the previous year over the funding sources reporting both years, so a source that starts or ends is not a rise or a fall; undefined where those sources gave nothing the previous year, or no source reports both years. The change of all funding is given beside it where the sources changed.",
+            "(C_y - C_y-1) / C_y-1, C = funding from the sources of both years");
         yield return ("Security incidents per 100k", "Security incidents of the year per 100,000 people in need of the scope (always people in need, also under the population and IDP baselines).",
             "incidents_g / PiN_g x 100,000");
         yield return ("Flag: under-served", "Funding share well below need share.", $"equity ratio below {F(t.UnderServedRatio)}");
         yield return ("Flag: over-concentrated", "Funding share well above need share.", $"equity ratio above {F(t.OverConcentratedRatio)}");
         yield return ("Flag: no presence", "Need but no organisation reported present; only for years with presence (3W) data.", "need above 0 and no organisation");
-        yield return ("Flag: funding falling", "Funding fell sharply on the previous year (a fall to 0 is -100%).", $"change below {P(t.FundingFallingChange)}");
+        yield return ("Flag: funding falling", "Funding from the sources reporting both years fell sharply on the previous year (a fall to 0 is -100%); never raised when no source reports both years.", $"change below {P(t.FundingFallingChange)}");
         yield return ("Flag: access-constrained", "Many security incidents for the people in need: a funding gap here may be access, not neglect. Only for years with incident data.",
             $"more than {F(t.AccessIncidentsPer100kPin)} incidents per 100,000 people in need");
         yield return ("Regions", "KRI: Erbil, Duhok, Al-Sulaymaniyah. South: Al-Basrah, Thi-Qar, Maysan, Al-Muthanna, Al-Qadissiya, Al-Najaf, Kerbala, Wassit, Babil. North/Centre: Ninewa, Al-Anbar, Salah Al-Din, Kirkuk, Diyala. Baghdad.",

@@ -76,7 +76,11 @@ internal static class RegionsSheet
             ws.Range(row - 1, 1, row - 1, 5).Merge();
             row = YearTable(ws, row, "Funding by region and year (USD)", years, regions, c.Trends, x => (double)x.FundingUsd, Xl.Usd,
                 withTotal: true, tableName: FundingByYearTable);
-            row = YearTable(ws, row + 1, $"Change on the previous year (funding)", years, regions, c.Trends, x => x.YoyChange, Xl.Share);
+            row = YearTable(ws, row + 1, "Change on the previous year (funding from the sources reporting both years)", years, regions, c.Trends,
+                x => x.YoyChange, Xl.Share);
+            row = YearTable(ws, row + 1, "Change on the previous year (all funding, whatever reports each year)", years, regions, c.Trends,
+                x => x.RawYoyChange, Xl.Share);
+            row = CoverageNotes(ws, row + 1, years, c.Trends);
             row = YearTable(ws, row + 1, "USD per person in need by region and year (people-in-need baseline)", years, regions, c.Trends,
                 x => x.UsdPerPin, Xl.UsdCents);
             YearTable(ws, row + 1, "Organisations present by region and year", years, regions, c.Trends, x => x.Orgs, Xl.Count);
@@ -84,6 +88,35 @@ internal static class RegionsSheet
 
         ws.SheetView.FreezeRows(HeaderRow);
         Xl.Printable(ws, title, HeaderRow, HeaderRow);
+    }
+
+    /// <summary>
+    /// One line per year (after the first) whose funding sources differ from the year before's: which
+    /// started or ended, and that the first change table compares only the sources of both years.
+    /// </summary>
+    private static int CoverageNotes(IXLWorksheet ws, int row, IReadOnlyList<int> years, IReadOnlyList<TrendRow> trends)
+    {
+        Xl.Heading(ws, row++, "Funding sources by year");
+        var changed = years.Skip(1)
+            .Select(y => trends.First(t => t.Year == y))
+            .Where(t => t.SourcesStarted is { Count: > 0 } || t.SourcesEnded is { Count: > 0 })
+            .ToList();
+        if (changed.Count == 0)
+        {
+            Xl.NoteLine(ws, row++, "The same funding sources report every year shown: both change tables are the same.");
+            return row;
+        }
+        foreach (var t in changed)
+        {
+            var parts = new List<string>();
+            if (t.SourcesStarted is { Count: > 0 } started) parts.Add("starts: " + string.Join("; ", started));
+            if (t.SourcesEnded is { Count: > 0 } ended) parts.Add("no longer reported: " + string.Join("; ", ended));
+            ws.Cell(row, 1).SetValue(t.Year);
+            ws.Cell(row, 2).Text("Coverage changed, " + string.Join("; ", parts)
+                + ". The first change table compares only the sources reporting both years.");
+            row++;
+        }
+        return row;
     }
 
     /// <summary>A block with years down and regions across; returns the row after it.</summary>

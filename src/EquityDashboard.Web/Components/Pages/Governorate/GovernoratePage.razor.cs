@@ -2,6 +2,7 @@ using System.Globalization;
 using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Infrastructure.Queries;
+using EquityDashboard.Web.Components.Shared;
 using EquityDashboard.Web.Components.Shared.Charts;
 using EquityDashboard.Web.Components.Shared.Filters;
 using EquityDashboard.Web.Services;
@@ -33,6 +34,25 @@ public partial class GovernoratePage : FilteredPage
 
     private IReadOnlyList<LineSeries> TrendSeries =>
         [new LineSeries("Funding (USD)", _detail?.Trend.Select(t => (double?)t.FundingUsd).ToList() ?? [])];
+
+    /// <summary>The trend's years, after its first, whose funding sources differ from the year before's.</summary>
+    private IReadOnlyList<(int Index, GovernorateYearRow Row, FundingCoverage Coverage)> CoverageChanges =>
+        _detail is null ? []
+        : _detail.Trend.Select((t, i) => (Index: i, Row: t, Coverage: CoverageOf(t)))
+            .Where(x => x.Index > 0 && x.Coverage.Changed).ToList();
+
+    private IReadOnlyList<ChartMarker> CoverageMarkers =>
+        CoverageChanges.Select(c => new ChartMarker(c.Index, CoverageLabels.Short(c.Coverage), CoverageLabels.Sentence(c.Coverage))).ToList();
+
+    private bool CoverageChanged(GovernorateYearRow row) => CoverageChanges.Any(c => c.Row == row);
+
+    /// <summary>The year's coverage from its row: the sources of the year before are those of the year less those that started, plus those that ended.</summary>
+    private static FundingCoverage CoverageOf(GovernorateYearRow t)
+    {
+        var sources = t.Sources ?? [];
+        var previous = sources.Except(t.SourcesStarted ?? [], FundingCoverage.Comparer).Concat(t.SourcesEnded ?? []).ToList();
+        return new FundingCoverage(t.Year, sources, previous);
+    }
 
     private string GapNote => _detail?.Figures.GapToParityUsd switch
     {

@@ -3,6 +3,7 @@ using EquityDashboard.Core.Geography;
 using EquityDashboard.Core.Metrics;
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Queries;
+using EquityDashboard.Web.Components.Shared;
 using EquityDashboard.Web.Components.Shared.Charts;
 using EquityDashboard.Web.Components.Shared.Filters;
 using EquityDashboard.Web.Services;
@@ -53,6 +54,20 @@ public partial class Trends : FilteredPage
             _error = "The trends could not be computed. The error has been logged.";
         }
     }
+
+    /// <summary>The years of the series, after its first, whose funding sources differ from the year before's.</summary>
+    private IReadOnlyList<(int Index, EquityTable Table, FundingCoverage Coverage)> CoverageChanges =>
+        _tables is null ? []
+        : _tables.Select((t, i) => (Index: i, Table: t, t.Coverage))
+            .Where(x => x.Index > 0 && x.Coverage is { Changed: true })
+            .Select(x => (x.Index, x.Table, x.Coverage!)).ToList();
+
+    /// <summary>A dashed line on the funding charts at each year whose sources change, its sentence in the caption.</summary>
+    private IReadOnlyList<ChartMarker> CoverageMarkers =>
+        CoverageChanges.Select(c => new ChartMarker(c.Index, CoverageLabels.Short(c.Coverage), CoverageLabels.Sentence(c.Coverage))).ToList();
+
+    /// <summary>Whether the year is one whose sources changed (its first year has nothing to change from).</summary>
+    private bool CoverageChanged(EquityTable table) => CoverageChanges.Any(c => c.Table == table);
 
     /// <summary>One line per region of a figure taken from each year's region row.</summary>
     /// <remarks>Organisations only count in years with a 3W; other years get no point rather than a zero.</remarks>

@@ -6,9 +6,15 @@ namespace EquityDashboard.Web.Components.Shared.Charts;
 /// <summary>One line: a value (or a gap) per category.</summary>
 public sealed record LineSeries(string Name, IReadOnlyList<double?> Values);
 
+/// <summary>
+/// A vertical mark at one category: <paramref name="Label"/> is drawn beside it (a few characters),
+/// <paramref name="Text"/> is its full sentence, in the chart's description and caption.
+/// </summary>
+public sealed record ChartMarker(int Index, string Label, string Text);
+
 public partial class LineChart
 {
-    private const double W = 620, H = 260, Left = 86, Right = 16, Top = 12, Bottom = 30;
+    private const double W = 620, H = 260, Left = 86, Right = 16, Bottom = 30;
 
     /// <summary>Okabe-Ito colours with distinct dashes and markers.</summary>
     private static readonly (string Colour, string Dash, bool Square)[] Styles =
@@ -17,15 +23,23 @@ public partial class LineChart
         ("#E69F00", "", true), ("#56B4E9", "6 3", false),
     ];
 
-    private Axis _y = new(0, 1, H - Bottom, Top);
+    private Axis _y = new(0, 1, H - Bottom, 12);
 
     [Parameter, EditorRequired] public string Title { get; set; } = default!;
     [Parameter, EditorRequired] public IReadOnlyList<string> Categories { get; set; } = [];
     [Parameter, EditorRequired] public IReadOnlyList<LineSeries> Series { get; set; } = [];
     [Parameter] public Func<double, string> Format { get; set; } = v => v.ToString("N0", CultureInfo.GetCultureInfo("en-US"));
     [Parameter] public string? TestId { get; set; }
+    /// <summary>Categories to mark with a dashed vertical line and a label (for example where the data's sources change).</summary>
+    [Parameter] public IReadOnlyList<ChartMarker> Markers { get; set; } = [];
+    /// <summary>The caption's lead-in before the markers' sentences.</summary>
+    [Parameter] public string MarkersCaption { get; set; } = "Marked:";
 
-    private string Description => $"{Series.Count} lines over {Categories.Count} years; the figures are in the table below the chart.";
+    /// <summary>The plot's top: room above it for the markers' labels when there are any.</summary>
+    private double Top => Markers.Count > 0 ? 30 : 12;
+
+    private string Description => $"{Series.Count} lines over {Categories.Count} years; the figures are in the table below the chart."
+        + (Markers.Count > 0 ? " " + MarkersCaption + " " + string.Join(" ", Markers.Select(m => m.Text)) : string.Empty);
 
     protected override void OnParametersSet()
     {
