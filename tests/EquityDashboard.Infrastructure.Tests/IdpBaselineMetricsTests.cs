@@ -99,6 +99,12 @@ public sealed class IdpBaselineMetricsTests
         var pin = await db.Equity.GetTableAsync(new EquityScope(2021));
         Assert.Equal(1_000_000, pin.TotalNeed);
         Assert.Null(pin.BaselineNote);
+
+        // The governorate's API document names the list as the table does; none under people in need.
+        var breakdown = db.Services.GetRequiredService<BreakdownService>();
+        var idpDoc = GovernorateDetailDocument.From((await breakdown.GovernorateAsync(Ninewa, new EquityScope(2021, Baseline: Baseline.Idps)))!);
+        Assert.Equal(t.BaselineNote, idpDoc.BaselineNote);
+        Assert.Null(GovernorateDetailDocument.From((await breakdown.GovernorateAsync(Ninewa, new EquityScope(2021)))!).BaselineNote);
     }
 
     [Fact]

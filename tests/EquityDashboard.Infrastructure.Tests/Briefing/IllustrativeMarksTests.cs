@@ -80,6 +80,10 @@ public sealed class IllustrativeMarksTests
         Assert.Contains("funding", json.Governorates.Single(g => g.Pcode == Ninewa).Illustrative);
         Assert.DoesNotContain("need", json.Governorates.Single(g => g.Pcode == Ninewa).Illustrative);
         Assert.Contains("funding", json.IllustrativeTotals);
+        var detail = GovernorateDetailDocument.From((await db.Services.GetRequiredService<BreakdownService>().GovernorateAsync(Ninewa, new EquityScope(2019)))!);
+        Assert.Contains("funding", detail.Figures.Illustrative);
+        Assert.DoesNotContain("need", detail.Figures.Illustrative);
+        Assert.Contains("funding", detail.National.Illustrative);
         Assert.Empty(GapsDocument.From(t2021).IllustrativeTotals);
         Assert.Empty(GapsDocument.From(t2020).Governorates.Single(g => g.Pcode == Ninewa).Illustrative);
     }
