@@ -56,8 +56,13 @@ public sealed class OverviewTests : DatabaseTestBase
     private static string Cell(IElement row, string label) =>
         row.QuerySelector($"[data-label='{label}']")!.TextContent.Trim();
 
+    // Loaded (data-ready: every figure of the page, the district table too) and showing the table.
     private static void WaitForTable(IRenderedComponent<Overview> cut) =>
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=totals]")), Timeout);
+        cut.WaitForAssertion(() =>
+        {
+            Assert.NotEmpty(cut.FindAll("[data-testid=overview][data-ready=true]"));
+            Assert.NotEmpty(cut.FindAll("[data-testid=totals]"));
+        }, Timeout);
 
     /// <summary>A KPI card's exact value (its title; the card shows a short form).</summary>
     private static string Kpi(IRenderedComponent<Overview> cut, string id) =>
