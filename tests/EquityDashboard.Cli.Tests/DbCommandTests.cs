@@ -161,6 +161,9 @@ public sealed class DbCopyTests
             Assert.Equal("after the copy", (await ctx.Audit.OrderByDescending(e => e.Id).FirstAsync()).Details);
             var next = await ctx.Database.SqlQueryRaw<long>("SELECT nextval(pg_get_serial_sequence('\"ImportBatches\"', 'Id')) AS \"Value\"").SingleAsync();
             Assert.Equal(batches.Max(b => b.Id) + 1, next);
+            // The flows' ids too: SQLite gives them the rowid, PostgreSQL an identity column.
+            var flows = await ctx.Database.SqlQueryRaw<long>("SELECT nextval(pg_get_serial_sequence('\"FundingRecords\"', 'Id')) AS \"Value\"").SingleAsync();
+            Assert.Equal(await ctx.Funding.MaxAsync(f => f.Id) + 1, flows);
         }
         SqliteConnection.ClearAllPools();
     }

@@ -4,6 +4,7 @@ using EquityDashboard.Core.Metrics;
 using EquityDashboard.Core.Records;
 using EquityDashboard.Infrastructure.Data;
 using EquityDashboard.Infrastructure.Data.PostgreSql;
+using EquityDashboard.Infrastructure.Import;
 using EquityDashboard.Infrastructure.Queries;
 using EquityDashboard.Infrastructure.Tests.Postgres;
 using EquityDashboard.Tests.Shared;
@@ -75,6 +76,39 @@ public sealed class PostgreSqlModelTests
         using var db = services.GetRequiredService<IDbContextFactory<EquityDbContext>>().CreateDbContext();
         Assert.False(db.Database.HasPendingModelChanges(),
             "The model has changed since the last PostgreSQL migration: add one (README, \"Changing the database model\").");
+    }
+
+    /// <summary>PostgreSQL, as SQLite, starts on a compiled model (Data/PostgreSql/CompiledModel): it must be the configured one.</summary>
+    [Fact]
+    public void The_PostgreSQL_compiled_model_matches_its_configured_model()
+    {
+        using var services = Registered("PostgreSQL", "Host=127.0.0.1;Database=not_contacted");
+        using var db = services.GetRequiredService<IDbContextFactory<EquityDbContext>>().CreateDbContext();
+        Assert.IsType<Data.PostgreSql.CompiledModel.PostgreSqlEquityDbContextModel>(db.Model);
+        var configured = db.GetService<IDesignTimeModel>().Model;
+        Assert.Equal(SchemaTests.Schema(configured.GetRelationalModel()), SchemaTests.Schema(db.Model.GetRelationalModel()));
+    }
+
+    /// <summary>
+    /// The tables an import fills by COPY have no foreign keys on PostgreSQL; the P-code columns whose
+    /// keys to the areas SQLite keeps are the ones the PostgreSQL importer checks itself.
+    /// </summary>
+    [Fact]
+    public void The_tables_filled_by_COPY_have_no_foreign_keys_and_their_area_columns_are_checked_by_the_importer()
+    {
+        using var sqlite = Registered("Sqlite", "Data Source=:memory:");
+        using var pg = Registered("PostgreSQL", "Host=127.0.0.1;Database=not_contacted");
+        using var a = sqlite.GetRequiredService<IDbContextFactory<EquityDbContext>>().CreateDbContext();
+        using var b = pg.GetRequiredService<IDbContextFactory<EquityDbContext>>().CreateDbContext();
+        Type[] copied = [typeof(FundingRecord), typeof(FundingTotal), typeof(FundingDistrictTotal)];
+        var model = b.GetService<IDesignTimeModel>().Model;
+        Assert.All(copied, t => Assert.Empty(model.FindEntityType(t)!.GetForeignKeys()));
+        var sqliteAreaKeys = copied
+            .SelectMany(t => a.GetService<IDesignTimeModel>().Model.FindEntityType(t)!.GetForeignKeys())
+            .Where(f => f.PrincipalEntityType.ClrType == typeof(AreaEntity))
+            .Select(f => $"{f.DeclaringEntityType.ClrType.Name}.{f.Properties.Single().Name}");
+        Assert.Equal(sqliteAreaKeys.Order(StringComparer.Ordinal),
+            PostgreSqlEquityDbContext.AreaColumnsCheckedOnImport.Select(c => $"{c.Entity.Name}.{c.Property}").Order(StringComparer.Ordinal));
     }
 
     /// <summary>Rows copy between the providers as they are: the same tables, columns and value conversions.</summary>
@@ -195,6 +229,39 @@ public sealed class PostgreSqlStoreTests
         var breakdownSqlite = sqlite.Services.GetRequiredService<BreakdownService>();
         Assert.Equal(Json(await breakdownSqlite.ClustersAsync(new EquityScope(2019))), Json(await breakdownPg.ClustersAsync(new EquityScope(2019))));
         Assert.Equal(Json(await breakdownSqlite.DonorFlowsAsync(new EquityScope(2019))), Json(await breakdownPg.DonorFlowsAsync(new EquityScope(2019))));
+    }
+
+    /// <summary>
+    /// The totals have no foreign key to the areas here: the importer checks their P-codes before it
+    /// commits. An area missing from the table (deleted by hand) refuses the import and leaves nothing.
+    /// </summary>
+    [PostgreSqlFact]
+    public async Task An_import_naming_a_P_code_missing_from_the_areas_table_is_refused_and_leaves_nothing()
+    {
+        await using var pg = await PostgresDatabase.CreateAsync();
+        await using (var db = pg.NewContext())
+            await db.Areas.Where(a => a.Pcode == "IQG15Q05").ExecuteDeleteAsync();
+        var path = Path.Combine(Path.GetTempPath(), $"ed-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, """
+            year,date,donor,recipient,cluster,governorate,district,amount_usd,status,boundary,source_id
+            2019,2019-03-01,Donor A,NGO,Health,Ninewa,Al-Mosul,1000,paid,incoming,a1
+            2019,2019-03-02,Donor A,NGO,Health,Al-Basrah,,2000,paid,incoming,a2
+            """);
+        try
+        {
+            var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => pg.Importer.ImportAsync(new ImportRequest(path, RecordKind.Funding)));
+            Assert.Contains("IQG15Q05", ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("IQG15,", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        await using var check = pg.NewContext();
+        Assert.Equal(0, await check.Batches.CountAsync());
+        Assert.Equal(0, await check.Funding.CountAsync());
+        Assert.Equal(0, await check.FundingTotals.CountAsync());
+        Assert.Equal(0, await check.FundingDistrictTotals.CountAsync());
     }
 
     [PostgreSqlFact]

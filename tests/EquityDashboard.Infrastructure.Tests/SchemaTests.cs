@@ -49,7 +49,7 @@ public sealed class SchemaTests
     }
 
     /// <summary>Tables, columns (type, nullability), keys, foreign keys and indexes, one line each (collations are not kept in a compiled model).</summary>
-    private static List<string> Schema(IRelationalModel model) =>
+    internal static List<string> Schema(IRelationalModel model) =>
         model.Tables.OrderBy(t => t.Name, StringComparer.Ordinal).SelectMany(t =>
             new[] { $"table {t.Name}" }
             .Concat(t.Columns.Select(c => $"  column {c.Name} {c.StoreType} {(c.IsNullable ? "null" : "not null")}"))

@@ -109,7 +109,7 @@ public static class DatabaseCopy
                 var targetMapping = targetColumn.PropertyMappings.First().TypeMapping;
                 columns.Add(new Column(column, targetColumn, Reader(sourceMapping.Converter?.ProviderClrType ?? sourceMapping.ClrType),
                     Converter(sourceMapping, targetMapping), DataTypeName(targetColumn.StoreType),
-                    property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && IsInteger(property.ClrType)));
+                    IsIdentity(targetColumn.PropertyMappings.First().Property)));
             }
             var self = table.ForeignKeyConstraints.FirstOrDefault(f => f.PrincipalTable == table)?.Columns.Single().Name;
             tables.Add(new Table(table, target, columns, self));
@@ -117,7 +117,12 @@ public static class DatabaseCopy
         return Ordered(tables);
     }
 
-    private static bool IsInteger(Type type) => type == typeof(int) || type == typeof(long) || type == typeof(short);
+    /// <summary>
+    /// A column whose values the target's sequence generates (an identity column), whether or not the
+    /// source generates them (SQLite's flows take the rowid, their column says nothing of it).
+    /// </summary>
+    private static bool IsIdentity(IProperty property) =>
+        property.ValueGenerated == ValueGenerated.OnAdd && (property.ClrType == typeof(int) || property.ClrType == typeof(long) || property.ClrType == typeof(short));
 
     /// <summary>"character varying(256)" is written as "character varying".</summary>
     private static string DataTypeName(string storeType) => storeType.Split('(')[0].Trim();

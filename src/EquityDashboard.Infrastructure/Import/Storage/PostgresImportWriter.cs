@@ -1,18 +1,16 @@
 using System.Globalization;
 using EquityDashboard.Infrastructure.Data;
 using Npgsql;
-using NpgsqlTypes;
+using EquityDashboard.Infrastructure.Data.PostgreSql;
 
 namespace EquityDashboard.Infrastructure.Import.Storage;
 
 /// <summary>
-/// Writes an import into PostgreSQL: each table's rows by binary COPY
-/// (<see cref="NpgsqlConnection.BeginBinaryImport(string)"/>, every value written with the type
-/// of its column as the EF model declares it), in the batch's transaction beside the batch row,
-/// the links and the audit entry. A connection runs one COPY at a time: a table's COPY starts
-/// with its first row and ends when another table's rows start or the rows are complete. A COPY
-/// that is not completed is cancelled, and the transaction rolled back, so a failed or cancelled
-/// import leaves nothing.
+/// Writes an import into PostgreSQL: each table's rows by raw binary COPY on a second thread
+/// (<see cref="CopyPump"/>, every value encoded with the type of its column as the EF model
+/// declares it, <see cref="CopyFormat"/>), in the batch's transaction beside the batch row, the
+/// links and the audit entry. A COPY that is not completed is cancelled, and the transaction
+/// rolled back, so a failed or cancelled import leaves nothing.
 /// </summary>
 /// <remarks>
 /// Two imports of the same file: the transaction takes a transaction-level advisory lock on the
@@ -20,12 +18,14 @@ namespace EquityDashboard.Infrastructure.Import.Storage;
 /// so the second waits until the first commits or rolls back, then finds its batch and is refused.
 /// Imports of different files take different locks and run side by side.
 /// Indexes stay in place: dropping them would take an exclusive lock on the table, and every
-/// reader of the other instances would wait for the import to end.
+/// reader of the other instances would wait for the import to end. The tables filled by COPY have
+/// no foreign keys here (<see cref="PostgreSqlEquityDbContext"/>): once the rows are in, one query
+/// checks that every P-code the totals name is an area, as the keys would have.
 /// </remarks>
 internal sealed class PostgresImportWriter(EquityDbContext db) : SqlImportWriter(db)
 {
     private readonly Dictionary<StoreShape, CopySink> _sinks = [];
-    private CopySink? _copying;
+    private CopyPump? _pump;
 
     private NpgsqlConnection Npgsql => (NpgsqlConnection)Connection;
 
@@ -46,113 +46,64 @@ internal sealed class PostgresImportWriter(EquityDbContext db) : SqlImportWriter
     public override IRowSink Rows(StoreShape table)
     {
         if (!_sinks.TryGetValue(table, out var sink))
-            _sinks[table] = sink = new CopySink(this, StoreTable.Of(Db.Model, table));
+            _sinks[table] = sink = new CopySink(_pump ??= new CopyPump(Npgsql), table, StoreTable.Of(Db.Model, table));
         return sink;
     }
 
     public override void CompleteRows()
     {
-        _copying?.Complete();
-        _copying = null;
+        _pump?.Drain();
+        CheckAreas();
     }
 
-    protected override void StopRows()
+    protected override void StopRows() => _pump?.Dispose();
+
+    /// <summary>
+    /// What the foreign keys to the areas would have refused: a P-code in this import's rows that is
+    /// no area. The sinks note each distinct P-code of the checked columns as they encode the rows;
+    /// here, in the import's transaction, they are looked up in the areas table.
+    /// </summary>
+    private void CheckAreas()
     {
-        _copying?.Cancel();
-        _copying = null;
+        var named = _sinks.Values.SelectMany(s => s.Pcodes).ToHashSet(StringComparer.Ordinal);
+        if (named.Count == 0) return;
+        var areas = new EntitySql(Db.Model, typeof(AreaEntity));
+        using var command = Command($"SELECT {areas[nameof(AreaEntity.Pcode)]} FROM {areas.Table}");
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) named.Remove(reader.GetString(0));
+        if (named.Count > 0)
+            throw new InvalidOperationException(
+                $"The import names P-codes that are no area of the gazetteer: {string.Join(", ", named.Order(StringComparer.Ordinal))}; nothing was imported.");
     }
-
-    /// <summary>Makes <paramref name="sink"/> the table being copied, completing the COPY of another.</summary>
-    private NpgsqlBinaryImporter Switch(CopySink sink)
-    {
-        _copying?.Complete();
-        _copying = sink;
-        return Npgsql.BeginBinaryImport($"COPY {sink.Table.Quoted} ({sink.Table.QuotedColumns}) FROM STDIN (FORMAT BINARY)");
-    }
-
-    /// <summary>How a column takes a value in binary COPY.</summary>
-    private enum ColumnType { Integer, Bigint, Smallint, Double, Real, Numeric, Text, Varchar, Date, Boolean }
 
     private sealed class CopySink : IRowSink
     {
-        private readonly PostgresImportWriter _writer;
-        private readonly ColumnType[] _types;
-        private NpgsqlBinaryImporter? _copy;
+        private readonly CopyPump _pump;
+        private readonly StoreTable _table;
+        private readonly CopyType[] _types;
+        /// <summary>The positions of the values that name an area (<see cref="PostgreSqlEquityDbContext.AreaColumnsCheckedOnImport"/>).</summary>
+        private readonly int[] _areaColumns;
 
-        public CopySink(PostgresImportWriter writer, StoreTable table)
+        public CopySink(CopyPump pump, StoreShape shape, StoreTable table)
         {
-            _writer = writer;
-            Table = table;
-            _types = table.StoreTypes.Select((t, i) => TypeOf(table, i, t)).ToArray();
+            _pump = pump;
+            _table = table;
+            _types = Enumerable.Range(0, table.Columns.Count).Select(i => CopyFormat.TypeOf(table, i)).ToArray();
+            _areaColumns = PostgreSqlEquityDbContext.AreaColumnsCheckedOnImport
+                .Where(c => c.Entity == shape.Entity).Select(c => shape.Properties.ToList().IndexOf(c.Property)).Where(i => i >= 0).ToArray();
         }
 
-        public StoreTable Table { get; }
+        /// <summary>The distinct P-codes the rows so far name in the checked columns.</summary>
+        public HashSet<string> Pcodes { get; } = new(StringComparer.Ordinal);
 
         public void Add(params ReadOnlySpan<DbValue> values)
         {
             if (values.Length != _types.Length)
-                throw new ArgumentException($"{Table.Name} takes {_types.Length} values, not {values.Length}.", nameof(values));
-            var copy = _copy ??= _writer.Switch(this);
-            copy.StartRow();
-            for (var i = 0; i < values.Length; i++) Write(copy, i, values[i]);
-        }
-
-        private void Write(NpgsqlBinaryImporter copy, int column, DbValue value)
-        {
-            switch (value.Kind, _types[column])
-            {
-                case (DbValueKind.Null, _): copy.WriteNull(); break;
-                case (DbValueKind.Integer, ColumnType.Integer): copy.Write(checked((int)value.Bits), NpgsqlDbType.Integer); break;
-                case (DbValueKind.Integer, ColumnType.Bigint): copy.Write(value.Bits, NpgsqlDbType.Bigint); break;
-                case (DbValueKind.Integer, ColumnType.Smallint): copy.Write(checked((short)value.Bits), NpgsqlDbType.Smallint); break;
-                case (DbValueKind.Integer, ColumnType.Boolean): copy.Write(value.Bits != 0, NpgsqlDbType.Boolean); break;
-                case (DbValueKind.Integer, ColumnType.Double): copy.Write((double)value.Bits, NpgsqlDbType.Double); break;
-                case (DbValueKind.Integer, ColumnType.Numeric): copy.Write((decimal)value.Bits, NpgsqlDbType.Numeric); break;
-                case (DbValueKind.Real, ColumnType.Double): copy.Write(BitConverter.Int64BitsToDouble(value.Bits), NpgsqlDbType.Double); break;
-                case (DbValueKind.Real, ColumnType.Real): copy.Write((float)BitConverter.Int64BitsToDouble(value.Bits), NpgsqlDbType.Real); break;
-                case (DbValueKind.Real, ColumnType.Numeric): copy.Write((decimal)BitConverter.Int64BitsToDouble(value.Bits), NpgsqlDbType.Numeric); break;
-                case (DbValueKind.Text, ColumnType.Text): copy.Write(value.Text!, NpgsqlDbType.Text); break;
-                case (DbValueKind.Text, ColumnType.Varchar): copy.Write(value.Text!, NpgsqlDbType.Varchar); break;
-                case (DbValueKind.Date, ColumnType.Date): copy.Write(value.Date, NpgsqlDbType.Date); break;
-                default:
-                    throw new InvalidOperationException(
-                        $"{Table.Name}.{Table.Columns[column]} is {Table.StoreTypes[column]}; the import has a {value.Kind.ToString().ToLowerInvariant()} for it.");
-            }
-        }
-
-        public void Complete()
-        {
-            _copy?.Complete();
-            _copy?.Dispose();
-            _copy = null;
-        }
-
-        /// <summary>Disposing a COPY that was not completed cancels it: the server keeps none of its rows.</summary>
-        public void Cancel()
-        {
-            var copy = _copy;
-            _copy = null;
-            copy?.Dispose();
-        }
-
-        private static ColumnType TypeOf(StoreTable table, int column, string storeType)
-        {
-            var type = storeType.ToLowerInvariant();
-            var paren = type.IndexOf('(', StringComparison.Ordinal);
-            return (paren < 0 ? type : type[..paren]).Trim() switch
-            {
-                "integer" or "int" or "int4" or "serial" => ColumnType.Integer,
-                "bigint" or "int8" or "bigserial" => ColumnType.Bigint,
-                "smallint" or "int2" => ColumnType.Smallint,
-                "double precision" or "float8" => ColumnType.Double,
-                "real" or "float4" => ColumnType.Real,
-                "numeric" or "decimal" => ColumnType.Numeric,
-                "text" => ColumnType.Text,
-                "character varying" or "varchar" => ColumnType.Varchar,
-                "date" => ColumnType.Date,
-                "boolean" or "bool" => ColumnType.Boolean,
-                _ => throw new NotSupportedException($"{table.Name}.{table.Columns[column]}: no binary COPY for the type {storeType}."),
-            };
+                throw new ArgumentException($"{_table.Name} takes {_types.Length} values, not {values.Length}.", nameof(values));
+            foreach (var column in _areaColumns)
+                if (values[column].Text is { } pcode) Pcodes.Add(pcode);
+            var room = _pump.Reserve(_table, CopyFormat.MaxBytes(values));
+            _pump.Advance(CopyFormat.Write(room, _table, _types, values));
         }
     }
 }

@@ -17,6 +17,8 @@ internal abstract class SqlImportWriter(EquityDbContext db) : IImportWriter
     private IDbContextTransaction? _transaction;
 
     protected EquityDbContext Db => db;
+    /// <summary>The id of the batch being written, once <see cref="InsertBatchAsync"/> has inserted it.</summary>
+    protected int BatchId { get; private set; }
     protected DbConnection Connection => db.Database.GetDbConnection();
     protected DbTransaction Transaction =>
         _transaction?.GetDbTransaction() ?? throw new InvalidOperationException("The import's transaction has not begun.");
@@ -74,7 +76,7 @@ internal abstract class SqlImportWriter(EquityDbContext db) : IImportWriter
             VALUES ({string.Join(", ", values.Select((_, i) => $"@p{i}"))}) RETURNING {b[nameof(ImportBatch.Id)]}
             """);
         for (var i = 0; i < values.Length; i++) b.Parameter(command, $"@p{i}", values[i].Property, values[i].Value);
-        batch.Id = Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        batch.Id = BatchId = Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task CompleteBatchAsync(ImportBatch batch, CancellationToken ct)

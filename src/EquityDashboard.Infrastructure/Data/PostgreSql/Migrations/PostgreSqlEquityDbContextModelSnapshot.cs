@@ -163,23 +163,15 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DistrictPcode");
-
                     b.HasIndex("BatchId", "Year");
 
-                    b.HasIndex("Year", "GovernoratePcode", "DistrictPcode", "Status", "Boundary", "BatchId", "PooledFund", "AmountUsd");
+                    b.HasIndex("Year", "GovernoratePcode");
 
                     b.ToTable("FundingDistrictTotals", (string)null);
                 });
 
             modelBuilder.Entity("EquityDashboard.Core.Records.FundingRecord", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<double>("AmountUsd")
                         .HasColumnType("double precision");
 
@@ -216,6 +208,12 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(16)")
                         .UseCollation("C");
 
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<string>("Locations")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -250,9 +248,9 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
-                    b.HasKey("Id");
-
                     b.HasIndex("BatchId");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("BatchId"), "brin");
 
                     b.HasIndex("Year")
                         .HasDatabaseName("IX_FundingRecords_Year_Named")
@@ -316,11 +314,9 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GovernoratePcode");
+                    b.HasIndex("Year");
 
                     b.HasIndex("BatchId", "Year");
-
-                    b.HasIndex("Year", "GovernoratePcode", "Status", "Boundary", "BatchId", "PooledFund", "AmountUsd");
 
                     b.ToTable("FundingTotals", (string)null);
                 });
@@ -1001,35 +997,6 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
                         .HasForeignKey("GovernoratePcode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("EquityDashboard.Core.Records.FundingDistrictTotal", b =>
-                {
-                    b.HasOne("EquityDashboard.Core.Records.ImportBatch", null)
-                        .WithMany()
-                        .HasForeignKey("BatchId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
-                        .WithMany()
-                        .HasForeignKey("DistrictPcode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EquityDashboard.Core.Records.FundingTotal", b =>
-                {
-                    b.HasOne("EquityDashboard.Core.Records.ImportBatch", null)
-                        .WithMany()
-                        .HasForeignKey("BatchId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("EquityDashboard.Infrastructure.Data.AreaEntity", null)
-                        .WithMany()
-                        .HasForeignKey("GovernoratePcode")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("EquityDashboard.Core.Records.NeedFigure", b =>
