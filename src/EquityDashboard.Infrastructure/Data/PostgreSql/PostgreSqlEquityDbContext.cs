@@ -46,34 +46,35 @@ public sealed class PostgreSqlEquityDbContext(DbContextOptions<EquityDbContext> 
         }
         // PostgreSQL folds unquoted names to lower case: the partial index names its column quoted.
         modelBuilder.Entity<FundingRecord>().HasIndex(x => x.Year).HasFilter("\"NamedPcodes\" IS NOT NULL");
-        // The importer writes flows without an id, as SQLite assigns the rowid: here an identity column does.
-        // No primary key: the flows are written once and read by year or batch, never by id, and its
-        // B-tree cost 0.5 s a million under COPY, a fifth of the rows' own time.
-        var flows = modelBuilder.Entity<FundingRecord>();
-        flows.Metadata.SetPrimaryKey((IMutableProperty?)null);
-        foreach (var key in flows.Metadata.GetKeys().ToList()) flows.Metadata.RemoveKey(key);
-        flows.HasNoKey().Property(x => x.Id).ValueGeneratedOnAdd().UseIdentityByDefaultColumn();
-        // No foreign keys on the tables an import fills by COPY (the flows and both totals):
-        // PostgreSQL checks each by a lookup and a row lock per row, which under COPY cost more
-        // than the rows themselves (a million flows: about 4.6 s, against 1.8 s for the rows; the
-        // totals of the benchmark file: 1.1 s of 2.2 s). What they guarded is kept otherwise: the
-        // importer writes the batch row first in the rows' own transaction, a purge deletes the
-        // rows before their batch (BatchStore.DeleteBatchAsync), and before its commit the import
-        // checks in one query that every P-code of its totals is an area (PostgresImportWriter).
+        // The tables an import fills by binary COPY (the flows and both totals) keep here only what
+        // their reads need: each foreign key, key and index costs COPY work per row. Measured on a
+        // million flows and their 132,000 totals (benchmarks/postgres.sh): foreign keys 4.6 s for the
+        // flows and 1.1 s for the totals (a lookup and a row lock per row), the flows' primary key
+        // 0.5 s, a B-tree on their batch 0.45 s and even a BRIN one 0.4 s, the totals' seven-column
+        // covering index 0.45 s, against about 2 s for the rows themselves.
+        //  - No foreign keys. The importer writes the batch row first in the rows' own transaction; a
+        //    purge deletes the rows before their batch (BatchStore.DeleteBatchAsync); before its commit
+        //    the import checks that every P-code of its totals is an area (PostgresImportWriter).
         foreach (var entity in new[] { typeof(FundingRecord), typeof(FundingTotal), typeof(FundingDistrictTotal) })
         {
             var type = modelBuilder.Entity(entity).Metadata;
             foreach (var key in type.GetForeignKeys().ToList()) type.RemoveForeignKey(key);
         }
-        // The flows' batch index, read by rollbacks and purges only: a BRIN index (the range of
-        // batch ids per 128 pages), as an import appends its flows to the end of the table. It costs
-        // nothing per row, where a B-tree cost 0.45 s a million.
-        modelBuilder.Entity<FundingRecord>().HasIndex(x => x.BatchId).HasMethod("brin");
-        // The totals' covering indexes serve SQLite, which reads a year's amounts from the index
-        // alone. PostgreSQL reads rows an import has just written from the table all the same (an
-        // index-only scan needs pages a vacuum has marked all-visible), so here a year's totals are
-        // found by the year alone, and COPY maintains a narrow index instead of a seven-column one.
-        ReplaceIndex(modelBuilder.Entity<FundingTotal>().Metadata, nameof(FundingTotal.AmountUsd), nameof(FundingTotal.Year));
+        //  - The flows have no key: they are written once and read by year (the partial index above),
+        //    never by id, and by batch only to be deleted (a purge, a replacing import), where a scan
+        //    of the table costs a second or two a few million flows. Their ids come from an identity
+        //    column, as SQLite assigns its rowid.
+        var flows = modelBuilder.Entity<FundingRecord>();
+        flows.Metadata.SetPrimaryKey((IMutableProperty?)null);
+        foreach (var key in flows.Metadata.GetKeys().ToList()) flows.Metadata.RemoveKey(key);
+        flows.HasNoKey().Property(x => x.Id).ValueGeneratedOnAdd().UseIdentityByDefaultColumn();
+        //  - The totals' covering indexes serve SQLite, which reads a year's amounts from the index
+        //    alone. PostgreSQL reads rows an import has just written from the table all the same (an
+        //    index-only scan needs pages a vacuum has marked all-visible), so here one narrow index
+        //    finds a year's totals and the batches that feed a year.
+        var totals = modelBuilder.Entity<FundingTotal>().Metadata;
+        totals.RemoveIndex(totals.GetIndexes().Single(i => i.Properties[0].Name == nameof(FundingTotal.BatchId)));
+        ReplaceIndex(totals, nameof(FundingTotal.AmountUsd), nameof(FundingTotal.Year), nameof(FundingTotal.BatchId));
         ReplaceIndex(modelBuilder.Entity<FundingDistrictTotal>().Metadata, nameof(FundingDistrictTotal.AmountUsd),
             nameof(FundingDistrictTotal.Year), nameof(FundingDistrictTotal.GovernoratePcode));
         modelBuilder.Entity<DataStamp>(b =>

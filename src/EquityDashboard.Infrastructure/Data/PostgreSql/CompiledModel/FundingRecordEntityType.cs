@@ -21,7 +21,7 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.CompiledModel
                 typeof(FundingRecord),
                 baseEntityType,
                 propertyCount: 16,
-                unnamedIndexCount: 2);
+                unnamedIndexCount: 1);
 
             var amountUsd = runtimeEntityType.AddProperty(
                 "AmountUsd",
@@ -166,12 +166,9 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.CompiledModel
             year.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { batchId });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { year });
-            index0.AddAnnotation("Relational:Filter", "\"NamedPcodes\" IS NOT NULL");
-            index0.AddAnnotation("Relational:Name", "IX_FundingRecords_Year_Named");
+            index.AddAnnotation("Relational:Filter", "\"NamedPcodes\" IS NOT NULL");
+            index.AddAnnotation("Relational:Name", "IX_FundingRecords_Year_Named");
 
             return runtimeEntityType;
         }

@@ -21,7 +21,7 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.CompiledModel
                 typeof(FundingTotal),
                 baseEntityType,
                 propertyCount: 11,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -127,10 +127,7 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { year });
-
-            var index0 = runtimeEntityType.AddIndex(
-                new[] { batchId, year });
+                new[] { year, batchId });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.CompiledModel
     public partial class PostgreSqlEquityDbContextModel
     {
         private PostgreSqlEquityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("56d5e1e2-5f2b-4652-a084-f226b0ecfd09"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("05ca4e90-c336-4424-a1ca-4d5b1138f424"), entityTypeCount: 20)
         {
         }
 

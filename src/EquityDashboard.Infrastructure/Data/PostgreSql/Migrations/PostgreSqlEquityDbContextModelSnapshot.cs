@@ -248,10 +248,6 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
-                    b.HasIndex("BatchId");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("BatchId"), "brin");
-
                     b.HasIndex("Year")
                         .HasDatabaseName("IX_FundingRecords_Year_Named")
                         .HasFilter("\"NamedPcodes\" IS NOT NULL");
@@ -314,9 +310,7 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year");
-
-                    b.HasIndex("BatchId", "Year");
+                    b.HasIndex("Year", "BatchId");
 
                     b.ToTable("FundingTotals", (string)null);
                 });

@@ -27,6 +27,10 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
                 table: "FundingTotals");
 
             migrationBuilder.DropIndex(
+                name: "IX_FundingTotals_BatchId_Year",
+                table: "FundingTotals");
+
+            migrationBuilder.DropIndex(
                 name: "IX_FundingTotals_GovernoratePcode",
                 table: "FundingTotals");
 
@@ -51,15 +55,9 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
                 table: "FundingDistrictTotals");
 
             migrationBuilder.CreateIndex(
-                name: "IX_FundingTotals_Year",
+                name: "IX_FundingTotals_Year_BatchId",
                 table: "FundingTotals",
-                column: "Year");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_FundingRecords_BatchId",
-                table: "FundingRecords",
-                column: "BatchId")
-                .Annotation("Npgsql:IndexMethod", "brin");
+                columns: new[] { "Year", "BatchId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundingDistrictTotals_Year_GovernoratePcode",
@@ -71,12 +69,8 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_FundingTotals_Year",
+                name: "IX_FundingTotals_Year_BatchId",
                 table: "FundingTotals");
-
-            migrationBuilder.DropIndex(
-                name: "IX_FundingRecords_BatchId",
-                table: "FundingRecords");
 
             migrationBuilder.DropIndex(
                 name: "IX_FundingDistrictTotals_Year_GovernoratePcode",
@@ -86,6 +80,11 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
                 name: "PK_FundingRecords",
                 table: "FundingRecords",
                 column: "Id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingTotals_BatchId_Year",
+                table: "FundingTotals",
+                columns: new[] { "BatchId", "Year" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundingTotals_GovernoratePcode",
