@@ -69,8 +69,8 @@ public static class ServiceCollectionExtensions
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
 
     /// <summary>
-    /// PostgreSQL: contexts of <see cref="PostgreSqlEquityDbContext"/> (its own migrations; the model is
-    /// built at the first context of a process, there is no compiled model for it), handed out as
+    /// PostgreSQL: contexts of <see cref="PostgreSqlEquityDbContext"/> (its own migrations and its own
+    /// compiled model in Data/PostgreSql/CompiledModel, which EF Core finds by itself), handed out as
     /// <see cref="EquityDbContext"/>. The scoped context that Identity's stores take comes from the
     /// same factory (registered first, so EF's own registration, which would construct the SQLite
     /// type, is not added). PostgreSqlSchemaTests checks the model against the migrations.

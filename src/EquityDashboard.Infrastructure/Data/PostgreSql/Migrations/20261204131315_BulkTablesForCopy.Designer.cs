@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlEquityDbContext))]
-    [Migration("20261204133134_BulkTablesForCopy")]
+    [Migration("20261204131315_BulkTablesForCopy")]
     partial class BulkTablesForCopy
     {
         /// <inheritdoc />
@@ -251,6 +251,10 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
+                    b.HasIndex("BatchId");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("BatchId"), "brin");
+
                     b.HasIndex("Year")
                         .HasDatabaseName("IX_FundingRecords_Year_Named")
                         .HasFilter("\"NamedPcodes\" IS NOT NULL");
@@ -313,7 +317,9 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year", "BatchId");
+                    b.HasIndex("Year");
+
+                    b.HasIndex("BatchId", "Year");
 
                     b.ToTable("FundingTotals", (string)null);
                 });

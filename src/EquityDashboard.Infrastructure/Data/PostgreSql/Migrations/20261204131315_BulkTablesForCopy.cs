@@ -27,10 +27,6 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
                 table: "FundingTotals");
 
             migrationBuilder.DropIndex(
-                name: "IX_FundingTotals_BatchId_Year",
-                table: "FundingTotals");
-
-            migrationBuilder.DropIndex(
                 name: "IX_FundingTotals_GovernoratePcode",
                 table: "FundingTotals");
 
@@ -55,9 +51,15 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
                 table: "FundingDistrictTotals");
 
             migrationBuilder.CreateIndex(
-                name: "IX_FundingTotals_Year_BatchId",
+                name: "IX_FundingTotals_Year",
                 table: "FundingTotals",
-                columns: new[] { "Year", "BatchId" });
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingRecords_BatchId",
+                table: "FundingRecords",
+                column: "BatchId")
+                .Annotation("Npgsql:IndexMethod", "brin");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundingDistrictTotals_Year_GovernoratePcode",
@@ -69,8 +71,12 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_FundingTotals_Year_BatchId",
+                name: "IX_FundingTotals_Year",
                 table: "FundingTotals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FundingRecords_BatchId",
+                table: "FundingRecords");
 
             migrationBuilder.DropIndex(
                 name: "IX_FundingDistrictTotals_Year_GovernoratePcode",
@@ -80,11 +86,6 @@ namespace EquityDashboard.Infrastructure.Data.PostgreSql.Migrations
                 name: "PK_FundingRecords",
                 table: "FundingRecords",
                 column: "Id");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_FundingTotals_BatchId_Year",
-                table: "FundingTotals",
-                columns: new[] { "BatchId", "Year" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundingTotals_GovernoratePcode",
