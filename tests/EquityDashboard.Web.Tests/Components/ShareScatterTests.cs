@@ -1,5 +1,7 @@
 using System.Globalization;
 using Bunit;
+using EquityDashboard.Core.Geography;
+using EquityDashboard.Core.Metrics;
 using EquityDashboard.Web.Components.Shared.Charts;
 using EquityDashboard.Web.Components.Shared.Filters;
 
@@ -52,5 +54,55 @@ public sealed class ShareScatterTests : MudTestBase
         Assert.Equal("group", svg.GetAttribute("role"));
         Assert.Equal("scatter-title", svg.GetAttribute("aria-labelledby"));
         Assert.Equal("scatter-desc", svg.GetAttribute("aria-describedby"));
+    }
+
+    [Fact]
+    public void Every_point_of_a_spread_table_is_labelled()
+    {
+        var cut = Render();
+
+        Assert.All(cut.FindAll("[data-testid=scatter-point] text"), t => Assert.Null(t.GetAttribute("visibility")));
+        Assert.DoesNotContain("Not labelled", cut.Markup);
+    }
+
+    /// <summary>
+    /// One governorate with half the need and funding and five with a tenth each, drawn on one spot: labels go right of the
+    /// spot, then left, above and below it; the fifth has no room and is named under the chart, still a link
+    /// with its tooltip.
+    /// </summary>
+    [Fact]
+    public void Labels_that_would_collide_move_around_their_point_or_are_named_under_the_chart()
+    {
+        string[] small = ["Echo", "Foxtrot", "Golf", "Hotel", "India"];
+        var gazetteer = new Gazetteer(
+            [new Governorate("IQY01", "Large", "كبير", Regions.NorthCentre, 0, 0, 5_000_000, []),
+             .. small.Select((n, i) => new Governorate($"IQY{i + 2:00}", n, n, Regions.South, 1, i, 100_000, []))]);
+        var table = new EquityCalculator(gazetteer, new EquityThresholds()).Compute(new EquityInputs
+        {
+            Scope = new EquityScope(2024),
+            Funding = gazetteer.All.ToDictionary(g => g.Pcode, g => g.Pcode == "IQY01" ? 5_000_000m : 1_000_000m),
+            PreviousFunding = new Dictionary<string, decimal>(),
+            Orgs = new Dictionary<string, int>(), Activities = new Dictionary<string, int>(), RegionOrgs = new Dictionary<string, int>(),
+            PeopleInNeed = gazetteer.All.ToDictionary(g => g.Pcode, g => (long?)(g.Pcode == "IQY01" ? 500_000 : 100_000)),
+        });
+        var cut = Ctx.Render<ShareScatter>(p => p.Add(c => c.Table, table).Add(c => c.Filters, new DashboardFilters(2024)));
+
+        Assert.Equal(6, cut.FindAll("[data-testid=scatter-point]").Count);
+        var labels = cut.FindAll("[data-testid=scatter-point] text").Where(t => t.GetAttribute("visibility") != "hidden").ToList();
+        Assert.Contains(labels, t => t.TextContent == "Large");
+        var spot = cut.Find("[data-pcode=IQY02] circle");
+        var (x, y) = (Attr(spot, "cx"), Attr(spot, "cy"));
+        var onTheSpot = labels.Where(t => t.TextContent != "Large").ToList();
+        Assert.Equal(4, onTheSpot.Count);
+        var right = Assert.Single(onTheSpot, t => t.GetAttribute("text-anchor") is null);
+        var left = Assert.Single(onTheSpot, t => t.GetAttribute("text-anchor") == "end");
+        Assert.True(Attr(right, "x") > x && Attr(left, "x") < x);
+        var middle = onTheSpot.Where(t => t.GetAttribute("text-anchor") == "middle").ToList();
+        Assert.Equal(2, middle.Count);
+        Assert.Contains(middle, t => Attr(t, "y") < y);
+        Assert.Contains(middle, t => Attr(t, "y") > y);
+        var unlabelled = small.Single(n => onTheSpot.All(t => t.TextContent != n));
+        Assert.Contains($"Not labelled (no room): {unlabelled}", cut.Find("[data-testid=share-scatter]").TextContent);
+        Assert.Contains(cut.FindAll("[data-testid=scatter-point]"), p => p.GetAttribute("aria-label")!.StartsWith(unlabelled + ":", StringComparison.Ordinal));
     }
 }

@@ -168,12 +168,6 @@ public partial class ChoroplethMap
 
     private static readonly (int Dx, int Dy)[] Offsets = [(0, 0), (1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1)];
 
-    internal readonly record struct Box(double Left, double Top, double Right, double Bottom)
-    {
-        public bool Overlaps(Box o, double gap) =>
-            Left - gap < o.Right && o.Left - gap < Right && Top - gap < o.Bottom && o.Top - gap < Bottom;
-    }
-
     /// <summary>The extent of a label centred at <paramref name="at"/>: the name's line above it, the ratio's below.</summary>
     internal static Box LabelBox(Shape s, MapPoint at, double size = FontSize)
     {
