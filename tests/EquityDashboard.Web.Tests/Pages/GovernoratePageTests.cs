@@ -153,7 +153,7 @@ public sealed class GovernoratePageTests : DatabaseTestBase
         Assert.StartsWith("Kirkuk", byName.Find("[data-testid=governorate-name]").TextContent.Trim());
 
         var unknown = Open("/governorate/Kirkuq?year=2019");
-        var message = unknown.Find("[data-testid=not-found]").TextContent;
+        var message = unknown.WaitForElement("[data-testid=not-found]").TextContent;
         Assert.Contains("There is no governorate 'Kirkuq'.", message);
         Assert.Contains("Did you mean", message);
         Assert.Contains("Kirkuk", message);
