@@ -62,14 +62,14 @@ public partial class ShareScatter
         Crowded = Points.Where(p => !p.Labelled).Select(p => p.Short).ToList();
     }
 
-    /// <summary>The label's font size (ShareScatter.razor.css) and a generous average glyph width, in ems.</summary>
+    /// <summary>The label's font size (ShareScatter.razor.css), a generous average glyph width in ems, the points' radius and the labels' distance from them.</summary>
     private const double FontSize = 11, CharWidth = 0.58, Radius = 6, Offset = 8;
 
     /// <summary>
     /// Labels stay clear of the axes' tick labels: those of the vertical axis end 6 units left of the plot,
-    /// those of the horizontal one start 7 units below it (hence the bottom limit of H - Bottom + 6).
+    /// those of the horizontal one start 7 units below it.
     /// </summary>
-    private const double MinLabelLeft = Left - 2;
+    private const double MinLabelLeft = Left - 2, MaxLabelBottom = H - Bottom + 6;
 
     /// <summary>
     /// Largest need first: a label goes right of its point, or failing that left of, above or below it,
@@ -100,7 +100,7 @@ public partial class ShareScatter
             {
                 // The text's extent around its baseline.
                 var box = new Box(c.Left, c.Y - 0.8 * FontSize, c.Left + width, c.Y + 0.25 * FontSize);
-                var inside = box.Left >= MinLabelLeft && box.Right <= W && box.Top >= 0 && box.Bottom <= H - Bottom + 6;
+                var inside = box.Left >= MinLabelLeft && box.Right <= W && box.Top >= 0 && box.Bottom <= MaxLabelBottom;
                 if (!inside || placed.Any(b => b.Overlaps(box, 1)) || circles.Any(o => o.Key != p.Pcode && o.Value.Overlaps(box, 0)))
                     continue;
                 placed.Add(box);
